@@ -1,0 +1,29 @@
+//===- TLOps.h - tl operations ----------------------------------*- C++ -*-===//
+#ifndef TTDIALECT_TL_IR_TLOPS_H
+#define TTDIALECT_TL_IR_TLOPS_H
+
+#include "TTDialect/TL/IR/TLDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "TTDialect/TL/IR/TLEnums.h.inc"
+#define GET_ATTRDEF_CLASSES
+#include "TTDialect/TL/IR/TLAttrs.h.inc"
+
+#define GET_OP_CLASSES
+#include "TTDialect/TL/IR/TLOps.h.inc"
+
+namespace mlir::tl {
+/// The memory scope of a memref, or none for a global buffer.
+std::optional<MemoryScope> getMemoryScope(MemRefType type);
+/// Edge length of the hardware tile that block shapes must be multiples of.
+constexpr int64_t kTileSize = 32;
+/// The largest value `v` can take inside a `tl.kernel`, when it is built from
+/// constants, block indices, pipelined-loop counters and `arith.addi/muli`.
+std::optional<int64_t> getStaticUpperBound(Value v);
+} // namespace mlir::tl
+
+#endif // TTDIALECT_TL_IR_TLOPS_H

@@ -1,0 +1,231 @@
+//===- TLOps.td - tl operations ----------------------------*- tablegen -*-===//
+#ifndef TTDIALECT_TL_IR_TLOPS_TD
+#define TTDIALECT_TL_IR_TLOPS_TD
+
+include "TTDialect/TL/IR/TLDialect.td"
+include "TTDialect/TL/IR/TLAttrs.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+
+// Element types a tile program may compute on.
+def TL_ElementType : AnyTypeOf<[BF16, F32]>;
+def TL_MemRef2D : MemRefRankOf<[BF16, F32], [2]>;
+
+//===----------------------------------------------------------------------===//
+// Whole-buffer form
+//===----------------------------------------------------------------------===//
+
+def TL_MatmulOp : TL_Op<"matmul"> {
+  let summary = "whole-buffer matrix product C = A * B (or C += A * B)";
+  let description = [{
+    The entry form of the pipeline, produced by a frontend or by the
+    `linalg.matmul` conversion. `A` is `M x K`, `B` is `K x N` and `C` is
+    `M x N`, all global buffers (memrefs without a memory space). Inputs are
+    bf16 or f32; products accumulate in f32 and are rounded to `C`'s element
+    type once. With `accumulate`, the product is added to `C`'s contents.
+
+    Example:
+
+    ```mlir
+    tl.matmul %A, %B into %C
+        : memref<256x128xbf16>, memref<128x64xbf16> into memref<256x64xbf16>
+    ```
+  }];
+  let arguments = (ins Arg<TL_MemRef2D, "left operand", [MemRead]>:$a,
+                       Arg<TL_MemRef2D, "right operand", [MemRead]>:$b,
+                       Arg<TL_MemRef2D, "result", [MemRead, MemWrite]>:$c,
+                       UnitAttr:$accumulate);
+  let assemblyFormat = [{
+    $a `,` $b `into` $c (`accumulate` $accumulate^)? attr-dict
+    `:` type($a) `,` type($b) `into` type($c)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Kernel form
+//===----------------------------------------------------------------------===//
+
+def TL_KernelOp : TL_Op<"kernel", [SingleBlock, NoTerminator,
+                                   RecursiveMemoryEffects]> {
+  let summary = "a grid of blocks, TileLang's `T.Kernel(gx, gy) as (bx, by)`";
+  let description = [{
+    Runs its body once per block of a 1-, 2- or 3-dimensional grid. The body's
+    block arguments are the block indices (`bx`, `by`, ...), each in
+    `[0, extent)`. Block bodies are independent: the compiler may run them in
+    any order, on any core.
+
+    Example:
+
+    ```mlir
+    tl.kernel [8, 4] as (%bx, %by) {
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins DenseI64ArrayAttr:$grid);
+  let regions = (region SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "::llvm::ArrayRef<int64_t>":$grid)>];
+  let extraClassDeclaration = [{
+    /// The block index arguments, outermost grid dimension first.
+    ::mlir::Block::BlockArgListType getBlockIndices() {
+      return getBody().front().getArguments();
+    }
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+  }];
+}
+
+def TL_PipelinedOp : TL_Op<"pipelined", [SingleBlock, NoTerminator,
+                                         RecursiveMemoryEffects]> {
+  let summary = "a software-pipelined loop, TileLang's `T.Pipelined(n, num_stages)`";
+  let description = [{
+    Runs its body for `%k = 0 .. count-1` in order. `stages` is the number of
+    iterations whose loads may be in flight at once; the Tenstorrent lowering
+    turns it into the depth (in K steps) of the input circular buffers.
+
+    Example:
+
+    ```mlir
+    tl.pipelined %k in 8 stages 2 {
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins I64Attr:$count, I64Attr:$stages);
+  let regions = (region SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "int64_t":$count, "int64_t":$stages)>];
+  let extraClassDeclaration = [{
+    ::mlir::Value getInductionVar() { return getBody().front().getArgument(0); }
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+  }];
+}
+
+class TL_AllocOp<string mnemonic, string scope> : TL_Op<mnemonic,
+    [MemoryEffects<[MemAlloc<DefaultResource>]>]> {
+  let results = (outs TL_MemRef2D:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def TL_AllocSharedOp : TL_AllocOp<"alloc_shared", "shared"> {
+  let summary = "a shared tile buffer, TileLang's `T.alloc_shared`";
+  let description = [{
+    Allocates a block-local buffer that copies fill and `gemm` reads. Its
+    shape is a whole number of 32x32 tiles; its memory space is
+    `#tl.scope<shared>`. It becomes an L1 circular buffer.
+
+    Example:
+
+    ```mlir
+    %A_shared = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
+    ```
+  }];
+}
+
+def TL_AllocFragmentOp : TL_AllocOp<"alloc_fragment", "fragment"> {
+  let summary = "a fragment accumulator, TileLang's `T.alloc_fragment`";
+  let description = [{
+    Allocates a block-local accumulator that `gemm` adds into. Its shape is a
+    whole number of 32x32 tiles; its memory space is `#tl.scope<fragment>`. It
+    becomes DST register tiles packed to an output circular buffer.
+
+    Example:
+
+    ```mlir
+    %C_local = tl.alloc_fragment : memref<64x64xf32, #tl.scope<fragment>>
+    ```
+  }];
+}
+
+def TL_ClearOp : TL_Op<"clear"> {
+  let summary = "zero a fragment, TileLang's `T.clear`";
+  let description = [{
+    Example:
+
+    ```mlir
+    tl.clear %C_local : memref<32x32xf32, #tl.scope<fragment>>
+    ```
+  }];
+  let arguments = (ins Arg<TL_MemRef2D, "fragment", [MemWrite]>:$buffer);
+  let assemblyFormat = "$buffer attr-dict `:` type($buffer)";
+  let hasVerifier = 1;
+}
+
+def TL_CopyOp : TL_Op<"copy", [AttrSizedOperandSegments]> {
+  let summary = "copy between a region of a global buffer and a local buffer";
+  let description = [{
+    TileLang's `T.copy`. Exactly one side is a global buffer, indexed by the
+    start of the region (one index per dimension, in elements); the region's
+    shape is the local buffer's shape. Loads go from global to shared (or
+    fragment); stores go from a fragment (or shared buffer) to global, and may
+    narrow f32 to bf16. Regions that are out of bounds for every value the
+    indices can take (block indices and loop counters have known ranges) are
+    rejected.
+
+    Example:
+
+    ```mlir
+    tl.copy %A[%row, %col] to %A_shared
+        : memref<256x256xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    tl.copy %C_local to %C[%row, %col]
+        : memref<32x32xf32, #tl.scope<fragment>> to memref<256x256xbf16>
+    ```
+  }];
+  let arguments = (ins Arg<TL_MemRef2D, "source", [MemRead]>:$source,
+                       Variadic<Index>:$sourceIndices,
+                       Arg<TL_MemRef2D, "destination", [MemWrite]>:$dest,
+                       Variadic<Index>:$destIndices);
+  let assemblyFormat = [{
+    $source (`[` $sourceIndices^ `]`)? `to` $dest (`[` $destIndices^ `]`)?
+    attr-dict `:` type($source) `to` type($dest)
+  }];
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "::mlir::Value":$source,
+                                 "::mlir::ValueRange":$sourceIndices,
+                                 "::mlir::Value":$dest,
+                                 "::mlir::ValueRange":$destIndices)>];
+  let extraClassDeclaration = [{
+    /// True when the copy reads global memory into a local buffer.
+    bool isLoad() { return !getSourceIndices().empty(); }
+    ::mlir::Value getGlobal() { return isLoad() ? getSource() : getDest(); }
+    ::mlir::Value getLocal() { return isLoad() ? getDest() : getSource(); }
+    ::mlir::OperandRange getGlobalIndices() {
+      return isLoad() ? getSourceIndices() : getDestIndices();
+    }
+  }];
+}
+
+def TL_GemmOp : TL_Op<"gemm"> {
+  let summary = "accumulate shared A x shared B into a fragment, TileLang's `T.gemm`";
+  let description = [{
+    `C += op(A) * op(B)` where `op` transposes when `transpose_a` /
+    `transpose_b` is set. `A` and `B` are shared buffers of one element type;
+    `C` is an f32 fragment. With the transposes applied, `A` is `M x K`, `B`
+    is `K x N` and `C` is `M x N`.
+
+    Example:
+
+    ```mlir
+    tl.gemm %A_shared, %B_shared, %C_local
+        : memref<64x32xbf16, #tl.scope<shared>>,
+          memref<32x64xbf16, #tl.scope<shared>>,
+          memref<64x64xf32, #tl.scope<fragment>>
+    ```
+  }];
+  let arguments = (ins Arg<TL_MemRef2D, "A", [MemRead]>:$a,
+                       Arg<TL_MemRef2D, "B", [MemRead]>:$b,
+                       Arg<TL_MemRef2D, "C", [MemRead, MemWrite]>:$c,
+                       UnitAttr:$transpose_a, UnitAttr:$transpose_b);
+  let assemblyFormat = [{
+    $a `,` $b `,` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
+    attr-dict `:` type($a) `,` type($b) `,` type($c)
+  }];
+  let hasVerifier = 1;
+}
+
+#endif // TTDIALECT_TL_IR_TLOPS_TD

@@ -1,0 +1,218 @@
+//===- TTAttrs.td - tt enums and attributes ----------------*- tablegen -*-===//
+#ifndef TTDIALECT_TT_IR_TTATTRS_TD
+#define TTDIALECT_TT_IR_TTATTRS_TD
+
+include "TTDialect/TT/IR/TTDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def TT_DataFormat : I32EnumAttr<"DataFormat", "tile data format (tt::DataFormat)", [
+  I32EnumAttrCase<"Float16_b", 0, "bf16">,
+  I32EnumAttrCase<"Float32", 1, "f32">,
+  I32EnumAttrCase<"Bfp8_b", 2, "bfp8_b">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_MathFidelity : I32EnumAttr<"MathFidelity", "matrix engine fidelity (MathFidelity)", [
+  I32EnumAttrCase<"LoFi", 0, "lofi">,
+  I32EnumAttrCase<"HiFi2", 2, "hifi2">,
+  I32EnumAttrCase<"HiFi3", 3, "hifi3">,
+  I32EnumAttrCase<"HiFi4", 4, "hifi4">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_KernelRole : I32EnumAttr<"KernelRole", "what a kernel does", [
+  I32EnumAttrCase<"Reader", 0, "reader">,
+  I32EnumAttrCase<"Writer", 1, "writer">,
+  I32EnumAttrCase<"Compute", 2, "compute">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_Processor : I32EnumAttr<"Processor", "data-movement RISC-V (DataMovementProcessor)", [
+  I32EnumAttrCase<"RISCV_0", 0, "riscv_0">,
+  I32EnumAttrCase<"RISCV_1", 1, "riscv_1">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_Noc : I32EnumAttr<"Noc", "network-on-chip a data-movement kernel uses (NOC)", [
+  I32EnumAttrCase<"RISCV_0_default", 0, "riscv_0_default">,
+  I32EnumAttrCase<"RISCV_1_default", 1, "riscv_1_default">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_Arch : I32EnumAttr<"Arch", "Tenstorrent chip architecture", [
+  I32EnumAttrCase<"WormholeB0", 0, "wormhole_b0">,
+  I32EnumAttrCase<"Blackhole", 1, "blackhole">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_BufferLayout : I32EnumAttr<"BufferLayout", "how a buffer's pages are placed", [
+  I32EnumAttrCase<"DramInterleaved", 0, "dram_interleaved">,
+  I32EnumAttrCase<"L1Sharded", 1, "l1_sharded">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+class TT_EnumAttr<EnumAttrInfo enumInfo, string mnemonic, string doc>
+    : EnumAttr<TT_Dialect, enumInfo, mnemonic> {
+  let summary = doc;
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def TT_DataFormatAttr : TT_EnumAttr<TT_DataFormat, "format",
+    "tile data format: bf16 (Float16_b), f32 (Float32), bfp8_b (Bfp8_b)">;
+def TT_MathFidelityAttr : TT_EnumAttr<TT_MathFidelity, "fidelity",
+    "matrix engine fidelity">;
+def TT_KernelRoleAttr : TT_EnumAttr<TT_KernelRole, "kernel_role",
+    "role of a kernel function: reader, writer or compute">;
+def TT_ProcessorAttr : TT_EnumAttr<TT_Processor, "processor",
+    "data-movement RISC-V core">;
+def TT_NocAttr : TT_EnumAttr<TT_Noc, "noc", "NoC of a data-movement kernel">;
+def TT_ArchAttr : TT_EnumAttr<TT_Arch, "arch", "chip architecture">;
+def TT_BufferLayoutAttr : TT_EnumAttr<TT_BufferLayout, "layout",
+    "buffer page placement (DRAM interleaved; L1 sharded is reserved)">;
+
+//===----------------------------------------------------------------------===//
+// Cores
+//===----------------------------------------------------------------------===//
+
+class TT_Attr<string name, string attrMnemonic, list<Trait> traits = []>
+    : AttrDef<TT_Dialect, name, traits> {
+  let mnemonic = attrMnemonic;
+}
+
+def TT_CoreCoordAttr : TT_Attr<"CoreCoord", "core"> {
+  let summary = "logical coordinate of a Tensix core (CoreCoord)";
+  let description = [{
+    `x` is the column and `y` the row of the compute grid, as in Metalium's
+    `CoreCoord{x, y}`.
+
+    Example: `#tt.core<3, 0>`
+  }];
+  let parameters = (ins "uint32_t":$x, "uint32_t":$y);
+  let assemblyFormat = "`<` $x `,` $y `>`";
+}
+
+def TT_CoreRangeAttr : TT_Attr<"CoreRange", "core_range"> {
+  let summary = "inclusive rectangle of cores (CoreRange)";
+  let description = [{
+    Example: `#tt.core_range<(0, 0) to (7, 3)>` is 32 cores, columns 0-7 of rows 0-3.
+  }];
+  let parameters = (ins "uint32_t":$startX, "uint32_t":$startY,
+                        "uint32_t":$endX, "uint32_t":$endY);
+  let assemblyFormat = "`<` `(` $startX `,` $startY `)` `to` `(` $endX `,` $endY `)` `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    uint64_t size() const {
+      return uint64_t(getEndX() - getStartX() + 1) * (getEndY() - getStartY() + 1);
+    }
+    bool contains(uint32_t x, uint32_t y) const {
+      return x >= getStartX() && x <= getEndX() && y >= getStartY() && y <= getEndY();
+    }
+    bool intersects(CoreRangeAttr other) const;
+  }];
+}
+
+def TT_CoreRangeSetAttr : TT_Attr<"CoreRangeSet", "core_range_set"> {
+  let summary = "set of disjoint core rectangles (CoreRangeSet)";
+  let description = [{
+    Example: `#tt.core_range_set<(0, 0) to (7, 6), (0, 7) to (3, 7)>` is the
+    first 60 cores of an 8x8 grid in row-major order.
+  }];
+  let parameters = (ins ArrayRefParameter<"CoreRangeAttr", "rectangles">:$ranges);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    uint64_t size() const;
+    bool contains(uint32_t x, uint32_t y) const;
+    bool intersects(CoreRangeSetAttr other) const;
+    /// Every core, rectangle by rectangle, row-major inside each rectangle.
+    void forEachCore(::llvm::function_ref<void(uint32_t, uint32_t)> fn) const;
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Device
+//===----------------------------------------------------------------------===//
+
+def TT_DeviceAttr : TT_Attr<"Device", "device"> {
+  let summary = "a Tenstorrent device description";
+  let description = [{
+    The facts the compiler plans with: architecture, compute grid (columns x
+    rows), L1 bytes per core, DRAM banks and clock. `#tt.device<wormhole_b0>`
+    (n150: 8x8 grid, 1464 KB L1, 12 DRAM banks, 1000 MHz) and
+    `#tt.device<blackhole>` (p150: 11x10 grid, 1464 KB L1, 8 DRAM banks,
+    1350 MHz) are built in; any field can be overridden:
+
+    ```mlir
+    #tt.device<wormhole_b0, grid = 4x2>
+    ```
+  }];
+  let parameters = (ins EnumParameter<TT_Arch>:$arch,
+                        "uint32_t":$gridX, "uint32_t":$gridY,
+                        "uint64_t":$l1Size, "uint32_t":$dramBanks,
+                        "uint32_t":$clockMHz);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The built-in description of `arch`.
+    static DeviceAttr getBuiltin(::mlir::MLIRContext *ctx, Arch arch);
+    /// The built-in description named `name` (wormhole_b0, blackhole), if any.
+    static DeviceAttr lookup(::mlir::MLIRContext *ctx, ::llvm::StringRef name);
+    uint32_t getNumCores() const { return getGridX() * getGridY(); }
+    /// Circular buffer indices the architecture provides.
+    uint32_t getNumCBs() const { return getArch() == Arch::WormholeB0 ? 32 : 64; }
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Kernel configurations
+//===----------------------------------------------------------------------===//
+
+def TT_DataMovementConfigAttr : TT_Attr<"DataMovementConfig", "data_movement"> {
+  let summary = "processor and NoC of a data-movement kernel (DataMovementConfig)";
+  let description = [{
+    Example: `#tt.data_movement<processor = riscv_1, noc = riscv_1_default>`
+  }];
+  let parameters = (ins EnumParameter<TT_Processor>:$processor,
+                        EnumParameter<TT_Noc>:$noc);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
+def TT_ComputeConfigAttr : TT_Attr<"ComputeConfig", "compute"> {
+  let summary = "configuration of a compute kernel (ComputeConfig)";
+  let description = [{
+    Example:
+    `#tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>`
+  }];
+  let parameters = (ins EnumParameter<TT_MathFidelity>:$math_fidelity,
+                        "bool":$fp32_dest_acc_en, "bool":$dst_full_sync_en);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let extraClassDeclaration = [{
+    /// DST tiles one side of the register may use: 16 bf16 / 8 fp32 tiles in
+    /// full-sync mode, half of that in the default half-sync mode.
+    unsigned getDstTileCapacity() const {
+      unsigned full = getFp32DestAccEn() ? 8 : 16;
+      return getDstFullSyncEn() ? full : full / 2;
+    }
+  }];
+}
+
+#endif // TTDIALECT_TT_IR_TTATTRS_TD

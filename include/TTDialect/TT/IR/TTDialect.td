@@ -1,0 +1,36 @@
+//===- TTDialect.td - Tenstorrent Metalium dialect ---------*- tablegen -*-===//
+#ifndef TTDIALECT_TT_IR_TTDIALECT_TD
+#define TTDIALECT_TT_IR_TTDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def TT_Dialect : Dialect {
+  let name = "tt";
+  let cppNamespace = "::mlir::tt";
+  let summary = "Tenstorrent Metalium programs: kernels, circular buffers, NoC and host objects";
+  let description = [{
+    Ops of this dialect are Metalium's own concepts at the tt-metal commit the
+    project targets (the "2026.08 profile"). Kernel-side ops live in
+    `func.func` kernels marked with `tt.kernel_role`; each maps to one call of
+    Metalium's kernel API (`cb_reserve_back`, `noc_async_read_page`,
+    `matmul_tiles`, ...). Host-side ops live in a `tt.program` and map to host
+    API objects (`MeshBuffer`, `CreateCircularBuffer`, `CreateKernel`,
+    `SetRuntimeArgs`, enqueue calls).
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+  let useDefaultAttributePrinterParser = 1;
+  let useDefaultTypePrinterParser = 1;
+  let hasOperationAttrVerify = 1;
+  let extraClassDeclaration = [{
+    /// Name of the discardable attribute that makes a `func.func` a kernel.
+    static constexpr ::llvm::StringLiteral kKernelRoleAttrName = "tt.kernel_role";
+    void registerAttributes();
+  }];
+}
+
+class TT_Op<string mnemonic, list<Trait> traits = []>
+    : Op<TT_Dialect, mnemonic, traits>;
+
+#endif // TTDIALECT_TT_IR_TTDIALECT_TD

@@ -1,0 +1,53 @@
+//===- TTOps.h - tt types, attributes and operations ------------*- C++ -*-===//
+#ifndef TTDIALECT_TT_IR_TTOPS_H
+#define TTDIALECT_TT_IR_TTOPS_H
+
+#include "TTDialect/TT/IR/TTDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "TTDialect/TT/IR/TTEnums.h.inc"
+#define GET_ATTRDEF_CLASSES
+#include "TTDialect/TT/IR/TTAttrs.h.inc"
+#define GET_TYPEDEF_CLASSES
+#include "TTDialect/TT/IR/TTOpsTypes.h.inc"
+
+namespace mlir::tt {
+/// Runtime arguments Metalium accepts per kernel and core.
+constexpr size_t kMaxRuntimeArgs = 341;
+
+/// Bytes of one 32x32 tile of `format`.
+uint64_t getTileSizeInBytes(DataFormat format);
+
+/// The role of the kernel function that contains `op`, if it is in one.
+std::optional<KernelRole> getEnclosingKernelRole(Operation *op);
+
+/// Checks that `op` sits in a kernel whose role may run it.
+LogicalResult verifyKernelPlacement(Operation *op, bool computeOp);
+
+template <typename ConcreteType>
+class DataMovementOnly
+    : public OpTrait::TraitBase<ConcreteType, DataMovementOnly> {
+public:
+  static LogicalResult verifyTrait(Operation *op) {
+    return verifyKernelPlacement(op, /*computeOp=*/false);
+  }
+};
+
+template <typename ConcreteType>
+class ComputeOnly : public OpTrait::TraitBase<ConcreteType, ComputeOnly> {
+public:
+  static LogicalResult verifyTrait(Operation *op) {
+    return verifyKernelPlacement(op, /*computeOp=*/true);
+  }
+};
+} // namespace mlir::tt
+
+#define GET_OP_CLASSES
+#include "TTDialect/TT/IR/TTOps.h.inc"
+
+#endif // TTDIALECT_TT_IR_TTOPS_H

@@ -1,0 +1,430 @@
+//===- TTOps.td - tt operations ----------------------------*- tablegen -*-===//
+#ifndef TTDIALECT_TT_IR_TTOPS_TD
+#define TTDIALECT_TT_IR_TTOPS_TD
+
+include "TTDialect/TT/IR/TTDialect.td"
+include "TTDialect/TT/IR/TTAttrs.td"
+include "TTDialect/TT/IR/TTTypes.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+// Ops that only a data-movement kernel (RISCV_0/RISCV_1) may run.
+def TT_DataMovementOnly : NativeOpTrait<"DataMovementOnly"> {
+  let cppNamespace = "::mlir::tt";
+}
+// Ops that only a compute kernel (the unpack/math/pack cores) may run.
+def TT_ComputeOnly : NativeOpTrait<"ComputeOnly"> {
+  let cppNamespace = "::mlir::tt";
+}
+
+def TT_CB : Type<CPred<"::llvm::isa<::mlir::tt::CircularBufferType>($_self)">,
+                 "circular buffer", "::mlir::tt::CircularBufferType">;
+
+
+//===----------------------------------------------------------------------===//
+// Kernel arguments
+//===----------------------------------------------------------------------===//
+
+class TT_ArgOp<string mnemonic, string api> : TT_Op<mnemonic, [Pure]> {
+  let arguments = (ins ConfinedAttr<I32Attr, [IntNonNegative]>:$index,
+                       OptionalAttr<StrAttr>:$name);
+  let results = (outs I32:$result);
+  let assemblyFormat = "$index (`as` $name^)? attr-dict `:` type($result)";
+  let description = "Reads argument `index` (`" # api # "`). `name` is the "
+    # "variable name the emitted C++ gives it.\n\nExample:\n\n```mlir\n%Kt = tt."
+    # mnemonic # " 3 as \"Kt\" : i32\n```";
+}
+
+def TT_GetArgValOp : TT_ArgOp<"get_arg_val", "get_arg_val<uint32_t>(i)"> {
+  let summary = "a per-core runtime argument";
+}
+def TT_GetCommonArgValOp : TT_ArgOp<"get_common_arg_val", "get_common_arg_val<uint32_t>(i)"> {
+  let summary = "a runtime argument shared by all cores of a kernel";
+}
+def TT_GetCompileTimeArgValOp : TT_ArgOp<"get_compile_time_arg_val", "get_compile_time_arg_val(i)"> {
+  let summary = "a compile-time argument";
+}
+
+//===----------------------------------------------------------------------===//
+// Circular buffers (any kernel)
+//===----------------------------------------------------------------------===//
+
+def TT_GetCBOp : TT_Op<"get_cb", [Pure]> {
+  let summary = "names a circular buffer inside a kernel";
+  let description = [{
+    Gives a kernel a handle on circular buffer `c_INDEX` (the index is part of
+    the type). `name` is the constant the emitted C++ declares for it.
+
+    Example:
+
+    ```mlir
+    %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins OptionalAttr<StrAttr>:$name);
+  let results = (outs TT_CB:$cb);
+  let assemblyFormat = "(`as` $name^)? attr-dict `:` type($cb)";
+}
+
+class TT_CBCountOp<string mnemonic, string doc> : TT_Op<mnemonic> {
+  let summary = doc;
+  let arguments = (ins TT_CB:$cb, I32:$numPages);
+  let assemblyFormat = "$cb `,` $numPages attr-dict `:` type($cb)";
+  let hasVerifier = 1;
+  let description = "Calls `" # mnemonic # "(cb, num_pages)`.\n\nExample:\n\n"
+    # "```mlir\ntt." # mnemonic # " %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>\n```";
+}
+
+def TT_CBReserveBackOp : TT_CBCountOp<"cb_reserve_back",
+    "producer: wait until the CB has room for `numPages` pages">;
+def TT_CBPushBackOp : TT_CBCountOp<"cb_push_back",
+    "producer: publish `numPages` written pages to the consumer">;
+def TT_CBWaitFrontOp : TT_CBCountOp<"cb_wait_front",
+    "consumer: wait until `numPages` pages are available">;
+def TT_CBPopFrontOp : TT_CBCountOp<"cb_pop_front",
+    "consumer: release `numPages` consumed pages to the producer">;
+
+class TT_CBPtrOp<string mnemonic, string doc> : TT_Op<mnemonic, [Pure]> {
+  let summary = doc;
+  let arguments = (ins TT_CB:$cb);
+  let results = (outs I32:$address);
+  let assemblyFormat = "$cb attr-dict `:` type($cb)";
+  let description = "Calls `" # mnemonic # "(cb)`: an L1 byte address.\n\nExample:\n\n"
+    # "```mlir\n%l1 = tt." # mnemonic # " %in0 : !tt.cb<0, 2 x !tt.tile<bf16>>\n```";
+}
+
+def TT_GetWritePtrOp : TT_CBPtrOp<"get_write_ptr",
+    "L1 address of the first reserved page of a CB">;
+def TT_GetReadPtrOp : TT_CBPtrOp<"get_read_ptr",
+    "L1 address of the first available page of a CB">;
+
+//===----------------------------------------------------------------------===//
+// Data movement: DRAM access over the NoC
+//===----------------------------------------------------------------------===//
+
+def TT_TensorAccessorOp : TT_Op<"tensor_accessor", [Pure, TT_DataMovementOnly]> {
+  let summary = "a TensorAccessor of an interleaved DRAM buffer";
+  let description = [{
+    Builds `TensorAccessor(TensorAccessorArgs<argsOffset>(), address)`: the
+    buffer's layout comes from the compile-time arguments starting at
+    `args_offset` (two per interleaved buffer, appended by the host with
+    `TensorAccessorArgs(buffer).append_to(...)`), its base address from
+    `address`.
+
+    Example:
+
+    ```mlir
+    %a = tt.tensor_accessor %a_addr args 0 as "a" : !tt.accessor
+    ```
+  }];
+  let arguments = (ins I32:$address,
+                       ConfinedAttr<I32Attr, [IntNonNegative]>:$args_offset,
+                       OptionalAttr<StrAttr>:$name);
+  let results = (outs TT_TensorAccessorType:$accessor);
+  let assemblyFormat = "$address `args` $args_offset (`as` $name^)? attr-dict `:` type($accessor)";
+}
+
+class TT_NocPageOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_DataMovementOnly]> {
+  let summary = doc;
+  let arguments = (ins I32:$page, TT_TensorAccessorType:$accessor, I32:$l1Address);
+  let assemblyFormat = "$page `,` $accessor `,` $l1Address attr-dict";
+  let description = "Calls `" # mnemonic # "(page_id, accessor, l1_addr)`.\n\nExample:\n\n"
+    # "```mlir\ntt." # mnemonic # " %page, %a, %l1\n```";
+}
+
+def TT_NocAsyncReadPageOp : TT_NocPageOp<"noc_async_read_page",
+    "start reading one page of a DRAM buffer into L1">;
+def TT_NocAsyncWritePageOp : TT_NocPageOp<"noc_async_write_page",
+    "start writing one page from L1 to a DRAM buffer">;
+
+class TT_NocBarrierOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_DataMovementOnly]> {
+  let summary = doc;
+  let assemblyFormat = "attr-dict";
+  let description = "Calls `" # mnemonic # "()`.\n\nExample:\n\n```mlir\ntt." # mnemonic # "\n```";
+}
+
+def TT_NocAsyncReadBarrierOp : TT_NocBarrierOp<"noc_async_read_barrier",
+    "wait until every issued NoC read has landed in L1">;
+def TT_NocAsyncWriteBarrierOp : TT_NocBarrierOp<"noc_async_write_barrier",
+    "wait until every issued NoC write has completed">;
+def TT_NocAsyncWritesFlushedOp : TT_NocBarrierOp<"noc_async_writes_flushed",
+    "wait until every issued NoC write has left L1 (the source may be reused)">;
+
+//===----------------------------------------------------------------------===//
+// Compute
+//===----------------------------------------------------------------------===//
+
+def TT_ComputeKernelHwStartupOp : TT_Op<"compute_kernel_hw_startup", [TT_ComputeOnly]> {
+  let summary = "configure unpack, math and pack for two inputs and an output";
+  let description = [{
+    `compute_kernel_hw_startup<SrcOrder::Reverse>(in0, in1, out)`; must come
+    first in a compute kernel.
+
+    Example:
+
+    ```mlir
+    tt.compute_kernel_hw_startup %in0, %in1, %out
+        : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>, !tt.cb<16, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1, TT_CB:$out);
+  let assemblyFormat = "$in0 `,` $in1 `,` $out attr-dict `:` type($in0) `,` type($in1) `,` type($out)";
+}
+
+def TT_MatmulInitOp : TT_Op<"matmul_init", [TT_ComputeOnly]> {
+  let summary = "configure the matrix engine for matmul_tiles";
+  let description = [{
+    `matmul_init(in0, in1)`.
+
+    Example:
+
+    ```mlir
+    tt.matmul_init %in0, %in1 : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1);
+  let assemblyFormat = "$in0 `,` $in1 attr-dict `:` type($in0) `,` type($in1)";
+}
+
+def TT_MatmulTilesOp : TT_Op<"matmul_tiles", [TT_ComputeOnly]> {
+  let summary = "DST[dst] += in0[i0] * in1[i1] for one tile of each CB";
+  let description = [{
+    `matmul_tiles(in0, in1, in0_tile_index, in1_tile_index, dst_index)`; the
+    tile indices count from each CB's front.
+
+    Example:
+
+    ```mlir
+    tt.matmul_tiles %in0[%c0], %in1[%c0] -> dst[%c0]
+        : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1, I32:$in0Tile, I32:$in1Tile,
+                       I32:$dstIndex);
+  let assemblyFormat = [{
+    $in0 `[` $in0Tile `]` `,` $in1 `[` $in1Tile `]` `->` `dst` `[` $dstIndex `]`
+    attr-dict `:` type($in0) `,` type($in1)
+  }];
+}
+
+class TT_DstOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_ComputeOnly]> {
+  let summary = doc;
+  let assemblyFormat = "attr-dict";
+  let description = "Calls `" # mnemonic # "()`.\n\nExample:\n\n```mlir\ntt." # mnemonic # "\n```";
+}
+
+def TT_TileRegsAcquireOp : TT_DstOp<"tile_regs_acquire",
+    "math side: take the DST half for computing">;
+def TT_TileRegsCommitOp : TT_DstOp<"tile_regs_commit",
+    "math side: hand the computed DST half to the packer">;
+def TT_TileRegsWaitOp : TT_DstOp<"tile_regs_wait",
+    "pack side: wait for a committed DST half">;
+def TT_TileRegsReleaseOp : TT_DstOp<"tile_regs_release",
+    "pack side: give the packed DST half back to math">;
+
+def TT_PackTileOp : TT_Op<"pack_tile", [TT_ComputeOnly]> {
+  let summary = "pack a DST tile into a CB page";
+  let description = [{
+    `pack_tile(dst_index, out_cb, output_tile_index)`: converts the fp32 DST
+    tile to the CB's format and stores it at `output_tile_index` from the
+    CB's write pointer.
+
+    Example:
+
+    ```mlir
+    tt.pack_tile dst[%c0] -> %out[%c0] : !tt.cb<16, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins I32:$dstIndex, TT_CB:$out, I32:$outTile);
+  let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` type($out)";
+}
+
+def TT_CopyTileInitOp : TT_Op<"copy_tile_init", [TT_ComputeOnly]> {
+  let summary = "configure unpack for copy_tile from a CB";
+  let description = [{
+    `copy_tile_to_dst_init_short(cb)`.
+
+    Example:
+
+    ```mlir
+    tt.copy_tile_init %partials : !tt.cb<24, 2 x !tt.tile<f32>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb);
+  let assemblyFormat = "$cb attr-dict `:` type($cb)";
+}
+
+def TT_CopyTileOp : TT_Op<"copy_tile", [TT_ComputeOnly]> {
+  let summary = "load a CB tile into DST (reloads partial sums)";
+  let description = [{
+    `copy_tile(cb, tile_index, dst_index)`.
+
+    Example:
+
+    ```mlir
+    tt.copy_tile %partials[%c0] -> dst[%c0] : !tt.cb<24, 2 x !tt.tile<f32>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb, I32:$tile, I32:$dstIndex);
+  let assemblyFormat = "$cb `[` $tile `]` `->` `dst` `[` $dstIndex `]` attr-dict `:` type($cb)";
+}
+
+//===----------------------------------------------------------------------===//
+// Host program
+//===----------------------------------------------------------------------===//
+
+def TT_ProgramOp : TT_Op<"program", [Symbol, SymbolTable, SingleBlock,
+                                     NoTerminator, IsolatedFromAbove]> {
+  let summary = "a Metalium host program for one device";
+  let description = [{
+    Owns the DRAM buffers, circular buffers, kernels, runtime arguments and
+    host steps of one `Program` run on `device`. Kernels are `func.func`s with
+    a `tt.kernel_role`, found by symbol next to the program.
+
+    Example:
+
+    ```mlir
+    tt.program @matmul device #tt.device<wormhole_b0> {
+      tt.buffer @a size 8192 page_size 2048 format <bf16> layout <dram_interleaved>
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TT_DeviceAttr:$device);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$sym_name `device` $device attr-dict-with-keyword $body";
+  let hasRegionVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name, "DeviceAttr":$device)>];
+  let extraClassDeclaration = [{
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+  }];
+}
+
+def TT_BufferOp : TT_Op<"buffer", [Symbol, HasParent<"ProgramOp">]> {
+  let summary = "a DRAM buffer (MeshBuffer::create)";
+  let description = [{
+    `size` bytes in pages of `page_size` bytes holding `format` tiles, placed
+    by `layout`. `shape`, when given, is the logical row-major matrix the
+    host tilizes into the buffer.
+
+    Example:
+
+    ```mlir
+    tt.buffer @a size 131072 page_size 2048 format <bf16> layout <dram_interleaved> shape [256, 256]
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$size,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$page_size,
+                       TT_DataFormatAttr:$format,
+                       TT_BufferLayoutAttr:$layout,
+                       OptionalAttr<DenseI64ArrayAttr>:$shape);
+  let assemblyFormat = [{
+    $sym_name `size` $size `page_size` $page_size `format` $format `layout` $layout
+    (`shape` $shape^)? attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getNumPages() { return getSize() / getPageSize(); }
+  }];
+}
+
+def TT_CreateCBOp : TT_Op<"create_cb", [HasParent<"ProgramOp">]> {
+  let summary = "a circular buffer on a set of cores (CreateCircularBuffer)";
+  let description = [{
+    `CircularBufferConfig(total_size, {{c_INDEX, format}}).set_page_size(c_INDEX, page_size)`
+    on every core of `cores`.
+
+    Example:
+
+    ```mlir
+    tt.create_cb 0 on <(0, 0) to (7, 7)> total_size 4096 page_size 2048 format <bf16>
+    ```
+  }];
+  let arguments = (ins ConfinedAttr<I32Attr, [IntNonNegative]>:$index,
+                       TT_CoreRangeSetAttr:$cores,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$total_size,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$page_size,
+                       TT_DataFormatAttr:$format);
+  let assemblyFormat = [{
+    $index `on` $cores `total_size` $total_size `page_size` $page_size `format` $format attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getNumPages() { return getTotalSize() / getPageSize(); }
+  }];
+}
+
+def TT_CreateKernelOp : TT_Op<"create_kernel", [HasParent<"ProgramOp">,
+                                                DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a kernel on a set of cores (CreateKernel)";
+  let description = [{
+    Places kernel function `kernel` on `cores` with a data-movement or a
+    compute configuration. `compile_args` lists integers and buffers; a buffer
+    stands for its `TensorAccessorArgs` (two values for an interleaved
+    buffer).
+
+    Example:
+
+    ```mlir
+    tt.create_kernel @reader on <(0, 0) to (7, 7)>
+        config #tt.data_movement<processor = riscv_1, noc = riscv_1_default>
+        compile_args [@a, @b]
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$kernel,
+                       TT_CoreRangeSetAttr:$cores,
+                       AnyAttrOf<[TT_DataMovementConfigAttr, TT_ComputeConfigAttr]>:$config,
+                       DefaultValuedAttr<ArrayAttr, "{}">:$compile_args);
+  let assemblyFormat = [{
+    $kernel `on` $cores `config` $config (`compile_args` $compile_args^)? attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def TT_SetRuntimeArgsOp : TT_Op<"set_runtime_args", [HasParent<"ProgramOp">]> {
+  let summary = "the runtime arguments of a kernel on one core (SetRuntimeArgs)";
+  let description = [{
+    `args` holds integers and buffer symbols; a buffer stands for its DRAM
+    address. At most 341 values.
+
+    Example:
+
+    ```mlir
+    tt.set_runtime_args @reader at <0, 0> [@a, @b, 8, 8, 8, 0, 1]
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$kernel, TT_CoreCoordAttr:$core,
+                       ArrayAttr:$args);
+  let assemblyFormat = "$kernel `at` $core $args attr-dict";
+  let hasVerifier = 1;
+}
+
+def TT_EnqueueWriteBufferOp : TT_Op<"enqueue_write_buffer", [HasParent<"ProgramOp">]> {
+  let summary = "upload host data to a buffer (EnqueueWriteMeshBuffer)";
+  let description = [{
+    Example: `tt.enqueue_write_buffer @a`
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$buffer);
+  let assemblyFormat = "$buffer attr-dict";
+}
+
+def TT_EnqueueProgramOp : TT_Op<"enqueue_program", [HasParent<"ProgramOp">]> {
+  let summary = "launch the program (EnqueueMeshWorkload)";
+  let description = [{
+    Example: `tt.enqueue_program`
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
+def TT_EnqueueReadBufferOp : TT_Op<"enqueue_read_buffer", [HasParent<"ProgramOp">]> {
+  let summary = "read a buffer back to the host (EnqueueReadMeshBuffer, blocking)";
+  let description = [{
+    Example: `tt.enqueue_read_buffer @c`
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$buffer);
+  let assemblyFormat = "$buffer attr-dict";
+}
+
+#endif // TTDIALECT_TT_IR_TTOPS_TD

@@ -1,0 +1,217 @@
+//===- TTAttrs.cpp - tt attributes ----------------------------------------===//
+#include "TTDialect/TT/IR/TTOps.h"
+
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::tt;
+
+#include "TTDialect/TT/IR/TTEnums.cpp.inc"
+#define GET_ATTRDEF_CLASSES
+#include "TTDialect/TT/IR/TTAttrs.cpp.inc"
+
+void TTDialect::registerAttributes() {
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "TTDialect/TT/IR/TTAttrs.cpp.inc"
+      >();
+}
+
+//===----------------------------------------------------------------------===//
+// Core ranges
+//===----------------------------------------------------------------------===//
+
+LogicalResult CoreRangeAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                    uint32_t startX, uint32_t startY,
+                                    uint32_t endX, uint32_t endY) {
+  if (startX > endX || startY > endY)
+    return emitError() << "core range (" << startX << ", " << startY
+                       << ") to (" << endX << ", " << endY
+                       << ") has its start after its end";
+  return success();
+}
+
+bool CoreRangeAttr::intersects(CoreRangeAttr other) const {
+  return getStartX() <= other.getEndX() && other.getStartX() <= getEndX() &&
+         getStartY() <= other.getEndY() && other.getStartY() <= getEndY();
+}
+
+LogicalResult
+CoreRangeSetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                         ArrayRef<CoreRangeAttr> ranges) {
+  if (ranges.empty())
+    return emitError() << "core range set must not be empty";
+  for (size_t i = 0; i < ranges.size(); ++i)
+    for (size_t j = i + 1; j < ranges.size(); ++j)
+      if (ranges[i].intersects(ranges[j]))
+        return emitError() << "core ranges " << i << " and " << j
+                           << " of a core range set overlap";
+  return success();
+}
+
+uint64_t CoreRangeSetAttr::size() const {
+  uint64_t total = 0;
+  for (CoreRangeAttr range : getRanges())
+    total += range.size();
+  return total;
+}
+
+bool CoreRangeSetAttr::contains(uint32_t x, uint32_t y) const {
+  return llvm::any_of(getRanges(),
+                      [&](CoreRangeAttr r) { return r.contains(x, y); });
+}
+
+bool CoreRangeSetAttr::intersects(CoreRangeSetAttr other) const {
+  for (CoreRangeAttr a : getRanges())
+    for (CoreRangeAttr b : other.getRanges())
+      if (a.intersects(b))
+        return true;
+  return false;
+}
+
+void CoreRangeSetAttr::forEachCore(
+    function_ref<void(uint32_t, uint32_t)> fn) const {
+  for (CoreRangeAttr r : getRanges())
+    for (uint32_t y = r.getStartY(); y <= r.getEndY(); ++y)
+      for (uint32_t x = r.getStartX(); x <= r.getEndX(); ++x)
+        fn(x, y);
+}
+
+// #tt.core_range_set<(0, 0) to (7, 6), (0, 7) to (3, 7)>
+Attribute CoreRangeSetAttr::parse(AsmParser &parser, Type) {
+  SmallVector<CoreRangeAttr> ranges;
+  auto parseRange = [&]() -> ParseResult {
+    uint32_t x0, y0, x1, y1;
+    if (parser.parseLParen() || parser.parseInteger(x0) ||
+        parser.parseComma() || parser.parseInteger(y0) ||
+        parser.parseRParen() || parser.parseKeyword("to") ||
+        parser.parseLParen() || parser.parseInteger(x1) ||
+        parser.parseComma() || parser.parseInteger(y1) || parser.parseRParen())
+      return failure();
+    auto range = CoreRangeAttr::getChecked(
+        [&] { return parser.emitError(parser.getCurrentLocation()); },
+        parser.getContext(), x0, y0, x1, y1);
+    if (!range)
+      return failure();
+    ranges.push_back(range);
+    return success();
+  };
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::LessGreater,
+                                     parseRange))
+    return {};
+  return CoreRangeSetAttr::getChecked(
+      [&] { return parser.emitError(parser.getCurrentLocation()); },
+      parser.getContext(), ranges);
+}
+
+void CoreRangeSetAttr::print(AsmPrinter &printer) const {
+  printer << "<";
+  llvm::interleaveComma(getRanges(), printer, [&](CoreRangeAttr r) {
+    printer << "(" << r.getStartX() << ", " << r.getStartY() << ") to ("
+            << r.getEndX() << ", " << r.getEndY() << ")";
+  });
+  printer << ">";
+}
+
+//===----------------------------------------------------------------------===//
+// Device
+//===----------------------------------------------------------------------===//
+
+DeviceAttr DeviceAttr::getBuiltin(MLIRContext *ctx, Arch arch) {
+  constexpr uint64_t kL1 = 1464 * 1024;
+  switch (arch) {
+  case Arch::WormholeB0: // n150
+    return DeviceAttr::get(ctx, arch, 8, 8, kL1, 12, 1000);
+  case Arch::Blackhole: // p150, current firmware
+    return DeviceAttr::get(ctx, arch, 11, 10, kL1, 8, 1350);
+  }
+  llvm_unreachable("unknown architecture");
+}
+
+DeviceAttr DeviceAttr::lookup(MLIRContext *ctx, StringRef name) {
+  if (std::optional<Arch> arch = symbolizeArch(name))
+    return getBuiltin(ctx, *arch);
+  return {};
+}
+
+LogicalResult DeviceAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 Arch, uint32_t gridX, uint32_t gridY,
+                                 uint64_t l1Size, uint32_t dramBanks,
+                                 uint32_t clockMHz) {
+  if (gridX == 0 || gridY == 0)
+    return emitError() << "device grid must be at least 1x1";
+  if (l1Size == 0 || dramBanks == 0 || clockMHz == 0)
+    return emitError() << "device L1 size, DRAM banks and clock must be positive";
+  return success();
+}
+
+// #tt.device<wormhole_b0> or #tt.device<wormhole_b0, grid = 4x2, l1 = 1048576,
+// dram_banks = 12, clock_mhz = 1000>
+Attribute DeviceAttr::parse(AsmParser &parser, Type) {
+  StringRef archName;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseLess() || parser.parseKeyword(&archName))
+    return {};
+  DeviceAttr base = lookup(parser.getContext(), archName);
+  if (!base) {
+    parser.emitError(loc) << "unknown device '" << archName
+                          << "', expected wormhole_b0 or blackhole";
+    return {};
+  }
+  uint32_t gridX = base.getGridX(), gridY = base.getGridY();
+  uint64_t l1 = base.getL1Size();
+  uint32_t banks = base.getDramBanks(), clock = base.getClockMHz();
+  while (succeeded(parser.parseOptionalComma())) {
+    StringRef key;
+    SMLoc keyLoc = parser.getCurrentLocation();
+    if (parser.parseKeyword(&key) || parser.parseEqual())
+      return {};
+    if (key == "grid") {
+      // `4x2` lexes as the integer 4 followed by the keyword `x2`.
+      SmallVector<int64_t, 2> dims;
+      if (parser.parseDimensionList(dims, /*allowDynamic=*/false,
+                                    /*withTrailingX=*/false))
+        return {};
+      if (dims.size() != 2) {
+        parser.emitError(keyLoc) << "grid must be COLUMNSxROWS";
+        return {};
+      }
+      gridX = dims[0];
+      gridY = dims[1];
+    } else if (key == "l1") {
+      if (parser.parseInteger(l1))
+        return {};
+    } else if (key == "dram_banks") {
+      if (parser.parseInteger(banks))
+        return {};
+    } else if (key == "clock_mhz") {
+      if (parser.parseInteger(clock))
+        return {};
+    } else {
+      parser.emitError(keyLoc)
+          << "unknown device field '" << key
+          << "', expected grid, l1, dram_banks or clock_mhz";
+      return {};
+    }
+  }
+  if (parser.parseGreater())
+    return {};
+  return DeviceAttr::getChecked(
+      [&] { return parser.emitError(loc); }, parser.getContext(),
+      base.getArch(), gridX, gridY, l1, banks, clock);
+}
+
+void DeviceAttr::print(AsmPrinter &printer) const {
+  DeviceAttr base = getBuiltin(getContext(), getArch());
+  printer << "<" << stringifyArch(getArch());
+  if (getGridX() != base.getGridX() || getGridY() != base.getGridY())
+    printer << ", grid = " << getGridX() << "x" << getGridY();
+  if (getL1Size() != base.getL1Size())
+    printer << ", l1 = " << getL1Size();
+  if (getDramBanks() != base.getDramBanks())
+    printer << ", dram_banks = " << getDramBanks();
+  if (getClockMHz() != base.getClockMHz())
+    printer << ", clock_mhz = " << getClockMHz();
+  printer << ">";
+}

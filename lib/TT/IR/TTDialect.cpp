@@ -1,0 +1,77 @@
+//===- TTDialect.cpp - tt dialect -----------------------------------------===//
+#include "TTDialect/TT/IR/TTDialect.h"
+#include "TTDialect/TT/IR/TTOps.h"
+
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::tt;
+
+#include "TTDialect/TT/IR/TTOpsDialect.cpp.inc"
+#define GET_TYPEDEF_CLASSES
+#include "TTDialect/TT/IR/TTOpsTypes.cpp.inc"
+
+void TTDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "TTDialect/TT/IR/TTOps.cpp.inc"
+      >();
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "TTDialect/TT/IR/TTOpsTypes.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
+                                                  NamedAttribute attr) {
+  if (attr.getName() != kKernelRoleAttrName)
+    return op->emitError() << "unknown tt dialect attribute '"
+                           << attr.getName().getValue() << "'";
+  if (!llvm::isa<KernelRoleAttr>(attr.getValue()))
+    return op->emitError() << "'" << kKernelRoleAttrName
+                           << "' must be a #tt.kernel_role, got "
+                           << attr.getValue();
+  auto func = llvm::dyn_cast<func::FuncOp>(op);
+  if (!func)
+    return op->emitError() << "'" << kKernelRoleAttrName
+                           << "' only marks func.func kernels";
+  // Kernels are `void kernel_main()`: everything comes from arguments the
+  // host sets, never from C++ parameters.
+  if (func.getNumArguments() != 0 || func.getNumResults() != 0)
+    return op->emitError() << "kernel @" << func.getSymName()
+                           << " must take no arguments and return nothing";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+uint64_t mlir::tt::getTileSizeInBytes(DataFormat format) {
+  switch (format) {
+  case DataFormat::Float16_b:
+    return 2048;
+  case DataFormat::Float32:
+    return 4096;
+  case DataFormat::Bfp8_b:
+    return 1088; // 1024 mantissa bytes + 64 shared exponents
+  }
+  llvm_unreachable("unknown data format");
+}
+
+uint64_t TileType::getSizeInBytes() const {
+  return getTileSizeInBytes(getFormat());
+}
+
+LogicalResult
+CircularBufferType::verify(function_ref<InFlightDiagnostic()> emitError,
+                           uint32_t index, uint32_t numPages, TileType) {
+  if (index >= 64)
+    return emitError() << "circular buffer index " << index
+                       << " is out of range (0-31 on Wormhole, 0-63 on Blackhole)";
+  if (numPages == 0)
+    return emitError() << "circular buffer must hold at least one page";
+  return success();
+}

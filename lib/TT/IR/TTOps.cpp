@@ -1,0 +1,305 @@
+//===- TTOps.cpp - tt operations ------------------------------------------===//
+#include "TTDialect/TT/IR/TTOps.h"
+
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace mlir;
+using namespace mlir::tt;
+
+//===----------------------------------------------------------------------===//
+// Kernel placement
+//===----------------------------------------------------------------------===//
+
+std::optional<KernelRole> mlir::tt::getEnclosingKernelRole(Operation *op) {
+  auto func = op->getParentOfType<func::FuncOp>();
+  if (!func)
+    return std::nullopt;
+  auto role = func->getAttrOfType<KernelRoleAttr>(TTDialect::kKernelRoleAttrName);
+  if (!role)
+    return std::nullopt;
+  return role.getValue();
+}
+
+LogicalResult mlir::tt::verifyKernelPlacement(Operation *op, bool computeOp) {
+  std::optional<KernelRole> role = getEnclosingKernelRole(op);
+  // Outside a kernel (before the kernel split) every op is allowed.
+  if (!role)
+    return success();
+  bool computeKernel = *role == KernelRole::Compute;
+  if (computeOp == computeKernel)
+    return success();
+  auto func = op->getParentOfType<func::FuncOp>();
+  return op->emitOpError()
+         << "is a " << (computeOp ? "compute" : "data-movement")
+         << " op and cannot run in " << stringifyKernelRole(*role)
+         << " kernel @" << func.getSymName();
+}
+
+//===----------------------------------------------------------------------===//
+// Circular buffer ops
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyPageCount(Operation *op, Value cbValue,
+                                     Value count) {
+  auto cb = llvm::cast<CircularBufferType>(cbValue.getType());
+  APInt pages;
+  if (!matchPattern(count, m_ConstantInt(&pages)))
+    return success();
+  int64_t n = pages.getSExtValue();
+  if (n <= 0)
+    return op->emitOpError() << "page count must be positive, got " << n;
+  if (static_cast<uint64_t>(n) > cb.getNumPages())
+    return op->emitOpError() << "asks for " << n << " pages of circular buffer "
+                             << cb.getIndex() << ", which holds only "
+                             << cb.getNumPages();
+  return success();
+}
+
+LogicalResult CBReserveBackOp::verify() {
+  return verifyPageCount(*this, getCb(), getNumPages());
+}
+LogicalResult CBPushBackOp::verify() {
+  return verifyPageCount(*this, getCb(), getNumPages());
+}
+LogicalResult CBWaitFrontOp::verify() {
+  return verifyPageCount(*this, getCb(), getNumPages());
+}
+LogicalResult CBPopFrontOp::verify() {
+  return verifyPageCount(*this, getCb(), getNumPages());
+}
+
+//===----------------------------------------------------------------------===//
+// Host program
+//===----------------------------------------------------------------------===//
+
+void ProgramOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                      DeviceAttr device) {
+  Properties &props = state.getOrAddProperties<Properties>();
+  props.sym_name = builder.getStringAttr(name);
+  props.device = device;
+  state.addRegion()->push_back(new Block());
+}
+
+static LogicalResult verifyCoresOnDevice(Operation *op, CoreRangeSetAttr cores,
+                                         DeviceAttr device) {
+  for (CoreRangeAttr r : cores.getRanges())
+    if (r.getEndX() >= device.getGridX() || r.getEndY() >= device.getGridY())
+      return op->emitOpError()
+             << "uses core (" << r.getEndX() << ", " << r.getEndY()
+             << ") outside the " << device.getGridX() << "x"
+             << device.getGridY() << " compute grid of "
+             << stringifyArch(device.getArch());
+  return success();
+}
+
+/// An argument list entry is an integer or the symbol of a buffer of `program`.
+static LogicalResult verifyArgList(Operation *op, ArrayAttr args,
+                                   ProgramOp program, StringRef what) {
+  for (auto [i, arg] : llvm::enumerate(args)) {
+    if (auto integer = llvm::dyn_cast<IntegerAttr>(arg)) {
+      if (integer.getValue().getActiveBits() > 32 || integer.getInt() < 0)
+        return op->emitOpError() << what << " " << i << " (" << integer.getInt()
+                                 << ") does not fit in uint32_t";
+      continue;
+    }
+    auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg);
+    if (!ref)
+      return op->emitOpError() << what << " " << i
+                               << " must be an integer or a buffer symbol, got "
+                               << arg;
+    if (!program)
+      continue;
+    if (!llvm::isa_and_nonnull<BufferOp>(
+            ::mlir::SymbolTable::lookupSymbolIn(program, ref.getAttr())))
+      return op->emitOpError() << what << " " << i << " refers to " << ref
+                               << ", which is not a buffer of the program";
+  }
+  return success();
+}
+
+LogicalResult ProgramOp::verifyRegions() {
+  DeviceAttr device = getDevice();
+  struct KernelInfo {
+    CreateKernelOp op;
+    llvm::DenseSet<std::pair<uint32_t, uint32_t>> coresWithArgs;
+  };
+  llvm::StringMap<KernelInfo> kernels;
+  SmallVector<CreateCBOp> cbs;
+
+  for (Operation &op : getBodyBlock()) {
+    if (auto cb = llvm::dyn_cast<CreateCBOp>(op)) {
+      if (cb.getIndex() >= device.getNumCBs())
+        return cb.emitOpError() << "circular buffer index " << cb.getIndex()
+                                << " is out of range: "
+                                << stringifyArch(device.getArch())
+                                << " has indices 0-" << device.getNumCBs() - 1;
+      if (failed(verifyCoresOnDevice(cb, cb.getCores(), device)))
+        return failure();
+      for (CreateCBOp other : cbs)
+        if (other.getIndex() == cb.getIndex() &&
+            other.getCores().intersects(cb.getCores()))
+          return (cb.emitOpError() << "circular buffer index " << cb.getIndex()
+                                   << " is already configured on some of these cores")
+                     .attachNote(other.getLoc())
+                 << "first configured here";
+      cbs.push_back(cb);
+      continue;
+    }
+    if (auto kernel = llvm::dyn_cast<CreateKernelOp>(op)) {
+      if (failed(verifyCoresOnDevice(kernel, kernel.getCores(), device)))
+        return failure();
+      if (kernels.count(kernel.getKernel()))
+        return kernel.emitOpError() << "kernel @" << kernel.getKernel()
+                                    << " is placed twice in one program";
+      // Two kernels of one kind cannot share a RISC-V core.
+      for (auto &entry : kernels) {
+        CreateKernelOp other = entry.second.op;
+        if (!other.getCores().intersects(kernel.getCores()))
+          continue;
+        bool sameSlot = false;
+        if (auto dm = llvm::dyn_cast<DataMovementConfigAttr>(kernel.getConfig())) {
+          if (auto otherDm =
+                  llvm::dyn_cast<DataMovementConfigAttr>(other.getConfig()))
+            sameSlot = dm.getProcessor() == otherDm.getProcessor();
+        } else {
+          sameSlot = llvm::isa<ComputeConfigAttr>(other.getConfig());
+        }
+        if (sameSlot)
+          return (kernel.emitOpError()
+                  << "kernel @" << kernel.getKernel()
+                  << " shares a processor with kernel @" << other.getKernel()
+                  << " on some cores")
+                     .attachNote(other.getLoc())
+                 << "other kernel placed here";
+      }
+      kernels[kernel.getKernel()] = KernelInfo{kernel, {}};
+      if (failed(verifyArgList(kernel, kernel.getCompileArgs(), *this,
+                               "compile-time argument")))
+        return failure();
+      continue;
+    }
+    if (auto args = llvm::dyn_cast<SetRuntimeArgsOp>(op)) {
+      auto it = kernels.find(args.getKernel());
+      if (it == kernels.end())
+        return args.emitOpError() << "sets arguments of @" << args.getKernel()
+                                  << ", which no earlier tt.create_kernel places";
+      CoreCoordAttr core = args.getCore();
+      if (!it->second.op.getCores().contains(core.getX(), core.getY()))
+        return args.emitOpError()
+               << "core (" << core.getX() << ", " << core.getY()
+               << ") is not one of the cores kernel @" << args.getKernel()
+               << " runs on";
+      if (!it->second.coresWithArgs.insert({core.getX(), core.getY()}).second)
+        return args.emitOpError()
+               << "runtime arguments of kernel @" << args.getKernel()
+               << " on core (" << core.getX() << ", " << core.getY()
+               << ") are set twice";
+      if (failed(verifyArgList(args, args.getArgs(), *this, "runtime argument")))
+        return failure();
+      continue;
+    }
+    if (auto write = llvm::dyn_cast<EnqueueWriteBufferOp>(op)) {
+      if (!llvm::isa_and_nonnull<BufferOp>(
+              ::mlir::SymbolTable::lookupSymbolIn(*this, write.getBufferAttr())))
+        return write.emitOpError() << "@" << write.getBuffer()
+                                   << " is not a buffer of the program";
+      continue;
+    }
+    if (auto read = llvm::dyn_cast<EnqueueReadBufferOp>(op)) {
+      if (!llvm::isa_and_nonnull<BufferOp>(
+              ::mlir::SymbolTable::lookupSymbolIn(*this, read.getBufferAttr())))
+        return read.emitOpError() << "@" << read.getBuffer()
+                                  << " is not a buffer of the program";
+      continue;
+    }
+  }
+
+  // Every core a kernel runs on needs its runtime arguments, but only when the
+  // program sets any: kernels that read none need no table.
+  for (auto &entry : kernels) {
+    KernelInfo &info = entry.second;
+    if (info.coresWithArgs.empty())
+      continue;
+    uint64_t expected = info.op.getCores().size();
+    if (info.coresWithArgs.size() == expected)
+      continue;
+    // Name the first core without arguments.
+    std::pair<uint32_t, uint32_t> missing{0, 0};
+    bool found = false;
+    info.op.getCores().forEachCore([&](uint32_t x, uint32_t y) {
+      if (!found && !info.coresWithArgs.count({x, y})) {
+        missing = {x, y};
+        found = true;
+      }
+    });
+    return info.op.emitOpError()
+           << "kernel @" << entry.first() << " runs on " << expected
+           << " cores but has runtime arguments for "
+           << info.coresWithArgs.size() << "; core (" << missing.first << ", "
+           << missing.second << ") has none";
+  }
+  return success();
+}
+
+LogicalResult BufferOp::verify() {
+  if (getSize() % getPageSize() != 0)
+    return emitOpError() << "size " << getSize()
+                         << " is not a whole number of " << getPageSize()
+                         << "-byte pages";
+  if (std::optional<ArrayRef<int64_t>> shape = getShape()) {
+    if (shape->size() != 2 || (*shape)[0] <= 0 || (*shape)[1] <= 0)
+      return emitOpError("shape must be [rows, columns] with positive sizes");
+  }
+  return success();
+}
+
+LogicalResult CreateCBOp::verify() {
+  if (getTotalSize() % getPageSize() != 0)
+    return emitOpError() << "total size " << getTotalSize()
+                         << " is not a whole number of " << getPageSize()
+                         << "-byte pages";
+  return success();
+}
+
+LogicalResult
+CreateKernelOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  // Kernels live beside the program (its own symbol table holds buffers).
+  Operation *program = (*this)->getParentOp();
+  auto func = program->getParentOp()
+                  ? symbolTable.lookupNearestSymbolFrom<func::FuncOp>(
+                        program->getParentOp(), getKernelAttr())
+                  : func::FuncOp();
+  if (!func)
+    return emitOpError() << "kernel @" << getKernel()
+                         << " does not name a func.func";
+  auto role =
+      func->getAttrOfType<KernelRoleAttr>(TTDialect::kKernelRoleAttrName);
+  if (!role)
+    return emitOpError() << "@" << getKernel() << " is not a kernel: it has no '"
+                         << TTDialect::kKernelRoleAttrName << "'";
+  bool compute = role.getValue() == KernelRole::Compute;
+  if (compute != llvm::isa<ComputeConfigAttr>(getConfig()))
+    return emitOpError() << stringifyKernelRole(role.getValue()) << " kernel @"
+                         << getKernel() << " needs a "
+                         << (compute ? "#tt.compute" : "#tt.data_movement")
+                         << " config";
+  return success();
+}
+
+LogicalResult CreateKernelOp::verify() {
+  return verifyArgList(*this, getCompileArgs(), nullptr,
+                       "compile-time argument");
+}
+
+LogicalResult SetRuntimeArgsOp::verify() {
+  if (getArgs().size() > kMaxRuntimeArgs)
+    return emitOpError() << "sets " << getArgs().size()
+                         << " runtime arguments; Metalium allows at most "
+                         << kMaxRuntimeArgs << " per kernel and core";
+  return verifyArgList(*this, getArgs(), nullptr, "runtime argument");
+}
+
+#define GET_OP_CLASSES
+#include "TTDialect/TT/IR/TTOps.cpp.inc"

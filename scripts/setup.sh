@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what the build needs from Debian's packages, configures and builds
+# the project with CMake + Ninja, then compiles the bundled example.
+# Safe to run again: installs only what is missing and rebuilds incrementally.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${TT_BUILD_DIR:-$root/build}"
+
+packages=(
+  llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools   # LLVM/MLIR 22, lit, FileCheck
+  nlohmann-json3-dev ninja-build cmake g++                  # build
+  libgtest-dev                                              # emulator unit tests
+  python3 python3-venv python3-numpy python3-pytest python3-dev pybind11-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  [[ "$p" == \#* ]] && continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  echo "== installing: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+if [[ ! -f "$build/build.ninja" ]]; then
+  echo "== configuring $build"
+  cmake -G Ninja -S "$root" -B "$build" \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
+    -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit
+fi
+echo "== building"
+ninja -C "$build"
+
+echo "== compiling the bundled example (examples/matmul_256.mlir)"
+"$build/bin/tt-opt" "$root/examples/matmul_256.mlir"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: lit (dialects, passes, translation) and the emulator's unit
+# and end-to-end tests. Exits non-zero when any test fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${TT_BUILD_DIR:-$root/build}"
+if [[ ! -f "$build/build.ninja" ]]; then
+  echo "no build in $build: run scripts/setup.sh first" >&2
+  exit 1
+fi
+ninja -C "$build"
+/usr/lib/llvm-22/bin/lit -sv "$build/test"

@@ -1,0 +1,28 @@
+// RUN: tt-opt %s | tt-opt | FileCheck %s
+// RUN: tt-opt %s --mlir-print-op-generic | FileCheck %s --check-prefix=GENERIC
+// RUN: tt-opt %s --mlir-print-op-generic | tt-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @copies
+// CHECK-SAME: (%[[A:.*]]: memref<128x96xbf16>, %[[C:.*]]: memref<128x64xbf16>)
+// CHECK: tl.kernel [2, 4] as (%[[BX:.*]], %[[BY:.*]]) {
+// CHECK: %[[AS:.*]] = tl.alloc_shared
+// CHECK: %[[CL:.*]] = tl.alloc_fragment
+// CHECK: %[[ROW:.*]] = arith.muli %[[BY]]
+// CHECK: %[[COL:.*]] = arith.muli %[[BX]]
+// CHECK: tl.copy %[[A]][%[[ROW]], %{{.*}}] to %[[AS]] : memref<128x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+// CHECK: tl.copy %[[CL]] to %[[C]][%[[ROW]], %[[COL]]] : memref<32x32xf32, #tl.scope<fragment>> to memref<128x64xbf16>
+// GENERIC: "tl.copy"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) <{operandSegmentSizes = array<i32: 1, 2, 1, 0>}>
+// GENERIC: "tl.copy"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) <{operandSegmentSizes = array<i32: 1, 0, 1, 2>}>
+func.func @copies(%A: memref<128x96xbf16>, %C: memref<128x64xbf16>) {
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  tl.kernel [2, 4] as (%bx, %by) {
+    %as = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %cl = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.copy %A[%row, %c64] to %as : memref<128x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    tl.copy %cl to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<128x64xbf16>
+  }
+  return
+}

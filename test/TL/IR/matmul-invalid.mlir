@@ -1,0 +1,55 @@
+// RUN: tt-opt %s -split-input-file -verify-diagnostics
+
+func.func @k_mismatch(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memref<64x32xbf16>) {
+  // expected-error @+1 {{A is 64x32 but B has 64 rows; they must agree on K}}
+  tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<64x32xbf16> into memref<64x32xbf16>
+  return
+}
+
+// -----
+
+func.func @c_shape(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{C must be 64x32, got 32x32}}
+  tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @mixed_inputs(%A: memref<32x32xbf16>, %B: memref<32x32xf32>, %C: memref<32x32xf32>) {
+  // expected-error @+1 {{A and B must have one element type, got 'bf16' and 'f32'}}
+  tl.matmul %A, %B into %C : memref<32x32xbf16>, memref<32x32xf32> into memref<32x32xf32>
+  return
+}
+
+// -----
+
+func.func @f16_unsupported(%A: memref<32x32xf16>, %B: memref<32x32xf16>, %C: memref<32x32xf16>) {
+  // expected-error @+1 {{operand #0 must be 2D memref of bfloat16 type or 32-bit float values}}
+  tl.matmul %A, %B into %C : memref<32x32xf16>, memref<32x32xf16> into memref<32x32xf16>
+  return
+}
+
+// -----
+
+func.func @rank3(%A: memref<2x32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{operand #0 must be 2D memref}}
+  tl.matmul %A, %B into %C : memref<2x32x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @dynamic(%A: memref<?x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{operand A must have a static shape, got 'memref<?x32xbf16>'}}
+  tl.matmul %A, %B into %C : memref<?x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @local_operand(%A: memref<32x32xbf16, #tl.scope<shared>>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{operand A must be a global buffer, got a shared buffer}}
+  tl.matmul %A, %B into %C : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16> into memref<32x32xbf16>
+  return
+}
