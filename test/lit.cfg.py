@@ -20,6 +20,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "XDG_CACHE_HOME"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.tt_tools_dir, config.llvm_tools_dir]
-tools = ["tt-opt", "tt-translate"]
+tools = ["tt-opt", "tt-translate", "not", "split-file"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.tt_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

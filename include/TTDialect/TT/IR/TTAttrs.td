@@ -117,7 +117,7 @@ def TT_CoreRangeAttr : TT_Attr<"CoreRange", "core_range"> {
   }];
   let parameters = (ins "uint32_t":$startX, "uint32_t":$startY,
                         "uint32_t":$endX, "uint32_t":$endY);
-  let assemblyFormat = "`<` `(` $startX `,` $startY `)` `to` `(` $endX `,` $endY `)` `>`";
+  let assemblyFormat = "`<` `(` $startX `,` $startY `)` `to` ` ` `(` $endX `,` $endY `)` `>`";
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     uint64_t size() const {

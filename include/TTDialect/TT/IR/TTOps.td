@@ -63,13 +63,13 @@ def TT_GetCBOp : TT_Op<"get_cb", [Pure]> {
   }];
   let arguments = (ins OptionalAttr<StrAttr>:$name);
   let results = (outs TT_CB:$cb);
-  let assemblyFormat = "(`as` $name^)? attr-dict `:` type($cb)";
+  let assemblyFormat = "(`as` $name^)? attr-dict `:` qualified(type($cb))";
 }
 
 class TT_CBCountOp<string mnemonic, string doc> : TT_Op<mnemonic> {
   let summary = doc;
   let arguments = (ins TT_CB:$cb, I32:$numPages);
-  let assemblyFormat = "$cb `,` $numPages attr-dict `:` type($cb)";
+  let assemblyFormat = "$cb `,` $numPages attr-dict `:` qualified(type($cb))";
   let hasVerifier = 1;
   let description = "Calls `" # mnemonic # "(cb, num_pages)`.\n\nExample:\n\n"
     # "```mlir\ntt." # mnemonic # " %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>\n```";
@@ -88,7 +88,7 @@ class TT_CBPtrOp<string mnemonic, string doc> : TT_Op<mnemonic, [Pure]> {
   let summary = doc;
   let arguments = (ins TT_CB:$cb);
   let results = (outs I32:$address);
-  let assemblyFormat = "$cb attr-dict `:` type($cb)";
+  let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
   let description = "Calls `" # mnemonic # "(cb)`: an L1 byte address.\n\nExample:\n\n"
     # "```mlir\n%l1 = tt." # mnemonic # " %in0 : !tt.cb<0, 2 x !tt.tile<bf16>>\n```";
 }
@@ -168,7 +168,7 @@ def TT_ComputeKernelHwStartupOp : TT_Op<"compute_kernel_hw_startup", [TT_Compute
     ```
   }];
   let arguments = (ins TT_CB:$in0, TT_CB:$in1, TT_CB:$out);
-  let assemblyFormat = "$in0 `,` $in1 `,` $out attr-dict `:` type($in0) `,` type($in1) `,` type($out)";
+  let assemblyFormat = "$in0 `,` $in1 `,` $out attr-dict `:` qualified(type($in0)) `,` qualified(type($in1)) `,` qualified(type($out))";
 }
 
 def TT_MatmulInitOp : TT_Op<"matmul_init", [TT_ComputeOnly]> {
@@ -183,7 +183,7 @@ def TT_MatmulInitOp : TT_Op<"matmul_init", [TT_ComputeOnly]> {
     ```
   }];
   let arguments = (ins TT_CB:$in0, TT_CB:$in1);
-  let assemblyFormat = "$in0 `,` $in1 attr-dict `:` type($in0) `,` type($in1)";
+  let assemblyFormat = "$in0 `,` $in1 attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))";
 }
 
 def TT_MatmulTilesOp : TT_Op<"matmul_tiles", [TT_ComputeOnly]> {
@@ -203,7 +203,7 @@ def TT_MatmulTilesOp : TT_Op<"matmul_tiles", [TT_ComputeOnly]> {
                        I32:$dstIndex);
   let assemblyFormat = [{
     $in0 `[` $in0Tile `]` `,` $in1 `[` $in1Tile `]` `->` `dst` `[` $dstIndex `]`
-    attr-dict `:` type($in0) `,` type($in1)
+    attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
   }];
 }
 
@@ -236,7 +236,7 @@ def TT_PackTileOp : TT_Op<"pack_tile", [TT_ComputeOnly]> {
     ```
   }];
   let arguments = (ins I32:$dstIndex, TT_CB:$out, I32:$outTile);
-  let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` type($out)";
+  let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` qualified(type($out))";
 }
 
 def TT_CopyTileInitOp : TT_Op<"copy_tile_init", [TT_ComputeOnly]> {
@@ -251,7 +251,7 @@ def TT_CopyTileInitOp : TT_Op<"copy_tile_init", [TT_ComputeOnly]> {
     ```
   }];
   let arguments = (ins TT_CB:$cb);
-  let assemblyFormat = "$cb attr-dict `:` type($cb)";
+  let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
 }
 
 def TT_CopyTileOp : TT_Op<"copy_tile", [TT_ComputeOnly]> {
@@ -266,7 +266,7 @@ def TT_CopyTileOp : TT_Op<"copy_tile", [TT_ComputeOnly]> {
     ```
   }];
   let arguments = (ins TT_CB:$cb, I32:$tile, I32:$dstIndex);
-  let assemblyFormat = "$cb `[` $tile `]` `->` `dst` `[` $dstIndex `]` attr-dict `:` type($cb)";
+  let assemblyFormat = "$cb `[` $tile `]` `->` `dst` `[` $dstIndex `]` attr-dict `:` qualified(type($cb))";
 }
 
 //===----------------------------------------------------------------------===//

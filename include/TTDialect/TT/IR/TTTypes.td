@@ -35,7 +35,7 @@ def TT_CircularBufferType : TT_Type<"CircularBuffer", "cb"> {
   }];
   let parameters = (ins "uint32_t":$index, "uint32_t":$numPages,
                         "TileType":$tile);
-  let assemblyFormat = "`<` $index `,` $numPages `x` $tile `>`";
+  let assemblyFormat = "`<` $index `,` $numPages `x` qualified($tile) `>`";
   let genVerifyDecl = 1;
 }
 

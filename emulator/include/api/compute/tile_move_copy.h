@@ -1,0 +1,21 @@
+#pragma once
+#include "api/compute/common.h"
+
+namespace ckernel {
+ALWI void copy_tile_to_dst_init_short(std::uint32_t cbid, std::uint32_t transpose = 0, TTEMU_LOC_PARAMS) {
+    (void)transpose;
+    ::ttemu::kapi::copy_init(cbid, TTEMU_LOC);
+}
+ALWI void copy_tile_to_dst_init_short_with_dt(std::uint32_t old_cbid, std::uint32_t new_cbid,
+                                              std::uint32_t transpose = 0, TTEMU_LOC_PARAMS) {
+    (void)old_cbid;
+    (void)transpose;
+    ::ttemu::kapi::copy_init(new_cbid, TTEMU_LOC);
+}
+ALWI void copy_tile_init(std::uint32_t cbid, TTEMU_LOC_PARAMS) { ::ttemu::kapi::copy_init(cbid, TTEMU_LOC); }
+// DST[idst] = tile in_tile_index of the CB's waited window (unpacked to fp32).
+ALWI void copy_tile(std::uint32_t in_cb_id, std::uint32_t in_tile_index, std::uint32_t dst_tile_index,
+                    TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::copy_tile(in_cb_id, in_tile_index, dst_tile_index, TTEMU_LOC);
+}
+}  // namespace ckernel

@@ -1,0 +1,142 @@
+// Kernel-side ABI of the Metalium emulator: the entry points kernels reach in libttemu, plus the
+// pieces every kernel flavour shares (compile-time args, runtime args, CB calls). Kept light:
+// only <cstdint>/<cstddef>, so kernels compile fast.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include <hostdevcommon/kernel_structs.h>
+
+#ifndef KERNEL_COMPILE_TIME_ARGS
+#define KERNEL_COMPILE_TIME_ARGS
+#endif
+#ifndef TTEMU_NUM_CT_ARGS
+#define TTEMU_NUM_CT_ARGS 0
+#endif
+#ifndef NOC_INDEX
+#define NOC_INDEX 0
+#endif
+
+#define tt_l1_ptr
+#define tt_reg_ptr
+#define FORCE_INLINE inline __attribute__((always_inline))
+#define ALWI inline __attribute__((always_inline))
+
+#define TTEMU_LOC_PARAMS const char* ttemu_file = __builtin_FILE(), int ttemu_line = __builtin_LINE()
+#define TTEMU_LOC ttemu_file, ttemu_line
+
+#pragma GCC visibility push(default)
+void kernel_main();
+extern std::uint8_t my_x[2];
+extern std::uint8_t my_y[2];
+
+namespace ttemu::kapi {
+// arguments
+std::uint32_t rt_arg(std::uint32_t i, const char* file, int line);
+std::uint32_t common_rt_arg(std::uint32_t i, const char* file, int line);
+std::uint32_t rt_arg_count();
+// circular buffers
+void cb_reserve_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+void cb_push_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+void cb_wait_front(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+void cb_pop_front(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+bool cb_pages_available_at_front(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+bool cb_pages_reservable_at_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
+std::uint32_t cb_write_ptr(std::uint32_t cb, const char* file, int line);
+std::uint32_t cb_read_ptr(std::uint32_t cb, const char* file, int line);
+// NoC
+std::uint64_t noc_xy_addr(std::uint32_t x, std::uint32_t y, std::uint32_t addr, const char* file, int line);
+std::uint64_t noc_local_addr(std::uint32_t addr);
+std::uint64_t noc_mcast_addr(std::uint32_t xs, std::uint32_t ys, std::uint32_t xe, std::uint32_t ye, std::uint32_t addr,
+                             const char* file, int line);
+std::uint64_t interleaved_addr(std::uint32_t flags, std::uint32_t base, std::uint32_t page_size, std::uint32_t page_id,
+                               std::uint32_t offset, const char* file, int line);
+std::uint64_t dram_bank_addr(std::uint32_t bank_id, std::uint32_t offset, const char* file, int line);
+void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::uint8_t noc, const char* file, int line);
+void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint8_t noc, const char* file, int line);
+void noc_write_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests, bool loopback,
+                     std::uint8_t noc, const char* file, int line);
+void noc_read_barrier(std::uint8_t noc, const char* file, int line);
+void noc_write_barrier(std::uint8_t noc, const char* file, int line);
+void noc_writes_flushed(std::uint8_t noc, const char* file, int line);
+// semaphores
+std::uint32_t semaphore_addr(std::uint32_t id, const char* file, int line);
+void sem_wait(volatile std::uint32_t* addr, std::uint32_t value, bool at_least, const char* file, int line);
+void sem_set(volatile std::uint32_t* addr, std::uint32_t value, const char* file, int line);
+void sem_inc(std::uint64_t addr, std::uint32_t incr, std::uint8_t noc, const char* file, int line);
+void sem_set_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t num_dests, bool loopback, std::uint8_t noc,
+                   const char* file, int line);
+void sem_set_remote(std::uint32_t src_l1, std::uint64_t dst, std::uint8_t noc, const char* file, int line);
+// compute
+void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const char* file, int line);
+void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt,
+             std::uint32_t kt, const char* file, int line);
+void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
+              const char* file, int line);
+void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
+              std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt, const char* file, int line);
+void copy_init(std::uint32_t cb, const char* file, int line);
+void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst, const char* file, int line);
+void pack_tile(std::uint32_t dst, std::uint32_t cb, std::uint32_t tile, bool out_of_order, const char* file, int line);
+void pack_l1_acc(std::uint32_t enable, const char* file, int line);
+void dst_acquire(const char* file, int line);
+void dst_commit(const char* file, int line);
+void dst_wait(const char* file, int line);
+void dst_release(const char* file, int line);
+void dst_acquire_both(const char* file, int line);
+[[noreturn]] void kernel_error(const char* message, const char* file, int line);
+}  // namespace ttemu::kapi
+#pragma GCC visibility pop
+
+namespace ttemu::kapi {
+constexpr std::uint32_t compile_time_args[TTEMU_NUM_CT_ARGS + 1] = {KERNEL_COMPILE_TIME_ARGS};
+template <std::uint32_t I>
+constexpr std::uint32_t compile_time_arg() {
+    static_assert(I < TTEMU_NUM_CT_ARGS, "get_compile_time_arg_val: index beyond the kernel's compile-time args");
+    return compile_time_args[I];
+}
+}  // namespace ttemu::kapi
+
+// A constant expression (usable in constexpr and as a template argument), as in tt-metal.
+#define get_compile_time_arg_val(i) (::ttemu::kapi::compile_time_arg<(i)>())
+
+constexpr std::uint8_t noc_index = NOC_INDEX;
+
+template <typename T>
+inline T get_arg_val(int arg_idx, TTEMU_LOC_PARAMS) {
+    static_assert(sizeof(T) == 4, "get_arg_val<T>: T must be 4 bytes");
+    std::uint32_t v = ::ttemu::kapi::rt_arg(static_cast<std::uint32_t>(arg_idx), TTEMU_LOC);
+    T out;
+    __builtin_memcpy(&out, &v, 4);
+    return out;
+}
+
+template <typename T>
+inline T get_common_arg_val(int arg_idx, TTEMU_LOC_PARAMS) {
+    static_assert(sizeof(T) == 4, "get_common_arg_val<T>: T must be 4 bytes");
+    std::uint32_t v = ::ttemu::kapi::common_rt_arg(static_cast<std::uint32_t>(arg_idx), TTEMU_LOC);
+    T out;
+    __builtin_memcpy(&out, &v, 4);
+    return out;
+}
+
+inline void cb_reserve_back(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::cb_reserve_back(static_cast<std::uint32_t>(operand), static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
+inline void cb_push_back(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::cb_push_back(static_cast<std::uint32_t>(operand), static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
+inline void cb_wait_front(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::cb_wait_front(static_cast<std::uint32_t>(operand), static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
+inline void cb_pop_front(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::cb_pop_front(static_cast<std::uint32_t>(operand), static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
+inline bool cb_pages_available_at_front(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    return ::ttemu::kapi::cb_pages_available_at_front(static_cast<std::uint32_t>(operand),
+                                                      static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
+inline bool cb_pages_reservable_at_back(std::int32_t operand, std::int32_t num_pages, TTEMU_LOC_PARAMS) {
+    return ::ttemu::kapi::cb_pages_reservable_at_back(static_cast<std::uint32_t>(operand),
+                                                      static_cast<std::uint32_t>(num_pages), TTEMU_LOC);
+}
