@@ -152,6 +152,7 @@ struct CompileJob {
     int pid = -1;
     bool cache_hit = false;
     bool finished = false;
+    std::string error;
     double seconds = 0;
     double start_time = 0;
     void* handle = nullptr;

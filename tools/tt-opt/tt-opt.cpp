@@ -1,11 +1,16 @@
 //===- tt-opt.cpp - run passes and pipelines on tl / tt IR ----------------===//
+#include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/InitAllDialects.h"
 
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::tt::registerAllDialects(registry);
+  mlir::tt::registerConvertLinalgToTL();
+  mlir::registerCanonicalizerPass();
+  mlir::registerCSEPass();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "Tenstorrent Metalium compiler driver\n", registry));
 }

@@ -301,5 +301,26 @@ LogicalResult SetRuntimeArgsOp::verify() {
   return verifyArgList(*this, getArgs(), nullptr, "runtime argument");
 }
 
+LogicalResult ReferenceMatmulOp::verify() {
+  auto program = (*this)->getParentOfType<ProgramOp>();
+  SmallVector<ArrayRef<int64_t>, 3> shapes;
+  for (FlatSymbolRefAttr ref : {getAAttr(), getBAttr(), getCAttr()}) {
+    auto buffer = llvm::dyn_cast_or_null<BufferOp>(
+        ::mlir::SymbolTable::lookupSymbolIn(program, ref.getAttr()));
+    if (!buffer)
+      return emitOpError() << ref << " is not a buffer of the program";
+    if (!buffer.getShape())
+      return emitOpError() << "buffer " << ref << " needs a shape";
+    shapes.push_back(*buffer.getShape());
+  }
+  if (shapes[0][1] != shapes[1][0] || shapes[2][0] != shapes[0][0] ||
+      shapes[2][1] != shapes[1][1])
+    return emitOpError() << "shapes " << shapes[0][0] << "x" << shapes[0][1]
+                         << " * " << shapes[1][0] << "x" << shapes[1][1]
+                         << " -> " << shapes[2][0] << "x" << shapes[2][1]
+                         << " do not compose";
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "TTDialect/TT/IR/TTOps.cpp.inc"

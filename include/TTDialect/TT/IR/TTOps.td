@@ -427,4 +427,21 @@ def TT_EnqueueReadBufferOp : TT_Op<"enqueue_read_buffer", [HasParent<"ProgramOp"
   let assemblyFormat = "$buffer attr-dict";
 }
 
+def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
+  let summary = "the host-side check of the program's result: C = A * B";
+  let description = [{
+    Tells the emitted host program what the device computes so it can check
+    it: after reading `c` back, it compares it with a double-precision
+    `a * b` of the same bf16-rounded inputs (Pearson correlation and the
+    largest absolute error) and exits non-zero on a mismatch. Buffers must
+    carry shapes that compose.
+
+    Example: `tt.reference_matmul @a, @b -> @c`
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$a, FlatSymbolRefAttr:$b,
+                       FlatSymbolRefAttr:$c);
+  let assemblyFormat = "$a `,` $b `->` $c attr-dict";
+  let hasVerifier = 1;
+}
+
 #endif // TTDIALECT_TT_IR_TTOPS_TD

@@ -1,0 +1,139 @@
+// Execution state of one program launch: cores, circular buffers, kernel instances (fibers).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "internal.hpp"
+
+namespace ttemu {
+
+struct CoreState;
+struct Instance;
+struct LaunchState;
+
+struct CBState {
+    std::uint32_t index = 0;
+    CoreState* core = nullptr;
+    std::uint32_t base = 0, fifo_size = 0, page_size = 0, num_pages = 0;
+    tt::DataFormat format = tt::DataFormat::Invalid;
+    std::uint32_t received = 0, acked = 0;  // monotonic page counters (producer / consumer side)
+    std::uint32_t wr_page = 0, rd_page = 0; // producer and consumer pointers, kept apart
+    std::uint32_t reserved = 0, waited = 0; // open windows
+    std::uint32_t pack_pos = 0;             // next sequential pack_tile slot in the reserved window
+    std::uint32_t peak = 0;
+    Instance* producer = nullptr;
+    Instance* consumer = nullptr;
+    std::vector<std::uint64_t> push_ts, pop_ts;  // virtual time each page was last pushed / popped
+    std::uint32_t occupancy() const { return received - acked; }
+};
+
+struct CoreState {
+    std::uint32_t index = 0;
+    CoreCoord logical, noc;
+    std::uint8_t* l1 = nullptr;
+    std::array<CBState*, tt::NUM_CIRCULAR_BUFFERS> cb{};
+    std::vector<std::unique_ptr<CBState>> cbs;
+    std::uint32_t sem_mask = 0;  // semaphore ids defined on this core
+    std::uint64_t matmul_tiles = 0;
+    std::uint64_t link_free[2] = {0, 0};
+};
+
+enum class WaitKind { None, CbSpace, CbData, Sem };
+struct Wait {
+    WaitKind kind = WaitKind::None;
+    CBState* cb = nullptr;
+    std::uint32_t n = 0;
+    volatile std::uint32_t* sem = nullptr;
+    std::uint32_t sem_addr = 0;
+    std::uint32_t value = 0;
+    bool at_least = false;
+};
+
+struct PendingRead {
+    std::uint32_t l1_addr, size;
+    std::size_t arena_off;
+};
+struct PendingWrite {
+    std::uint32_t l1_addr, size;
+};
+
+struct ComputeState {
+    alignas(64) float dst[16][1024];
+    enum class Dst { Idle, Acquired, Committed, Waited, Both } dst_state = Dst::Idle;
+    bool hw_started = false;
+    enum class Mode { None, Matmul, Copy } mode = Mode::None;
+    std::uint32_t copy_cb = 0;
+    bool l1_acc = false;
+    std::uint32_t capacity = 8;
+    std::uint32_t fidelity_cycles = 64;
+    bool transpose = false;
+};
+
+struct Fiber {
+    void* sp = nullptr;
+    void* stack = nullptr;
+    std::size_t stack_size = 0;
+};
+
+struct Instance {
+    LaunchState* launch = nullptr;
+    CoreState* core = nullptr;
+    KernelDef* kernel = nullptr;
+    void (*entry)() = nullptr;
+    const std::vector<std::uint32_t>* args = nullptr;
+    const std::vector<std::uint32_t>* common_args = nullptr;
+    Fiber fiber;
+    enum class State { Ready, Blocked, Done, Failed } state = State::Ready;
+    Wait wait;
+    const char* file = nullptr;
+    int line = 0;
+    std::exception_ptr error;
+    std::uint8_t noc = 0;
+    // virtual time (cycles)
+    std::uint64_t clock = 0, reads_done_at = 0, writes_done_at = 0;
+    std::vector<PendingRead> pending_reads;
+    std::vector<std::uint8_t> read_arena;
+    std::vector<PendingWrite> pending_writes;
+    std::unique_ptr<ComputeState> cs;
+};
+
+struct NocStats {
+    std::uint64_t unicast_reads = 0, unicast_read_bytes = 0;
+    std::uint64_t unicast_writes = 0, unicast_write_bytes = 0;
+    std::uint64_t multicast_writes = 0, multicast_write_bytes = 0, multicast_destinations = 0;
+    std::uint64_t semaphore_incs = 0, semaphore_multicasts = 0, semaphore_remote_sets = 0;
+    std::uint64_t dram_read_bytes = 0, dram_write_bytes = 0;
+};
+
+struct LaunchState {
+    DeviceImpl* dev = nullptr;
+    ProgramState* prog = nullptr;
+    bool strict = true;
+    std::vector<std::unique_ptr<CoreState>> cores;  // by core index; null if unused
+    std::vector<std::unique_ptr<Instance>> instances;
+    NocStats noc;
+    std::unordered_map<std::uint64_t, std::uint64_t> sem_ts;  // (core << 32 | addr) -> virtual time of last update
+};
+
+extern Instance* g_cur;
+
+// Raises a ttemu::Error naming the current core, kernel, role and source location.
+[[noreturn]] void kfail(const char* op, const std::string& msg);
+std::string instance_str(const Instance& inst);
+// Parks the current instance until the wait condition holds (deadlock-checked by the scheduler).
+void block_on(const Wait& w);
+bool wait_ready(const Wait& w);
+// The single L1 translation point: host pointer for [addr, addr + size) in the core's L1.
+std::uint8_t* l1_at(CoreState& core, std::uint32_t addr, std::uint32_t size, const char* op);
+// Checks a CB-region access lies in a reserved or waited window of the core's CBs.
+void check_cb_window(CoreState& core, std::uint32_t addr, std::uint32_t size, const char* op);
+CBState& cur_cb(std::uint32_t cb, const char* op);
+void note_loc(const char* file, int line);
+void kernel_exit_checks(Instance& inst);
+
+}  // namespace ttemu

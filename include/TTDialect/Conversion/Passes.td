@@ -1,0 +1,51 @@
+//===- Passes.td - conversion passes -----------------------*- tablegen -*-===//
+#ifndef TTDIALECT_CONVERSION_PASSES_TD
+#define TTDIALECT_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
+  let summary = "Convert static linalg.matmul on memrefs to tl.matmul";
+  let description = [{
+    Lets any MLIR frontend that produces `linalg.matmul` reach the
+    Tenstorrent pipeline. `linalg.matmul` accumulates into its output, so it
+    becomes `tl.matmul ... accumulate`, unless the output was just filled with
+    zero by a `linalg.fill` (the usual way to write `C = A * B`), in which
+    case the fill is dropped and the product overwrites C.
+
+    Example:
+
+    ```mlir
+    linalg.fill ins(%zero : bf16) outs(%C : memref<64x64xbf16>)
+    linalg.matmul ins(%A, %B : memref<64x32xbf16>, memref<32x64xbf16>)
+                  outs(%C : memref<64x64xbf16>)
+    // becomes
+    tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x64xbf16> into memref<64x64xbf16>
+    ```
+  }];
+  let dependentDialects = ["mlir::tl::TLDialect"];
+}
+
+def ConvertTTToEmitC : Pass<"convert-tt-to-emitc", "mlir::ModuleOp"> {
+  let summary = "Convert tt kernel functions to EmitC";
+  let description = [{
+    Rewrites every `func.func` marked `tt.kernel_role` into an `emitc.func`
+    named `kernel_main` body (one per kernel, in place) whose calls are the
+    Metalium kernel API spelled as at the targeted tt-metal commit, so that
+    `mlir::emitc::translateToCpp` prints the kernel source. Values that carry
+    a `name` (runtime arguments, circular buffers, accessors) become named C++
+    constants.
+
+    Example:
+
+    ```mlir
+    %n = tt.get_arg_val 0 as "num_tiles" : i32
+    // becomes
+    emitc.verbatim "const uint32_t num_tiles = get_arg_val<uint32_t>(0);"
+    %n = emitc.literal "num_tiles" : i32
+    ```
+  }];
+  let dependentDialects = ["mlir::emitc::EmitCDialect"];
+}
+
+#endif // TTDIALECT_CONVERSION_PASSES_TD

@@ -1,0 +1,49 @@
+// RUN: tt-opt %s --convert-linalg-to-tl --split-input-file | FileCheck %s
+
+// A zero fill followed by a matmul is C = A * B: the fill disappears.
+// CHECK-LABEL: func.func @fill_then_matmul
+// CHECK-SAME: (%[[A:.*]]: memref<64x32xbf16>, %[[B:.*]]: memref<32x96xbf16>, %[[C:.*]]: memref<64x96xbf16>)
+// CHECK-NOT: linalg.fill
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] : memref<64x32xbf16>, memref<32x96xbf16> into memref<64x96xbf16>
+// CHECK-NOT: linalg.matmul
+func.func @fill_then_matmul(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<64x96xbf16>)
+  linalg.matmul ins(%A, %B : memref<64x32xbf16>, memref<32x96xbf16>) outs(%C : memref<64x96xbf16>)
+  return
+}
+
+// -----
+
+// Without the fill, linalg.matmul accumulates into C.
+// CHECK-LABEL: func.func @accumulate
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} accumulate : memref<32x32xf32>, memref<32x32xf32> into memref<32x32xf32>
+func.func @accumulate(%A: memref<32x32xf32>, %B: memref<32x32xf32>, %C: memref<32x32xf32>) {
+  linalg.matmul ins(%A, %B : memref<32x32xf32>, memref<32x32xf32>) outs(%C : memref<32x32xf32>)
+  return
+}
+
+// -----
+
+// A fill of a non-zero value is kept and the matmul accumulates on top of it.
+// CHECK-LABEL: func.func @nonzero_fill
+// CHECK: linalg.fill
+// CHECK: tl.matmul {{.*}} accumulate
+func.func @nonzero_fill(%A: memref<32x32xf32>, %B: memref<32x32xf32>, %C: memref<32x32xf32>) {
+  %one = arith.constant 1.0 : f32
+  linalg.fill ins(%one : f32) outs(%C : memref<32x32xf32>)
+  linalg.matmul ins(%A, %B : memref<32x32xf32>, memref<32x32xf32>) outs(%C : memref<32x32xf32>)
+  return
+}
+
+// -----
+
+// Tensor-semantics matmuls are left alone.
+// CHECK-LABEL: func.func @tensors
+// CHECK: linalg.matmul
+// CHECK-NOT: tl.matmul
+func.func @tensors(%A: tensor<32x32xf32>, %B: tensor<32x32xf32>, %C: tensor<32x32xf32>) -> tensor<32x32xf32> {
+  %r = linalg.matmul ins(%A, %B : tensor<32x32xf32>, tensor<32x32xf32>) outs(%C : tensor<32x32xf32>) -> tensor<32x32xf32>
+  return %r : tensor<32x32xf32>
+}
+
