@@ -1,6 +1,7 @@
 //===- tt-opt.cpp - run passes and pipelines on tl / tt IR ----------------===//
 #include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
@@ -8,7 +9,9 @@
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::tt::registerAllDialects(registry);
-  mlir::tt::registerConvertLinalgToTL();
+  mlir::tt::registerTTConversionPasses();
+  mlir::tt::registerTTTransformsPasses();
+  mlir::tt::registerTLToTTPipeline();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   return mlir::asMainReturnCode(mlir::MlirOptMain(

@@ -69,9 +69,12 @@ static LogicalResult verifyTileBuffer(Operation *op, MemRefType type,
 }
 
 static LogicalResult verifyInsideKernel(Operation *op) {
-  if (!op->getParentOfType<KernelOp>())
-    return op->emitOpError("must be nested in a 'tl.kernel'");
-  return success();
+  // After the grid becomes a per-core loop, that loop stands in for the kernel.
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp())
+    if (llvm::isa<KernelOp>(parent) || parent->hasAttr(kPersistentAttrName))
+      return success();
+  return op->emitOpError("must be nested in a 'tl.kernel'");
 }
 
 //===----------------------------------------------------------------------===//

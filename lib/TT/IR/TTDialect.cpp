@@ -26,22 +26,71 @@ void TTDialect::initialize() {
 
 LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
                                                   NamedAttribute attr) {
-  if (attr.getName() != kKernelRoleAttrName)
-    return op->emitError() << "unknown tt dialect attribute '"
+  StringRef name = attr.getName().getValue();
+  Attribute value = attr.getValue();
+  auto expect = [&](bool ok, StringRef what) -> LogicalResult {
+    if (ok)
+      return success();
+    return op->emitError() << "'" << name << "' must be " << what << ", got "
+                           << value;
+  };
+  if (name == kKernelRoleAttrName) {
+    if (failed(expect(llvm::isa<KernelRoleAttr>(value), "a #tt.kernel_role")))
+      return failure();
+    auto func = llvm::dyn_cast<func::FuncOp>(op);
+    if (!func)
+      return op->emitError() << "'" << kKernelRoleAttrName
+                             << "' only marks func.func kernels";
+    // Kernels are `void kernel_main()`: everything comes from arguments the
+    // host sets, never from C++ parameters.
+    if (func.getNumArguments() != 0 || func.getNumResults() != 0)
+      return op->emitError() << "kernel @" << func.getSymName()
+                             << " must take no arguments and return nothing";
+    return success();
+  }
+  if (name == kDeviceAttrName)
+    return expect(llvm::isa<DeviceAttr>(value), "a #tt.device");
+  if (name == kSchedulePolicyAttrName) {
+    auto str = llvm::dyn_cast<StringAttr>(value);
+    return expect(str && str.getValue() == "contiguous",
+                  "\"contiguous\" (the only policy so far)");
+  }
+  if (name == kScheduleOrderAttrName) {
+    auto str = llvm::dyn_cast<StringAttr>(value);
+    return expect(str && (str.getValue() == "row_major" ||
+                          str.getValue() == "column_major"),
+                  "\"row_major\" or \"column_major\"");
+  }
+  if (name == kLayoutAttrName)
+    return expect(llvm::isa<BufferLayoutAttr>(value), "a #tt.layout");
+  if (name == kTileShapeAttrName) {
+    auto shape = llvm::dyn_cast<DenseI64ArrayAttr>(value);
+    return expect(shape && shape.asArrayRef() == ArrayRef<int64_t>{32, 32},
+                  "array<i64: 32, 32> (the only tile Metalium matmuls take)");
+  }
+  if (name == kMathFidelityAttrName)
+    return expect(llvm::isa<MathFidelityAttr>(value), "a #tt.fidelity");
+  if (name == kScheduleAttrName)
+    return expect(llvm::isa<ScheduleAttr>(value), "a #tt.schedule");
+  if (name == kCoresAttrName)
+    return expect(llvm::isa<CoreRangeSetAttr>(value), "a #tt.core_range_set");
+  if (name == kCoreWorkAttrName) {
+    auto work = llvm::dyn_cast<DenseI64ArrayAttr>(value);
+    return expect(work && work.size() % 4 == 0,
+                  "an array of (x, y, start, count) quadruples");
+  }
+  return op->emitError() << "unknown tt dialect attribute '" << name << "'";
+}
+
+LogicalResult TTDialect::verifyRegionArgAttribute(Operation *op, unsigned,
+                                                  unsigned argIndex,
+                                                  NamedAttribute attr) {
+  if (attr.getName() != kShardAttrName)
+    return op->emitError() << "unknown tt dialect argument attribute '"
                            << attr.getName().getValue() << "'";
-  if (!llvm::isa<KernelRoleAttr>(attr.getValue()))
-    return op->emitError() << "'" << kKernelRoleAttrName
-                           << "' must be a #tt.kernel_role, got "
-                           << attr.getValue();
-  auto func = llvm::dyn_cast<func::FuncOp>(op);
-  if (!func)
-    return op->emitError() << "'" << kKernelRoleAttrName
-                           << "' only marks func.func kernels";
-  // Kernels are `void kernel_main()`: everything comes from arguments the
-  // host sets, never from C++ parameters.
-  if (func.getNumArguments() != 0 || func.getNumResults() != 0)
-    return op->emitError() << "kernel @" << func.getSymName()
-                           << " must take no arguments and return nothing";
+  if (!llvm::isa<ShardAttr>(attr.getValue()))
+    return op->emitError() << "'" << kShardAttrName << "' of argument "
+                           << argIndex << " must be a #tt.shard";
   return success();
 }
 

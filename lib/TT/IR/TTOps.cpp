@@ -322,5 +322,42 @@ LogicalResult ReferenceMatmulOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Block dataflow ops
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyTileTransfer(Operation *op, Value bufferValue,
+                                        Value cbValue, int64_t rows,
+                                        int64_t cols) {
+  auto buffer = llvm::cast<MemRefType>(bufferValue.getType());
+  auto cb = llvm::cast<CircularBufferType>(cbValue.getType());
+  if (buffer.getRank() != 2 || !buffer.hasStaticShape() ||
+      buffer.getMemorySpace())
+    return op->emitOpError() << "expects a static 2-D global buffer, got "
+                             << buffer;
+  DataFormat format = cb.getTile().getFormat();
+  Type element = buffer.getElementType();
+  bool matches = (format == DataFormat::Float16_b && element.isBF16()) ||
+                 (format == DataFormat::Float32 && element.isF32());
+  if (!matches)
+    return op->emitOpError() << "circular buffer " << cb.getIndex()
+                             << " holds " << stringifyDataFormat(format)
+                             << " tiles but the buffer holds " << element;
+  if (static_cast<uint64_t>(rows * cols) > cb.getNumPages())
+    return op->emitOpError() << "moves a " << rows << "x" << cols
+                             << " tile block through circular buffer "
+                             << cb.getIndex() << ", which holds only "
+                             << cb.getNumPages() << " pages";
+  return success();
+}
+
+LogicalResult ReadTilesOp::verify() {
+  return verifyTileTransfer(*this, getBuffer(), getCb(), getRows(), getCols());
+}
+
+LogicalResult WriteTilesOp::verify() {
+  return verifyTileTransfer(*this, getBuffer(), getCb(), getRows(), getCols());
+}
+
 #define GET_OP_CLASSES
 #include "TTDialect/TT/IR/TTOps.cpp.inc"

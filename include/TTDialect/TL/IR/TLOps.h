@@ -21,6 +21,9 @@ namespace mlir::tl {
 std::optional<MemoryScope> getMemoryScope(MemRefType type);
 /// Edge length of the hardware tile that block shapes must be multiples of.
 constexpr int64_t kTileSize = 32;
+/// Marks the per-core loop that replaces a `tl.kernel` grid; block-local ops
+/// may live in it as they do in a kernel.
+constexpr llvm::StringLiteral kPersistentAttrName = "tl.persistent";
 /// The largest value `v` can take inside a `tl.kernel`, when it is built from
 /// constants, block indices, pipelined-loop counters and `arith.addi/muli`.
 std::optional<int64_t> getStaticUpperBound(Value v);

@@ -215,4 +215,56 @@ def TT_ComputeConfigAttr : TT_Attr<"ComputeConfig", "compute"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Planning attributes (attached to the function being lowered)
+//===----------------------------------------------------------------------===//
+
+def TT_ScheduleAttr : TT_Attr<"Schedule", "schedule"> {
+  let summary = "how output tiles are spread over cores (tt-infer-schedule)";
+  let description = [{
+    `tiles` output tiles of a `grid_x` x `grid_y` block grid, numbered in
+    `order` (row_major: `t = by * grid_x + bx`), go to `cores` cores in
+    contiguous ranges the way tt-metal's `split_work_to_cores` splits them:
+    the first `group1_cores` cores take `group1_tiles` tiles each, the other
+    `group2_cores` take `group2_tiles` (= `group1_tiles - 1`).
+
+    Example:
+
+    ```mlir
+    #tt.schedule<policy = "contiguous", order = "row_major", grid_x = 12, grid_y = 10,
+                 tiles = 120, cores = 64, group1_cores = 56, group1_tiles = 2,
+                 group2_cores = 8, group2_tiles = 1>
+    ```
+  }];
+  let parameters = (ins StringRefParameter<>:$policy, StringRefParameter<>:$order,
+                        "uint64_t":$grid_x, "uint64_t":$grid_y,
+                        "uint64_t":$tiles, "uint64_t":$cores,
+                        "uint64_t":$group1_cores, "uint64_t":$group1_tiles,
+                        "uint64_t":$group2_cores, "uint64_t":$group2_tiles);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
+def TT_ShardAttr : TT_Attr<"Shard", "shard"> {
+  let summary = "layout descriptor of a global buffer (tt-infer-shard)";
+  let description = [{
+    How a global buffer is stored on the device: its `layout`, the tile shape,
+    the number of tiles along rows (`tiles_y`) and columns (`tiles_x`), the
+    page size in bytes (one tile per page) and whether its shape needs
+    padding to whole tiles.
+
+    Example:
+
+    ```mlir
+    #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 8,
+              tiles_x = 4, page_size = 2048, format = bf16, needs_padding = false>
+    ```
+  }];
+  let parameters = (ins EnumParameter<TT_BufferLayout>:$layout,
+                        "uint64_t":$tile_h, "uint64_t":$tile_w,
+                        "uint64_t":$tiles_y, "uint64_t":$tiles_x,
+                        "uint64_t":$page_size, EnumParameter<TT_DataFormat>:$format,
+                        "bool":$needs_padding);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
 #endif // TTDIALECT_TT_IR_TTATTRS_TD

@@ -23,9 +23,22 @@ def TT_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
     /// Name of the discardable attribute that makes a `func.func` a kernel.
     static constexpr ::llvm::StringLiteral kKernelRoleAttrName = "tt.kernel_role";
+    // Planning attributes the lowering passes attach to the function they lower.
+    static constexpr ::llvm::StringLiteral kDeviceAttrName = "tt.device";
+    static constexpr ::llvm::StringLiteral kSchedulePolicyAttrName = "tt.schedule_policy";
+    static constexpr ::llvm::StringLiteral kScheduleOrderAttrName = "tt.schedule_order";
+    static constexpr ::llvm::StringLiteral kLayoutAttrName = "tt.layout";
+    static constexpr ::llvm::StringLiteral kTileShapeAttrName = "tt.tile_shape";
+    static constexpr ::llvm::StringLiteral kMathFidelityAttrName = "tt.math_fidelity";
+    static constexpr ::llvm::StringLiteral kScheduleAttrName = "tt.schedule";
+    static constexpr ::llvm::StringLiteral kCoresAttrName = "tt.cores";
+    static constexpr ::llvm::StringLiteral kCoreWorkAttrName = "tt.core_work";
+    /// Argument attribute: the layout descriptor of a global buffer.
+    static constexpr ::llvm::StringLiteral kShardAttrName = "tt.shard";
     void registerAttributes();
   }];
 }

@@ -444,4 +444,136 @@ def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Before the kernel split: one function holds the work of all three kernels
+//===----------------------------------------------------------------------===//
+
+def TT_CoreTileRangeOp : TT_Op<"core_tile_range", [Pure]> {
+  let summary = "the contiguous range of output tiles the running core owns";
+  let description = [{
+    Produced by `tt-grid-to-persistent`: every core runs the function once
+    and loops over its own `[start, start + count)` output tiles. The kernel
+    split turns the results into the per-core runtime arguments `start_tile`
+    and `num_tiles` of each kernel that reads them.
+
+    Example:
+
+    ```mlir
+    %start, %count = tt.core_tile_range : i32, i32
+    ```
+  }];
+  let results = (outs I32:$start, I32:$count);
+  let assemblyFormat = "attr-dict `:` type($start) `,` type($count)";
+}
+
+def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure]> {
+  let summary = "a program constant that kernels receive as a runtime argument";
+  let description = [{
+    Shapes (tile counts such as `Kt` or `Nt`) are constants of the program
+    but not of its kernels: the kernel split passes each parameter a kernel
+    reads as a runtime argument, so every shape reuses the same kernel
+    sources. Parameters with the same `name` must have the same value.
+
+    Example:
+
+    ```mlir
+    %Kt = tt.runtime_param "Kt" = 8 : i32
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, I64Attr:$value);
+  let results = (outs I32:$result);
+  let assemblyFormat = "$name `=` $value attr-dict `:` type($result)";
+}
+
+def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
+  let summary = "reader stage: fetch a block of tiles of a DRAM buffer into a CB";
+  let description = [{
+    Reserves `rows x cols` pages of `cb`, reads tile `(row + i, col + j)` of
+    `buffer` (page `(row + i) * tiles_per_row + col + j`) into them, waits for
+    the reads and pushes the pages. `row` and `col` count tiles.
+    `tt-split-kernels` expands it in the reader kernel.
+
+    Example:
+
+    ```mlir
+    tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 1 x 1 -> %in0
+        : memref<256x256xbf16>, !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$buffer, I32:$row, I32:$col, I32:$tilesPerRow,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$rows,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$cols,
+                       TT_CB:$cb);
+  let assemblyFormat = [{
+    $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
+    `->` $cb attr-dict `:` type($buffer) `,` qualified(type($cb))
+  }];
+  let hasVerifier = 1;
+}
+
+def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
+  let summary = "writer stage: store a block of tiles from a CB to a DRAM buffer";
+  let description = [{
+    Waits for `rows x cols` pages of `cb`, writes them to tiles
+    `(row + i, col + j)` of `buffer`, waits for the writes and pops the
+    pages. `tt-split-kernels` expands it in the writer kernel.
+
+    Example:
+
+    ```mlir
+    tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 1 x 1
+        : !tt.cb<16, 2 x !tt.tile<bf16>>, memref<256x256xbf16>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb, AnyMemRef:$buffer, I32:$row, I32:$col,
+                       I32:$tilesPerRow,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$rows,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$cols);
+  let assemblyFormat = [{
+    $cb `->` $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
+    attr-dict `:` qualified(type($cb)) `,` type($buffer)
+  }];
+  let hasVerifier = 1;
+}
+
+def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly]> {
+  let summary = "compute stage: DST += the front blocks of two CBs";
+  let description = [{
+    Waits for an `m x k` tile block in `in0` and a `k x n` block in `in1`,
+    accumulates their product into DST tiles `0 .. m*n-1` (row-major), and
+    pops both blocks. `tt-tensorize` expands it into `matmul_tiles`.
+
+    Example:
+
+    ```mlir
+    tt.matmul_block %in0, %in1 block 1 x 1 x 1
+        : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$m,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$k,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$n);
+  let assemblyFormat = [{
+    $in0 `,` $in1 `block` $m `x` $k `x` $n attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
+  }];
+}
+
+def TT_PackBlockOp : TT_Op<"pack_block", [TT_ComputeOnly]> {
+  let summary = "compute stage: hand the DST tiles to the packer and push them to a CB";
+  let description = [{
+    Commits DST, reserves `count` pages of `out`, packs DST tiles
+    `0 .. count-1` into them, releases DST and pushes the pages.
+    `tt-tensorize` expands it into the DST handshake and `pack_tile`.
+
+    Example:
+
+    ```mlir
+    tt.pack_block %out count 1 : !tt.cb<16, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$out, ConfinedAttr<I64Attr, [IntPositive]>:$count);
+  let assemblyFormat = "$out `count` $count attr-dict `:` qualified(type($out))";
+}
+
 #endif // TTDIALECT_TT_IR_TTOPS_TD

@@ -1,0 +1,213 @@
+//===- Passes.td - tl -> tt lowering passes ----------------*- tablegen -*-===//
+#ifndef TTDIALECT_TRANSFORMS_PASSES_TD
+#define TTDIALECT_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
+  let summary = "Rewrite whole-buffer tl.matmul into the tl kernel form";
+  let description = [{
+    Produces the program a TileLang user would write for `C = A * B`: a grid
+    of `N / block-n` x `M / block-m` blocks, shared buffers for A and B, an
+    f32 fragment, and a pipelined K loop of copies and `gemm`. Shapes that are
+    not whole 32x32 tiles are rejected with the offending dimension (padding
+    is not implemented yet).
+
+    Example (block sizes 32):
+
+    ```mlir
+    tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x96xbf16> into memref<64x96xbf16>
+    // becomes
+    tl.kernel [3, 2] as (%bx, %by) {
+      %A_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+      ...
+      tl.pipelined %k in 1 stages 2 { tl.copy ...  tl.gemm ... }
+      tl.copy %C_local to %C[%row, %col] : ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"blockM", "block-m", "int64_t", "32", "rows of C per block">,
+    Option<"blockN", "block-n", "int64_t", "32", "columns of C per block">,
+    Option<"blockK", "block-k", "int64_t", "32", "K extent per pipelined step">,
+    Option<"numStages", "stages", "int64_t", "2", "stages of the K loop">
+  ];
+  let dependentDialects = ["mlir::tl::TLDialect", "mlir::arith::ArithDialect"];
+}
+
+def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp"> {
+  let summary = "Attach Tenstorrent target defaults to tl kernels (WS1)";
+  let description = [{
+    On every function holding a `tl.kernel`, sets `tt.device`,
+    `tt.schedule_policy` (contiguous), `tt.schedule_order` (row_major),
+    `tt.layout` (DRAM interleaved), `tt.tile_shape` (32x32) and
+    `tt.math_fidelity` (HiFi4). An attribute the user already wrote is never
+    changed; a pass option replaces the default.
+
+    Example:
+
+    ```mlir
+    func.func @mm(...) attributes {tt.device = #tt.device<wormhole_b0>,
+        tt.layout = #tt.layout<dram_interleaved>, tt.math_fidelity = #tt.fidelity<hifi4>,
+        tt.schedule_order = "row_major", tt.schedule_policy = "contiguous",
+        tt.tile_shape = array<i64: 32, 32>}
+    ```
+  }];
+  let options = [
+    Option<"device", "device", "std::string", "\"wormhole_b0\"",
+           "target device: wormhole_b0 or blackhole">,
+    Option<"schedulePolicy", "schedule-policy", "std::string", "\"contiguous\"",
+           "how tiles are spread over cores">,
+    Option<"scheduleOrder", "schedule-order", "std::string", "\"row_major\"",
+           "order of output tiles: row_major or column_major">,
+    Option<"mathFidelity", "math-fidelity", "std::string", "\"hifi4\"",
+           "matrix engine fidelity: lofi, hifi2, hifi3, hifi4">
+  ];
+}
+
+def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
+  let summary = "Spread the output tiles of a tl kernel over the device's cores (WS2)";
+  let description = [{
+    Counts output tiles (grid blocks), uses `min(tiles, cores of the grid)`
+    cores and splits the tiles the way tt-metal's `split_work_to_cores` does:
+    two groups whose per-core counts differ by one. Records `tt.schedule`.
+
+    Example: 120 tiles on an 8x8 Wormhole grid give
+    `#tt.schedule<..., tiles = 120, cores = 64, group1_cores = 56, group1_tiles = 2, group2_cores = 8, group2_tiles = 1>`.
+  }];
+}
+
+def TTInferShard : Pass<"tt-infer-shard", "mlir::func::FuncOp"> {
+  let summary = "Describe the layout of every global buffer of a tl kernel (WS2)";
+  let description = [{
+    Attaches `tt.shard` to each memref argument: layout, tile shape, tiles
+    per dimension, page size and whether the shape needs padding.
+
+    Example:
+
+    ```mlir
+    func.func @mm(%A: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved,
+        tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048,
+        format = bf16, needs_padding = false>}, ...)
+    ```
+  }];
+}
+
+def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
+  let summary = "Turn the block grid into a per-core loop over owned tiles (WS3)";
+  let description = [{
+    Replaces `tl.kernel` by a loop over the running core's output tiles
+    (`tt.core_tile_range`) and recovers the block indices from the tile id
+    (row-major: `bx = t mod grid_x`, `by = t / grid_x`). The grid extents
+    become `tt.runtime_param`s so kernels stay shape-generic.
+
+    Example:
+
+    ```mlir
+    %start, %count = tt.core_tile_range : i32, i32
+    %Nt = tt.runtime_param "Nt" = 3 : i32
+    scf.for %t = %start to %end step %c1 : i32 {
+      %bx = arith.remui %t, %Nt : i32
+      %by = arith.divui %t, %Nt : i32
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
+def TTCoreMap : Pass<"tt-core-map", "mlir::func::FuncOp"> {
+  let summary = "Place the schedule on concrete cores";
+  let description = [{
+    Chooses the used cores (column-major over the compute grid, as
+    `split_work_to_cores` with `row_wise = false` does), records them as a
+    core range set `tt.cores` and the per-core `(x, y, start, count)` table
+    `tt.core_work` that becomes the runtime arguments.
+
+    Example: 6 tiles on Wormhole give
+    `tt.cores = #tt.core_range_set<(0, 0) to (0, 5)>` and
+    `tt.core_work = array<i64: 0, 0, 0, 1, 0, 1, 1, 1, ...>`.
+  }];
+}
+
+def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
+  let summary = "Shared buffers to circular buffers, fragments to DST plus an output CB";
+  let description = [{
+    Each shared buffer becomes an input circular buffer (`c_0`, `c_1`, ...)
+    holding `depth` K steps of tiles, its loads `tt.read_tiles`; the fragment
+    becomes the DST register (`tl.clear` is `tile_regs_acquire`: the packer
+    leaves released DST zeroed) and an output circular buffer (`c_16`) that
+    `tt.pack_block` fills and `tt.write_tiles` drains; `tl.gemm` becomes
+    `tt.matmul_block` and the K loop an `scf.for` up to the `Kt` parameter.
+    The circular buffers must fit the device's L1; otherwise the error names
+    every buffer and its bytes.
+
+    Example:
+
+    ```mlir
+    %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
+    tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 1 x 1 -> %in0 : ...
+    ```
+  }];
+  let options = [
+    Option<"cbDepth", "cb-depth", "int64_t", "0",
+           "K steps each input CB holds (0: the K loop's stage count)">
+  ];
+  let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect"];
+}
+
+def TTTensorize : Pass<"tt-tensorize", "mlir::func::FuncOp"> {
+  let summary = "Expand block matmuls and packs into matmul_tiles and the DST handshake";
+  let description = [{
+    `tt.matmul_block` becomes `cb_wait_front`, one `matmul_tiles` per
+    (i, j, k) tile triple accumulating into DST tile `i * n + j`, and
+    `cb_pop_front`; `tt.pack_block` becomes `tile_regs_commit`,
+    `cb_reserve_back`, `tile_regs_wait`, `pack_tile` per DST tile,
+    `tile_regs_release` and `cb_push_back`. Blocks larger than DST (8 bf16
+    tiles in half-sync mode) are rejected.
+
+    Example:
+
+    ```mlir
+    tt.matmul_block %in0, %in1 block 1 x 1 x 1 : ...
+    // becomes
+    tt.cb_wait_front %in0, %c1 ...
+    tt.matmul_tiles %in0[%c0], %in1[%c0] -> dst[%c0] : ...
+    tt.cb_pop_front %in0, %c1 ...
+    ```
+  }];
+  let dependentDialects = ["mlir::tt::TTDialect", "mlir::arith::ArithDialect"];
+}
+
+def TTSplitKernels : Pass<"tt-split-kernels", "mlir::ModuleOp"> {
+  let summary = "Split the lowered function into reader, compute and writer kernels and a host program";
+  let description = [{
+    Clones the function once per role and keeps in each copy only that
+    role's work (NoC reads, compute, NoC writes) and what it depends on;
+    expands `tt.read_tiles` / `tt.write_tiles` into CB reservations,
+    `TensorAccessor` page transfers and barriers; turns the core's tile range,
+    the global buffers' addresses and the shape parameters into runtime
+    arguments; and builds the `tt.program` with the DRAM buffers, circular
+    buffers, kernel placements and every core's runtime arguments.
+
+    Example output: see `test/Target/Metalium/Inputs/matmul_64x64x96.mlir`.
+  }];
+  let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
+def TTVerify : Pass<"tt-verify", "mlir::ModuleOp"> {
+  let summary = "Check a lowered Metalium program before emission (VerifyTTIR)";
+  let description = [{
+    Fails with a located diagnostic unless: every circular buffer a kernel
+    uses is configured on the kernel's cores with the same page count and
+    format; every CB has exactly one producer kernel (reserve/push) and one
+    consumer kernel (wait/pop); pushes equal reserves and pops equal waits in
+    each loop body; each kernel's runtime-argument table has the same length
+    on every core and covers every index the kernel reads; the circular
+    buffers of every core fit the device's L1.
+  }];
+}
+
+#endif // TTDIALECT_TRANSFORMS_PASSES_TD

@@ -1,0 +1,338 @@
+//===- LowerMemorySpace.cpp - tile buffers to CBs and DST -----------------===//
+#include "TTDialect/Transforms/Passes.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace mlir::tt {
+#define GEN_PASS_DEF_TTLOWERMEMORYSPACE
+#include "TTDialect/Transforms/Passes.h.inc"
+} // namespace mlir::tt
+
+using namespace mlir;
+using namespace mlir::tt;
+
+namespace {
+constexpr uint32_t kFirstInputCB = 0;
+constexpr uint32_t kOutputCB = 16; // tt-metal's convention for outputs
+
+int64_t tilesOf(MemRefType type) {
+  return (type.getDimSize(0) / tl::kTileSize) *
+         (type.getDimSize(1) / tl::kTileSize);
+}
+
+DataFormat formatOf(Type element) {
+  return element.isF32() ? DataFormat::Float32 : DataFormat::Float16_b;
+}
+
+/// What the analysis decided for one function; the patterns only read it.
+struct MemoryPlan {
+  /// Each local buffer's circular buffer handle (created at function entry).
+  llvm::MapVector<Operation *, Value> cbOf;
+  /// `tiles_per_row` parameter of each global buffer a block moves through.
+  DenseMap<Value, Value> tilesPerRowOf;
+  /// Trip count parameter of the K loop.
+  Value kSteps;
+};
+
+/// The tile coordinate (i32) of an element offset that is provably a multiple
+/// of the tile size: constants, `x * (32 * c)` and sums of those.
+Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
+  Type i32 = b.getI32Type();
+  APInt constant;
+  if (matchPattern(offset, m_ConstantInt(&constant))) {
+    int64_t v = constant.getSExtValue();
+    if (v % tl::kTileSize != 0)
+      return {};
+    return arith::ConstantIntOp::create(b, loc, i32, v / tl::kTileSize);
+  }
+  Operation *def = offset.getDefiningOp();
+  if (auto add = llvm::dyn_cast_or_null<arith::AddIOp>(def)) {
+    Value lhs = toTileCoord(b, loc, add.getLhs());
+    Value rhs = lhs ? toTileCoord(b, loc, add.getRhs()) : Value();
+    return rhs ? arith::AddIOp::create(b, loc, lhs, rhs).getResult() : Value();
+  }
+  if (auto mul = llvm::dyn_cast_or_null<arith::MulIOp>(def)) {
+    for (auto [factor, other] : {std::pair{mul.getRhs(), mul.getLhs()},
+                                 std::pair{mul.getLhs(), mul.getRhs()}}) {
+      if (!matchPattern(factor, m_ConstantInt(&constant)) ||
+          constant.getSExtValue() % tl::kTileSize != 0)
+        continue;
+      int64_t scale = constant.getSExtValue() / tl::kTileSize;
+      // Look through the index cast the persistent loop introduced.
+      Value base = other;
+      if (auto cast = other.getDefiningOp<arith::IndexCastUIOp>())
+        base = cast.getIn();
+      else if (auto cast = other.getDefiningOp<arith::IndexCastOp>())
+        base = cast.getIn();
+      if (!base.getType().isInteger(32))
+        base = arith::IndexCastUIOp::create(b, loc, i32, base);
+      if (scale == 1)
+        return base;
+      Value s = arith::ConstantIntOp::create(b, loc, i32, scale);
+      return arith::MulIOp::create(b, loc, base, s);
+    }
+  }
+  return {};
+}
+
+struct AllocLowering : ConversionPattern {
+  AllocLowering(MLIRContext *ctx, const MemoryPlan &plan)
+      : ConversionPattern(MatchAnyOpTypeTag(), 1, ctx), plan(plan) {}
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value>,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!llvm::isa<tl::AllocSharedOp, tl::AllocFragmentOp>(op))
+      return failure();
+    rewriter.replaceOp(op, plan.cbOf.lookup(op));
+    return success();
+  }
+  const MemoryPlan &plan;
+};
+
+struct ClearLowering : OpConversionPattern<tl::ClearOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(tl::ClearOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // A fresh DST half is zero: the packer clears what it releases.
+    rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op);
+    return success();
+  }
+};
+
+struct GemmLowering : OpConversionPattern<tl::GemmOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(tl::GemmOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    MemRefType a = op.getA().getType(), b = op.getB().getType();
+    rewriter.replaceOpWithNewOp<MatmulBlockOp>(
+        op, adaptor.getA(), adaptor.getB(), a.getDimSize(0) / tl::kTileSize,
+        a.getDimSize(1) / tl::kTileSize, b.getDimSize(1) / tl::kTileSize);
+    return success();
+  }
+};
+
+struct CopyLowering : OpConversionPattern<tl::CopyOp> {
+  CopyLowering(MLIRContext *ctx, const MemoryPlan &plan)
+      : OpConversionPattern(ctx), plan(plan) {}
+  LogicalResult
+  matchAndRewrite(tl::CopyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto local = llvm::cast<MemRefType>(op.getLocal().getType());
+    int64_t rows = local.getDimSize(0) / tl::kTileSize;
+    int64_t cols = local.getDimSize(1) / tl::kTileSize;
+    Value row = toTileCoord(rewriter, loc, op.getGlobalIndices()[0]);
+    Value col = toTileCoord(rewriter, loc, op.getGlobalIndices()[1]);
+    if (!row || !col)
+      return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
+    Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
+    if (op.isLoad()) {
+      ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
+                          rows, cols, adaptor.getDest());
+    } else {
+      Value out = adaptor.getSource();
+      PackBlockOp::create(rewriter, loc, out, rows * cols);
+      WriteTilesOp::create(rewriter, loc, out, op.getDest(), row, col, perRow,
+                           rows, cols);
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+  const MemoryPlan &plan;
+};
+
+struct PipelinedLowering : OpConversionPattern<tl::PipelinedOp> {
+  PipelinedLowering(MLIRContext *ctx, const MemoryPlan &plan)
+      : OpConversionPattern(ctx), plan(plan) {}
+  LogicalResult
+  matchAndRewrite(tl::PipelinedOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type i32 = rewriter.getI32Type();
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, i32, 0);
+    Value one = arith::ConstantIntOp::create(rewriter, loc, i32, 1);
+    auto loop = scf::ForOp::create(rewriter, loc, zero, plan.kSteps, one);
+    rewriter.setInsertionPointToStart(loop.getBody());
+    Value k = arith::IndexCastUIOp::create(
+        rewriter, loc, rewriter.getIndexType(), loop.getInductionVar());
+    rewriter.inlineBlockBefore(&op.getBodyBlock(),
+                               loop.getBody()->getTerminator(), ValueRange{k});
+    rewriter.eraseOp(op);
+    return success();
+  }
+  const MemoryPlan &plan;
+};
+
+struct TTLowerMemorySpacePass
+    : tt::impl::TTLowerMemorySpaceBase<TTLowerMemorySpacePass> {
+  using Base::Base;
+
+  /// Checks the program is the shape this lowering handles and fills `plan`.
+  LogicalResult analyze(func::FuncOp func, MemoryPlan &plan) {
+    SmallVector<tl::GemmOp> gemms;
+    SmallVector<tl::PipelinedOp> loops;
+    func.walk([&](tl::GemmOp op) { gemms.push_back(op); });
+    func.walk([&](tl::PipelinedOp op) { loops.push_back(op); });
+    if (gemms.empty())
+      return success(); // nothing to lower
+    if (gemms.size() != 1 || loops.size() != 1)
+      return func.emitError()
+             << "the Tenstorrent lowering handles one tl.gemm inside one "
+                "tl.pipelined K loop per kernel; found "
+             << gemms.size() << " gemm(s) and " << loops.size() << " loop(s)";
+    tl::GemmOp gemm = gemms.front();
+    tl::PipelinedOp loop = loops.front();
+    if (gemm.getTransposeA() || gemm.getTransposeB())
+      return gemm.emitOpError(
+          "transposed operands are not supported by the Tenstorrent lowering "
+          "yet");
+    if (gemm->getParentOp() != loop)
+      return gemm.emitOpError("must sit directly in the tl.pipelined K loop");
+
+    // Every local buffer: who loads it, who stores it, and its CB.
+    OpBuilder b(&getContext());
+    b.setInsertionPointToStart(&func.getBody().front());
+    Location loc = func.getLoc();
+    DeviceAttr device = getPlannedDevice(func);
+    int64_t depth = cbDepth > 0 ? int64_t(cbDepth) : loop.getStages();
+    struct CBInfo {
+      std::string what;
+      uint64_t bytes;
+    };
+    SmallVector<CBInfo> cbs;
+    llvm::StringMap<Value> params;
+    auto param = [&](StringRef name, int64_t value) -> Value {
+      Value &p = params[name];
+      if (!p)
+        p = RuntimeParamOp::create(b, loc, b.getI32Type(), name, value);
+      assert(llvm::cast<RuntimeParamOp>(p.getDefiningOp()).getValue() ==
+                 value &&
+             "one parameter name, one value");
+      return p;
+    };
+
+    SmallVector<Value, 2> operands{gemm.getA(), gemm.getB()};
+    for (auto [operandIndex, local] : llvm::enumerate(operands)) {
+      auto alloc = local.getDefiningOp<tl::AllocSharedOp>();
+      if (!alloc)
+        return gemm.emitOpError()
+               << "operand " << (operandIndex ? "B" : "A")
+               << " must come from a tl.alloc_shared";
+      SmallVector<tl::CopyOp> loads;
+      for (Operation *user : local.getUsers()) {
+        if (auto copy = llvm::dyn_cast<tl::CopyOp>(user)) {
+          if (!copy.isLoad())
+            return copy.emitOpError(
+                "stores from a shared buffer are not supported by the "
+                "Tenstorrent lowering yet");
+          loads.push_back(copy);
+        } else if (user != gemm.getOperation()) {
+          return user->emitOpError("unexpected use of a shared buffer");
+        }
+      }
+      if (loads.size() != 1 || loads.front()->getParentOp() != loop)
+        return alloc.emitOpError(
+            "each shared buffer needs exactly one load in the K loop");
+      MemRefType type = alloc.getType();
+      uint32_t index = kFirstInputCB + operandIndex;
+      int64_t pages = depth * tilesOf(type);
+      DataFormat format = formatOf(type.getElementType());
+      auto cbType = CircularBufferType::get(
+          &getContext(), index, pages, TileType::get(&getContext(), format));
+      std::string name = "cb_in" + std::to_string(operandIndex);
+      plan.cbOf[alloc] = GetCBOp::create(b, loc, cbType, b.getStringAttr(name));
+      cbs.push_back({name + " (shared " + std::to_string(type.getDimSize(0)) +
+                         "x" + std::to_string(type.getDimSize(1)) + ")",
+                     pages * getTileSizeInBytes(format)});
+      Value global = loads.front().getSource();
+      auto globalType = llvm::cast<MemRefType>(global.getType());
+      int64_t perRow = globalType.getDimSize(1) / tl::kTileSize;
+      plan.tilesPerRowOf[global] = param(operandIndex ? "Nt" : "Kt", perRow);
+    }
+
+    auto fragmentAlloc = gemm.getC().getDefiningOp<tl::AllocFragmentOp>();
+    if (!fragmentAlloc)
+      return gemm.emitOpError("C must come from a tl.alloc_fragment");
+    tl::CopyOp store;
+    bool cleared = false;
+    for (Operation *user : gemm.getC().getUsers()) {
+      if (auto copy = llvm::dyn_cast<tl::CopyOp>(user)) {
+        if (copy.isLoad())
+          return copy.emitOpError(
+              "loading a fragment from global memory (accumulating into C) is "
+              "not supported by the Tenstorrent lowering yet");
+        if (store)
+          return copy.emitOpError("a fragment may be stored only once");
+        store = copy;
+      } else if (llvm::isa<tl::ClearOp>(user)) {
+        cleared = true;
+      } else if (user != gemm.getOperation()) {
+        return user->emitOpError("unexpected use of a fragment");
+      }
+    }
+    if (!cleared || !store)
+      return fragmentAlloc.emitOpError(
+          "the accumulator must be cleared before the K loop and stored after "
+          "it");
+    MemRefType fragmentType = fragmentAlloc.getType();
+    Value output = store.getDest();
+    auto outputType = llvm::cast<MemRefType>(output.getType());
+    DataFormat outFormat = formatOf(outputType.getElementType());
+    int64_t outPages = 2 * tilesOf(fragmentType); // double-buffered
+    auto outType = CircularBufferType::get(
+        &getContext(), kOutputCB, outPages,
+        TileType::get(&getContext(), outFormat));
+    plan.cbOf[fragmentAlloc] =
+        GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
+    cbs.push_back({"cb_out (fragment " +
+                       std::to_string(fragmentType.getDimSize(0)) + "x" +
+                       std::to_string(fragmentType.getDimSize(1)) + ")",
+                   outPages * getTileSizeInBytes(outFormat)});
+    plan.tilesPerRowOf[output] =
+        param("Nt", outputType.getDimSize(1) / tl::kTileSize);
+    // With one-tile K steps the K loop runs Kt times: reuse that parameter.
+    int64_t kTilesPerStep = gemm.getA().getType().getDimSize(1) / tl::kTileSize;
+    plan.kSteps = kTilesPerStep == 1 ? param("Kt", loop.getCount())
+                                     : param("k_steps", loop.getCount());
+
+    // The L1 budget: every CB lives on every used core.
+    uint64_t total = 0;
+    for (const CBInfo &cb : cbs)
+      total += cb.bytes;
+    if (total > device.getL1Size()) {
+      InFlightDiagnostic diag = func.emitError()
+                                << "circular buffers need " << total
+                                << " bytes of L1 per core but "
+                                << stringifyArch(device.getArch()) << " has "
+                                << device.getL1Size() << ":";
+      for (const CBInfo &cb : cbs)
+        diag << " " << cb.what << " " << cb.bytes << " bytes;";
+      return failure();
+    }
+    return success();
+  }
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    MemoryPlan plan;
+    if (failed(analyze(func, plan)))
+      return signalPassFailure();
+    if (plan.cbOf.empty())
+      return;
+    ConversionTarget target(getContext());
+    target.addIllegalDialect<tl::TLDialect>();
+    target.addLegalDialect<TTDialect, arith::ArithDialect, scf::SCFDialect,
+                           func::FuncDialect>();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<ClearLowering, GemmLowering>(&getContext());
+    patterns.add<AllocLowering, CopyLowering, PipelinedLowering>(&getContext(),
+                                                                 plan);
+    if (failed(applyPartialConversion(func, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,128 @@
+//===- MatmulToKernel.cpp - tl.matmul to the tl kernel form ---------------===//
+#include "TTDialect/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::tt {
+#define GEN_PASS_DEF_TLMATMULTOKERNEL
+#include "TTDialect/Transforms/Passes.h.inc"
+} // namespace mlir::tt
+
+using namespace mlir;
+
+namespace {
+struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
+  MatmulToKernel(MLIRContext *ctx, int64_t blockM, int64_t blockN,
+                 int64_t blockK, int64_t stages)
+      : OpRewritePattern(ctx), blockM(blockM), blockN(blockN), blockK(blockK),
+        stages(stages) {}
+
+  LogicalResult matchAndRewrite(tl::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MemRefType aType = op.getA().getType(), bType = op.getB().getType();
+    int64_t m = aType.getDimSize(0), k = aType.getDimSize(1),
+            n = bType.getDimSize(1);
+    Type inElem = aType.getElementType();
+    auto shared = tl::MemoryScopeAttr::get(getContext(), tl::MemoryScope::Shared);
+    auto fragment =
+        tl::MemoryScopeAttr::get(getContext(), tl::MemoryScope::Fragment);
+    auto aShared = MemRefType::get({blockM, blockK}, inElem, nullptr, shared);
+    auto bShared = MemRefType::get({blockK, blockN}, inElem, nullptr, shared);
+    auto cLocal = MemRefType::get({blockM, blockN}, rewriter.getF32Type(),
+                                  nullptr, fragment);
+
+    auto constant = [&](int64_t v) -> Value {
+      return arith::ConstantIndexOp::create(rewriter, loc, v);
+    };
+    Value bm = constant(blockM), bn = constant(blockN), bk = constant(blockK);
+    // T.Kernel(ceildiv(N, block_N), ceildiv(M, block_M)) as (bx, by)
+    auto kernel = tl::KernelOp::create(rewriter, loc,
+                                       ArrayRef<int64_t>{n / blockN, m / blockM});
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(&kernel.getBodyBlock());
+    Value bx = kernel.getBlockIndices()[0], by = kernel.getBlockIndices()[1];
+    Value aBuf = tl::AllocSharedOp::create(rewriter, loc, aShared);
+    Value bBuf = tl::AllocSharedOp::create(rewriter, loc, bShared);
+    Value cBuf = tl::AllocFragmentOp::create(rewriter, loc, cLocal);
+    Value row = arith::MulIOp::create(rewriter, loc, by, bm);
+    Value col = arith::MulIOp::create(rewriter, loc, bx, bn);
+    tl::ClearOp::create(rewriter, loc, cBuf);
+    auto loop = tl::PipelinedOp::create(rewriter, loc, k / blockK, stages);
+    {
+      OpBuilder::InsertionGuard loopGuard(rewriter);
+      rewriter.setInsertionPointToStart(&loop.getBodyBlock());
+      Value kk = arith::MulIOp::create(rewriter, loc, loop.getInductionVar(), bk);
+      tl::CopyOp::create(rewriter, loc, op.getA(), ValueRange{row, kk}, aBuf,
+                         ValueRange{});
+      tl::CopyOp::create(rewriter, loc, op.getB(), ValueRange{kk, col}, bBuf,
+                         ValueRange{});
+      tl::GemmOp::create(rewriter, loc, aBuf, bBuf, cBuf, /*transpose_a=*/false,
+                         /*transpose_b=*/false);
+    }
+    tl::CopyOp::create(rewriter, loc, cBuf, ValueRange{}, op.getC(),
+                       ValueRange{row, col});
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  int64_t blockM, blockN, blockK, stages;
+};
+
+struct TLMatmulToKernelPass
+    : tt::impl::TLMatmulToKernelBase<TLMatmulToKernelPass> {
+  using Base::Base;
+
+  /// Diagnoses what the Tenstorrent lowering cannot take yet.
+  LogicalResult check(tl::MatmulOp op) {
+    if (op.getAccumulate())
+      return op.emitOpError(
+          "with 'accumulate' is not supported by the Tenstorrent lowering yet; "
+          "write C = A * B");
+    MemRefType aType = op.getA().getType(), bType = op.getB().getType();
+    struct Dim {
+      const char *name;
+      int64_t size, block;
+    } dims[] = {{"M", aType.getDimSize(0), blockM},
+                {"K", aType.getDimSize(1), blockK},
+                {"N", bType.getDimSize(1), blockN}};
+    for (const Dim &d : dims) {
+      if (d.size % tl::kTileSize != 0)
+        return op.emitOpError()
+               << "dimension " << d.name << " = " << d.size
+               << " is not a multiple of the " << tl::kTileSize
+               << "-element tile; padding is not supported yet";
+      if (d.block <= 0 || d.block % tl::kTileSize != 0)
+        return op.emitOpError() << "block size for " << d.name << " ("
+                                << d.block << ") must be a positive multiple of "
+                                << tl::kTileSize;
+      if (d.size % d.block != 0)
+        return op.emitOpError()
+               << "block size " << d.block << " does not divide dimension "
+               << d.name << " = " << d.size << "; padding is not supported yet";
+      if (d.block != tl::kTileSize)
+        return op.emitOpError()
+               << "block size " << d.block << " for " << d.name
+               << ": blocks of more than one 32x32 tile per step are not "
+                  "supported yet";
+    }
+    if (numStages < 1)
+      return op.emitOpError() << "stages must be at least 1, got " << numStages;
+    return success();
+  }
+
+  void runOnOperation() override {
+    bool ok = true;
+    getOperation().walk([&](tl::MatmulOp op) { ok &= succeeded(check(op)); });
+    if (!ok)
+      return signalPassFailure();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<MatmulToKernel>(&getContext(), blockM, blockN, blockK,
+                                 numStages);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,442 @@
+//===- SplitKernels.cpp - reader / compute / writer kernels and host ------===//
+#include "TTDialect/Transforms/Passes.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace mlir::tt {
+#define GEN_PASS_DEF_TTSPLITKERNELS
+#include "TTDialect/Transforms/Passes.h.inc"
+} // namespace mlir::tt
+
+using namespace mlir;
+using namespace mlir::tt;
+
+namespace {
+/// Where a kernel's runtime argument comes from, per core.
+struct ArgSource {
+  enum Kind { BufferAddress, StartTile, NumTiles, Param } kind;
+  unsigned bufferArg = 0; // BufferAddress: the function argument
+  int64_t value = 0;      // Param: the value on every core
+};
+
+/// What a kernel needs from the host once its body is final.
+struct KernelInterface {
+  SmallVector<ArgSource> runtimeArgs;
+  SmallVector<unsigned> accessorBuffers; // compile-time TensorAccessorArgs
+};
+
+/// The name a global buffer goes by: a, b, c for the operands of the matmul.
+std::string bufferName(func::FuncOp func, unsigned arg) {
+  std::string name;
+  func.walk([&](Operation *op) {
+    if (auto read = llvm::dyn_cast<ReadTilesOp>(op)) {
+      if (read.getBuffer() == func.getArgument(arg))
+        name = read.getCb().getType().getIndex() == 0 ? "a" : "b";
+    } else if (auto write = llvm::dyn_cast<WriteTilesOp>(op)) {
+      if (write.getBuffer() == func.getArgument(arg))
+        name = "c";
+    }
+  });
+  return name.empty() ? "buf" + std::to_string(arg) : name;
+}
+
+bool belongsTo(Operation *op, KernelRole role) {
+  if (llvm::isa<ReadTilesOp>(op))
+    return role == KernelRole::Reader;
+  if (llvm::isa<WriteTilesOp>(op))
+    return role == KernelRole::Writer;
+  // Before the split only the compute stage talks to CBs directly.
+  if (op->hasTrait<ComputeOnly>() ||
+      llvm::isa<CBReserveBackOp, CBPushBackOp, CBWaitFrontOp, CBPopFrontOp>(op))
+    return role == KernelRole::Compute;
+  return true;
+}
+
+/// Removes what no longer contributes to the kernel: dead values, loops with
+/// empty bodies. Only folding and dead-code patterns run, so loop structure
+/// the kernel keeps is left as written.
+LogicalResult simplify(func::FuncOp kernel) {
+  RewritePatternSet patterns(kernel.getContext());
+  GreedyRewriteConfig config;
+  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  return applyPatternsGreedily(kernel, std::move(patterns), config);
+}
+
+Value i32Const(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+}
+
+struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<func::FuncOp> planned;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (func->hasAttr(TTDialect::kCoreWorkAttrName))
+        planned.push_back(func);
+    for (func::FuncOp func : planned)
+      if (failed(split(func)))
+        return signalPassFailure();
+  }
+
+  LogicalResult split(func::FuncOp func) {
+    bool hasTl = false;
+    func.walk([&](Operation *op) {
+      hasTl |= llvm::isa<tl::TLDialect>(op->getDialect());
+    });
+    if (hasTl)
+      return func.emitError("run tt-lower-memory-space and tt-tensorize "
+                            "before tt-split-kernels: tl ops remain");
+    OpBuilder b(func);
+    DenseMap<KernelRole, std::pair<func::FuncOp, KernelInterface>> kernels;
+    for (KernelRole role :
+         {KernelRole::Reader, KernelRole::Compute, KernelRole::Writer}) {
+      auto kernel = llvm::cast<func::FuncOp>(b.clone(*func));
+      kernel.setSymName((func.getSymName() + "_" + stringifyKernelRole(role)).str());
+      KernelInterface iface;
+      if (failed(buildKernel(func, kernel, role, iface)))
+        return failure();
+      kernels[role] = {kernel, std::move(iface)};
+    }
+    buildProgram(func, kernels);
+    func.erase();
+    return success();
+  }
+
+  /// Reduces the clone `kernel` of `func` to the work of `role`.
+  LogicalResult buildKernel(func::FuncOp func, func::FuncOp kernel,
+                            KernelRole role, KernelInterface &iface) {
+    MLIRContext *ctx = &getContext();
+    SmallVector<Operation *> foreign;
+    kernel.walk([&](Operation *op) {
+      if (!belongsTo(op, role))
+        foreign.push_back(op);
+    });
+    for (Operation *op : llvm::reverse(foreign))
+      op->erase();
+    if (failed(simplify(kernel)))
+      return kernel.emitError("could not simplify the kernel");
+    // A core that only counts its tiles (compute) need not know where they
+    // start.
+    kernel.walk([&](scf::ForOp loop) {
+      if (!loop->hasAttr(tl::kPersistentAttrName) ||
+          !loop.getInductionVar().use_empty())
+        return;
+      auto range = loop.getLowerBound().getDefiningOp<CoreTileRangeOp>();
+      if (!range)
+        return;
+      OpBuilder lb(loop);
+      loop.setLowerBound(i32Const(lb, loop.getLoc(), 0));
+      loop.setUpperBound(range.getCount());
+    });
+    if (failed(simplify(kernel)))
+      return kernel.emitError("could not simplify the kernel");
+
+    // Runtime arguments: buffer addresses, the tile range, then parameters.
+    OpBuilder b(ctx);
+    Block &entry = kernel.getBody().front();
+    b.setInsertionPointToStart(&entry);
+    Location loc = kernel.getLoc();
+    auto nextArg = [&](ArgSource source, StringRef name) {
+      unsigned index = iface.runtimeArgs.size();
+      iface.runtimeArgs.push_back(source);
+      return GetArgValOp::create(b, loc, b.getI32Type(), index,
+                                 b.getStringAttr(name));
+    };
+    DenseMap<Value, Value> accessorOf;
+    for (BlockArgument arg : kernel.getArguments()) {
+      if (arg.use_empty())
+        continue;
+      std::string name = bufferName(func, arg.getArgNumber());
+      Value address =
+          nextArg({ArgSource::BufferAddress, arg.getArgNumber()}, name + "_addr");
+      unsigned offset = 2 * iface.accessorBuffers.size();
+      iface.accessorBuffers.push_back(arg.getArgNumber());
+      accessorOf[arg] = TensorAccessorOp::create(
+          b, loc, TensorAccessorType::get(ctx), address, offset,
+          b.getStringAttr(name));
+    }
+    for (auto range : llvm::make_early_inc_range(kernel.getOps<CoreTileRangeOp>())) {
+      if (!range.getStart().use_empty())
+        range.getStart().replaceAllUsesWith(
+            nextArg({ArgSource::StartTile}, "start_tile"));
+      if (!range.getCount().use_empty())
+        range.getCount().replaceAllUsesWith(
+            nextArg({ArgSource::NumTiles}, "num_tiles"));
+      range.erase();
+    }
+    llvm::StringMap<Value> params;
+    for (auto param : llvm::make_early_inc_range(kernel.getOps<RuntimeParamOp>())) {
+      Value &arg = params[param.getName()];
+      if (!arg)
+        arg = nextArg({ArgSource::Param, 0, param.getValue()}, param.getName());
+      param.getResult().replaceAllUsesWith(arg);
+      param.erase();
+    }
+    // CB handles and the compute start-up come first in the kernel body.
+    SmallVector<GetCBOp> cbs = llvm::to_vector(kernel.getOps<GetCBOp>());
+    for (GetCBOp cb : cbs)
+      cb->moveBefore(&entry, entry.end());
+    // keep them after the argument reads
+    Operation *afterArgs = nullptr;
+    for (Operation &op : entry)
+      if (llvm::isa<GetArgValOp, TensorAccessorOp>(op))
+        afterArgs = &op;
+    for (GetCBOp cb : cbs) {
+      if (afterArgs)
+        cb->moveAfter(afterArgs);
+      else
+        cb->moveBefore(&entry, entry.begin());
+      afterArgs = cb;
+    }
+
+    if (role == KernelRole::Reader)
+      expandReads(kernel, accessorOf);
+    if (role == KernelRole::Writer)
+      expandWrites(kernel, accessorOf);
+    if (role == KernelRole::Compute)
+      startCompute(kernel);
+
+    // Kernels are `void kernel_main()`; their buffers now come as arguments.
+    kernel->removeAttr(tl::kPersistentAttrName);
+    kernel.walk([](scf::ForOp loop) { loop->removeAttr(tl::kPersistentAttrName); });
+    BitVector all(kernel.getNumArguments(), true);
+    if (failed(kernel.eraseArguments(all)))
+      return kernel.emitError("could not drop the buffer arguments");
+    SmallVector<NamedAttribute> keep;
+    for (NamedAttribute attr : kernel->getAttrs())
+      if (!attr.getName().getValue().starts_with("tt."))
+        keep.push_back(attr);
+    kernel->setAttrs(keep);
+    kernel->setAttr(TTDialect::kKernelRoleAttrName, KernelRoleAttr::get(ctx, role));
+    return success();
+  }
+
+  void startCompute(func::FuncOp kernel) {
+    // compute_kernel_hw_startup + matmul_init on the CBs the matmul reads.
+    MatmulTilesOp first;
+    kernel.walk([&](MatmulTilesOp op) {
+      if (!first)
+        first = op;
+    });
+    PackTileOp pack;
+    kernel.walk([&](PackTileOp op) {
+      if (!pack)
+        pack = op;
+    });
+    if (!first || !pack)
+      return;
+    Block &entry = kernel.getBody().front();
+    Operation *insertAfter = nullptr;
+    for (Operation &op : entry)
+      if (llvm::isa<GetArgValOp, GetCBOp>(op))
+        insertAfter = &op;
+    OpBuilder b(kernel.getContext());
+    if (insertAfter)
+      b.setInsertionPointAfter(insertAfter);
+    else
+      b.setInsertionPointToStart(&entry);
+    ComputeKernelHwStartupOp::create(b, kernel.getLoc(), first.getIn0(),
+                                     first.getIn1(), pack.getOut());
+    MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
+  }
+
+  /// page(i, j) = (row + i) * tiles_per_row + col + j
+  Value pageIndex(OpBuilder &b, Location loc, Value row, Value col,
+                  Value perRow, int64_t i, int64_t j) {
+    Value r = i ? arith::AddIOp::create(b, loc, row, i32Const(b, loc, i)).getResult()
+                : row;
+    Value c = j ? arith::AddIOp::create(b, loc, col, i32Const(b, loc, j)).getResult()
+                : col;
+    Value rowStart = arith::MulIOp::create(b, loc, r, perRow);
+    return arith::AddIOp::create(b, loc, rowStart, c);
+  }
+
+  /// Adjacent tile reads share one barrier: reserve all, read all, wait once,
+  /// push all.
+  void expandReads(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
+    SmallVector<SmallVector<ReadTilesOp>> groups;
+    kernel.walk([&](ReadTilesOp op) {
+      auto prev = llvm::dyn_cast_or_null<ReadTilesOp>(op->getPrevNode());
+      if (prev && !groups.empty() && groups.back().back() == prev)
+        groups.back().push_back(op);
+      else
+        groups.push_back({op});
+    });
+    for (auto &group : groups) {
+      OpBuilder b(group.front());
+      Location loc = group.front().getLoc();
+      for (ReadTilesOp op : group) {
+        int64_t tiles = op.getRows() * op.getCols();
+        CBReserveBackOp::create(b, op.getLoc(), op.getCb(),
+                                i32Const(b, loc, tiles));
+        Value l1 = GetWritePtrOp::create(b, op.getLoc(), b.getI32Type(), op.getCb());
+        uint64_t tileBytes = op.getCb().getType().getTile().getSizeInBytes();
+        for (int64_t i = 0; i < op.getRows(); ++i)
+          for (int64_t j = 0; j < op.getCols(); ++j) {
+            Value page = pageIndex(b, op.getLoc(), op.getRow(), op.getCol(),
+                                   op.getTilesPerRow(), i, j);
+            int64_t slot = i * op.getCols() + j;
+            Value addr = slot ? arith::AddIOp::create(
+                                    b, loc, l1, i32Const(b, loc, slot * tileBytes))
+                                    .getResult()
+                              : l1;
+            NocAsyncReadPageOp::create(b, op.getLoc(), page,
+                                       accessorOf.lookup(op.getBuffer()), addr);
+          }
+      }
+      NocAsyncReadBarrierOp::create(b, loc);
+      for (ReadTilesOp op : group)
+        CBPushBackOp::create(b, op.getLoc(), op.getCb(),
+                             i32Const(b, loc, op.getRows() * op.getCols()));
+      for (ReadTilesOp op : group)
+        op.erase();
+    }
+  }
+
+  void expandWrites(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
+    SmallVector<WriteTilesOp> writes;
+    kernel.walk([&](WriteTilesOp op) { writes.push_back(op); });
+    for (WriteTilesOp op : writes) {
+      OpBuilder b(op);
+      Location loc = op.getLoc();
+      Value tiles = i32Const(b, loc, op.getRows() * op.getCols());
+      CBWaitFrontOp::create(b, loc, op.getCb(), tiles);
+      Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
+      uint64_t tileBytes = op.getCb().getType().getTile().getSizeInBytes();
+      for (int64_t i = 0; i < op.getRows(); ++i)
+        for (int64_t j = 0; j < op.getCols(); ++j) {
+          Value page = pageIndex(b, loc, op.getRow(), op.getCol(),
+                                 op.getTilesPerRow(), i, j);
+          int64_t slot = i * op.getCols() + j;
+          Value addr = slot ? arith::AddIOp::create(
+                                  b, loc, l1, i32Const(b, loc, slot * tileBytes))
+                                  .getResult()
+                            : l1;
+          NocAsyncWritePageOp::create(b, loc, page,
+                                      accessorOf.lookup(op.getBuffer()), addr);
+        }
+      NocAsyncWriteBarrierOp::create(b, loc);
+      CBPopFrontOp::create(b, loc, op.getCb(), tiles);
+      op.erase();
+    }
+  }
+
+  void buildProgram(
+      func::FuncOp func,
+      DenseMap<KernelRole, std::pair<func::FuncOp, KernelInterface>> &kernels) {
+    MLIRContext *ctx = &getContext();
+    OpBuilder b(func);
+    Location loc = func.getLoc();
+    auto device = getPlannedDevice(func);
+    auto cores = func->getAttrOfType<CoreRangeSetAttr>(TTDialect::kCoresAttrName);
+    ArrayRef<int64_t> work =
+        func->getAttrOfType<DenseI64ArrayAttr>(TTDialect::kCoreWorkAttrName)
+            .asArrayRef();
+    auto fidelity =
+        func->getAttrOfType<MathFidelityAttr>(TTDialect::kMathFidelityAttrName);
+    auto program = ProgramOp::create(b, loc, func.getSymName(), device);
+    b.setInsertionPointToStart(&program.getBodyBlock());
+
+    // DRAM buffers, one tile per page.
+    SmallVector<FlatSymbolRefAttr> bufferSym(func.getNumArguments());
+    for (BlockArgument arg : func.getArguments()) {
+      auto type = llvm::dyn_cast<MemRefType>(arg.getType());
+      auto shard = func.getArgAttrOfType<ShardAttr>(arg.getArgNumber(),
+                                                    TTDialect::kShardAttrName);
+      if (!type || !shard)
+        continue;
+      std::string name = bufferName(func, arg.getArgNumber());
+      bufferSym[arg.getArgNumber()] = FlatSymbolRefAttr::get(ctx, name);
+      int64_t pages = shard.getTilesY() * shard.getTilesX();
+      BufferOp::create(b, loc, name, pages * shard.getPageSize(),
+                       shard.getPageSize(), shard.getFormat(),
+                       shard.getLayout(),
+                       b.getDenseI64ArrayAttr(type.getShape()));
+    }
+    // Circular buffers, as the kernels use them.
+    for (auto cb : func.getOps<GetCBOp>()) {
+      CircularBufferType type = cb.getType();
+      uint64_t page = type.getTile().getSizeInBytes();
+      CreateCBOp::create(b, loc, type.getIndex(), cores,
+                         type.getNumPages() * page, page,
+                         type.getTile().getFormat());
+    }
+    // Kernels: reader on RISCV_1 / NoC 1 and writer on RISCV_0 / NoC 0, as in
+    // tt-metal's matmul examples.
+    auto symbolsOf = [&](const KernelInterface &iface) {
+      SmallVector<Attribute> args;
+      for (unsigned arg : iface.accessorBuffers)
+        args.push_back(bufferSym[arg]);
+      return b.getArrayAttr(args);
+    };
+    for (KernelRole role :
+         {KernelRole::Reader, KernelRole::Writer, KernelRole::Compute}) {
+      auto &[kernel, iface] = kernels[role];
+      Attribute config;
+      if (role == KernelRole::Compute)
+        config = ComputeConfigAttr::get(ctx, fidelity.getValue(), false, false);
+      else if (role == KernelRole::Reader)
+        config = DataMovementConfigAttr::get(ctx, Processor::RISCV_1,
+                                             Noc::RISCV_1_default);
+      else
+        config = DataMovementConfigAttr::get(ctx, Processor::RISCV_0,
+                                             Noc::RISCV_0_default);
+      CreateKernelOp::create(b, loc, kernel.getSymName(), cores, config,
+                             symbolsOf(iface));
+    }
+    for (KernelRole role :
+         {KernelRole::Reader, KernelRole::Compute, KernelRole::Writer}) {
+      auto &[kernel, iface] = kernels[role];
+      if (iface.runtimeArgs.empty())
+        continue;
+      for (size_t i = 0; i < work.size(); i += 4) {
+        SmallVector<Attribute> args;
+        for (const ArgSource &source : iface.runtimeArgs) {
+          switch (source.kind) {
+          case ArgSource::BufferAddress:
+            args.push_back(bufferSym[source.bufferArg]);
+            break;
+          case ArgSource::StartTile:
+            args.push_back(b.getI64IntegerAttr(work[i + 2]));
+            break;
+          case ArgSource::NumTiles:
+            args.push_back(b.getI64IntegerAttr(work[i + 3]));
+            break;
+          case ArgSource::Param:
+            args.push_back(b.getI64IntegerAttr(source.value));
+            break;
+          }
+        }
+        SetRuntimeArgsOp::create(
+            b, loc, kernel.getSymName(),
+            CoreCoordAttr::get(ctx, work[i], work[i + 1]), b.getArrayAttr(args));
+      }
+    }
+    // Host steps: inputs up, run, output back, checked against C = A * B.
+    SmallVector<FlatSymbolRefAttr> inputs, outputs;
+    for (auto [i, sym] : llvm::enumerate(bufferSym)) {
+      if (!sym)
+        continue;
+      bool read = false, written = false;
+      func.walk([&](ReadTilesOp op) { read |= op.getBuffer() == func.getArgument(i); });
+      func.walk([&](WriteTilesOp op) { written |= op.getBuffer() == func.getArgument(i); });
+      if (read)
+        inputs.push_back(sym);
+      if (written)
+        outputs.push_back(sym);
+    }
+    if (inputs.size() == 2 && outputs.size() == 1)
+      ReferenceMatmulOp::create(b, loc, inputs[0], inputs[1], outputs[0]);
+    for (FlatSymbolRefAttr in : inputs)
+      EnqueueWriteBufferOp::create(b, loc, in);
+    EnqueueProgramOp::create(b, loc);
+    for (FlatSymbolRefAttr out : outputs)
+      EnqueueReadBufferOp::create(b, loc, out);
+  }
+};
+} // namespace
