@@ -9,4 +9,4 @@ if [[ ! -f "$build/build.ninja" ]]; then
   exit 1
 fi
 ninja -C "$build"
-/usr/lib/llvm-22/bin/lit -sv "$build/test"
+/usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/Unit"

@@ -10,7 +10,13 @@
 
 #include "internal.hpp"
 
+// NoC coordinates of the running core, as tt-metal kernels see them (my_x[noc], my_y[noc]).
+extern std::uint8_t my_x[2];
+extern std::uint8_t my_y[2];
+
 namespace ttemu {
+
+extern std::uint64_t g_epoch;
 
 struct CoreState;
 struct Instance;

@@ -152,7 +152,8 @@ void SetRuntimeArgs(const Program& program, KernelHandle kernel,
                     const std::vector<std::uint32_t>& runtime_args) {
     KernelDef& k = program.ttemu_state().kernel(kernel, "SetRuntimeArgs");
     check_arg_count(k, runtime_args.size(), "SetRuntimeArgs");
-    for (const auto& r : to_set(core_spec).ranges())
+    const CoreRangeSet cores = to_set(core_spec);
+    for (const auto& r : cores.ranges())
         for (const auto& c : r) {
             if (!k.cores.contains(c))
                 throw Error("SetRuntimeArgs: kernel " + k.name + " does not run on core " + core_str(c) +

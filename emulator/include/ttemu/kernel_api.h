@@ -34,7 +34,6 @@ namespace ttemu::kapi {
 // arguments
 std::uint32_t rt_arg(std::uint32_t i, const char* file, int line);
 std::uint32_t common_rt_arg(std::uint32_t i, const char* file, int line);
-std::uint32_t rt_arg_count();
 // circular buffers
 void cb_reserve_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
 void cb_push_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
@@ -44,6 +43,7 @@ bool cb_pages_available_at_front(std::uint32_t cb, std::uint32_t n, const char* 
 bool cb_pages_reservable_at_back(std::uint32_t cb, std::uint32_t n, const char* file, int line);
 std::uint32_t cb_write_ptr(std::uint32_t cb, const char* file, int line);
 std::uint32_t cb_read_ptr(std::uint32_t cb, const char* file, int line);
+std::uint32_t cb_page_size(std::uint32_t cb, const char* file, int line);
 // NoC
 std::uint64_t noc_xy_addr(std::uint32_t x, std::uint32_t y, std::uint32_t addr, const char* file, int line);
 std::uint64_t noc_local_addr(std::uint32_t addr);
@@ -84,7 +84,6 @@ void dst_commit(const char* file, int line);
 void dst_wait(const char* file, int line);
 void dst_release(const char* file, int line);
 void dst_acquire_both(const char* file, int line);
-[[noreturn]] void kernel_error(const char* message, const char* file, int line);
 }  // namespace ttemu::kapi
 #pragma GCC visibility pop
 

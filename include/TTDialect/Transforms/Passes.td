@@ -63,6 +63,7 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
     Option<"mathFidelity", "math-fidelity", "std::string", "\"hifi4\"",
            "matrix engine fidelity: lofi, hifi2, hifi3, hifi4">
   ];
+  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
@@ -75,6 +76,7 @@ def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
     Example: 120 tiles on an 8x8 Wormhole grid give
     `#tt.schedule<..., tiles = 120, cores = 64, group1_cores = 56, group1_tiles = 2, group2_cores = 8, group2_tiles = 1>`.
   }];
+  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTInferShard : Pass<"tt-infer-shard", "mlir::func::FuncOp"> {
@@ -91,6 +93,7 @@ def TTInferShard : Pass<"tt-infer-shard", "mlir::func::FuncOp"> {
         format = bf16, needs_padding = false>}, ...)
     ```
   }];
+  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
@@ -129,6 +132,7 @@ def TTCoreMap : Pass<"tt-core-map", "mlir::func::FuncOp"> {
     `tt.cores = #tt.core_range_set<(0, 0) to (0, 5)>` and
     `tt.core_work = array<i64: 0, 0, 0, 1, 0, 1, 1, 1, ...>`.
   }];
+  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {

@@ -12,6 +12,11 @@ inline std::uint32_t get_read_ptr(std::uint32_t operand, TTEMU_LOC_PARAMS) {
     return ::ttemu::kapi::cb_read_ptr(operand, TTEMU_LOC);
 }
 
+// Page (tile) size in bytes of a circular buffer.
+inline std::uint32_t get_tile_size(std::uint32_t operand, TTEMU_LOC_PARAMS) {
+    return ::ttemu::kapi::cb_page_size(operand, TTEMU_LOC);
+}
+
 // ---- NoC addressing ----
 inline std::uint64_t get_noc_addr(std::uint32_t noc_x, std::uint32_t noc_y, std::uint32_t addr,
                                   std::uint8_t noc = noc_index, TTEMU_LOC_PARAMS) {

@@ -1,0 +1,272 @@
+// Compute kernel API: DST register (fp32 slots), unpack (bf16/fp32 -> fp32), matmul, copy, pack (RNE to bf16).
+#include <algorithm>
+#include <cstring>
+
+#include <tt-metalium/bfloat16.hpp>
+#include <tt-metalium/tilize_utils.hpp>
+
+#include "exec.hpp"
+
+namespace ttemu {
+namespace {
+
+using Dst = ComputeState::Dst;
+using Mode = ComputeState::Mode;
+
+ComputeState& cs(const char* op, const char* file, int line) {
+    if (!g_cur) throw Error(std::string(op) + " called outside a running kernel");
+    note_loc(file, line);
+    if (!g_cur->cs) kfail(op, "is a compute API; this is a data movement kernel");
+    return *g_cur->cs;
+}
+
+void check_tile_cb(const CBState& cb, const char* op) {
+    if (cb.format != tt::DataFormat::Float16_b && cb.format != tt::DataFormat::Float32) {
+        if (cb.format == tt::DataFormat::Bfp8_b)
+            kfail(op, cb_str(cb.index) + " has format Bfp8_b, which the emulator does not support yet (use Float16_b "
+                                         "or Float32)");
+        kfail(op, cb_str(cb.index) + " has data format " + tt::data_format_name(cb.format) +
+                      ", which the emulator's compute model does not support (use Float16_b or Float32)");
+    }
+    if (cb.page_size != tt::tile_size(cb.format))
+        kfail(op, cb_str(cb.index) + " has page size " + std::to_string(cb.page_size) + " but a " +
+                      tt::data_format_name(cb.format) + " tile is " + std::to_string(tt::tile_size(cb.format)) +
+                      " bytes");
+}
+
+// Tile `idx` of the CB's waited window (consumer side).
+const std::uint8_t* input_tile(std::uint32_t cbi, std::uint32_t idx, const char* op, CBState** out_cb) {
+    CBState& cb = cur_cb(cbi, op);
+    check_tile_cb(cb, op);
+    if (idx >= cb.waited)
+        kfail(op, "reads tile " + std::to_string(idx) + " of " + cb_str(cbi) + " but only " +
+                      std::to_string(cb.waited) + " tiles are waited for (cb_wait_front)");
+    if (cb.rd_page + idx >= cb.num_pages)
+        kfail(op, "tile " + std::to_string(idx) + " of " + cb_str(cbi) +
+                      "'s waited window lies past the end of the CB (the window wraps: make the CB size a multiple "
+                      "of the wait size)");
+    if (out_cb) *out_cb = &cb;
+    return l1_at(*cb.core, cb.base + (cb.rd_page + idx) * cb.page_size, cb.page_size, op);
+}
+
+// Face layout (four 16x16 row-major faces) -> row-major 32x32 fp32.
+void unpack(const CBState& cb, const std::uint8_t* src, float* out) {
+    for (std::uint32_t f = 0; f < 4; ++f) {
+        const std::uint32_t r0 = (f >> 1) * 16, c0 = (f & 1) * 16;
+        for (std::uint32_t r = 0; r < 16; ++r) {
+            float* o = out + (r0 + r) * 32 + c0;
+            const std::uint32_t e = f * 256 + r * 16;
+            if (cb.format == tt::DataFormat::Float16_b) {
+                const auto* s = reinterpret_cast<const std::uint16_t*>(src) + e;
+                for (std::uint32_t c = 0; c < 16; ++c) {
+                    std::uint32_t u = static_cast<std::uint32_t>(s[c]) << 16;
+                    std::memcpy(&o[c], &u, 4);
+                }
+            } else {
+                std::memcpy(o, reinterpret_cast<const float*>(src) + e, 16 * sizeof(float));
+            }
+        }
+    }
+}
+
+// Row-major 32x32 fp32 -> face layout in the CB format (bf16: round to nearest even).
+void pack(const CBState& cb, const float* in, std::uint8_t* dst, bool accumulate) {
+    for (std::uint32_t f = 0; f < 4; ++f) {
+        const std::uint32_t r0 = (f >> 1) * 16, c0 = (f & 1) * 16;
+        for (std::uint32_t r = 0; r < 16; ++r) {
+            const float* i = in + (r0 + r) * 32 + c0;
+            const std::uint32_t e = f * 256 + r * 16;
+            if (cb.format == tt::DataFormat::Float16_b) {
+                auto* d = reinterpret_cast<std::uint16_t*>(dst) + e;
+                for (std::uint32_t c = 0; c < 16; ++c) {
+                    float v = i[c];
+                    if (accumulate) v += bf16_bits_to_float(d[c]);
+                    d[c] = float_to_bf16_bits(v);
+                }
+            } else {
+                auto* d = reinterpret_cast<float*>(dst) + e;
+                for (std::uint32_t c = 0; c < 16; ++c) d[c] = accumulate ? d[c] + i[c] : i[c];
+            }
+        }
+    }
+}
+
+// C += A x B on row-major 32x32 fp32 tiles, ascending k. Products of bf16 values are exact in fp32,
+// so the result does not depend on instruction selection; -ffp-contract=off keeps it so for fp32 inputs.
+__attribute__((target_clones("avx2", "default"))) void mm32(float* __restrict c, const float* __restrict a,
+                                                           const float* __restrict b) {
+    for (int i = 0; i < 32; ++i) {
+        float* ci = c + i * 32;
+        for (int k = 0; k < 32; ++k) {
+            const float aik = a[i * 32 + k];
+            const float* bk = b + k * 32;
+            for (int j = 0; j < 32; ++j) ci[j] += aik * bk[j];
+        }
+    }
+}
+
+void transpose32(float* t) {
+    for (int i = 0; i < 32; ++i)
+        for (int j = i + 1; j < 32; ++j) std::swap(t[i * 32 + j], t[j * 32 + i]);
+}
+
+void check_dst(const ComputeState& s, std::uint32_t idx, const char* op) {
+    if (idx >= s.capacity)
+        kfail(op, "DST index " + std::to_string(idx) + " out of range: DST holds " + std::to_string(s.capacity) +
+                      " tiles in this mode (" + (g_cur->kernel->cc.dst_full_sync_en ? "full" : "half") + "-sync, " +
+                      (g_cur->kernel->cc.fp32_dest_acc_en ? "fp32" : "16-bit") + " accumulation)");
+}
+
+void require_math(const ComputeState& s, const char* op) {
+    if (s.dst_state != Dst::Acquired && s.dst_state != Dst::Both)
+        kfail(op, "needs the DST register acquired for math (call tile_regs_acquire() first)");
+}
+
+void matmul_one(ComputeState& s, std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1,
+                std::uint32_t d, bool transpose, const char* op) {
+    CBState *ca, *cb;
+    const std::uint8_t* ta = input_tile(in0, i0, op, &ca);
+    const std::uint8_t* tb = input_tile(in1, i1, op, &cb);
+    alignas(64) float a[1024], b[1024];
+    unpack(*ca, ta, a);
+    unpack(*cb, tb, b);
+    if (transpose) transpose32(b);
+    mm32(s.dst[d], a, b);
+    ++g_cur->core->matmul_tiles;
+    g_cur->clock += s.fidelity_cycles;
+}
+
+}  // namespace
+
+namespace kapi {
+
+void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const char* file, int line) {
+    ComputeState& s = cs("compute_kernel_hw_startup", file, line);
+    cur_cb(in0, "compute_kernel_hw_startup");
+    cur_cb(in1, "compute_kernel_hw_startup");
+    cur_cb(out, "compute_kernel_hw_startup");
+    s.hw_started = true;
+}
+
+void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t, std::uint32_t,
+             std::uint32_t, const char* file, int line) {
+    ComputeState& s = cs("matmul_init", file, line);
+    if (!s.hw_started)
+        kfail("matmul_init", "compute_kernel_hw_startup(in0, in1, out) must be called first");
+    check_tile_cb(cur_cb(in0, "matmul_init"), "matmul_init");
+    check_tile_cb(cur_cb(in1, "matmul_init"), "matmul_init");
+    s.mode = Mode::Matmul;
+    s.transpose = transpose != 0;
+}
+
+void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
+              const char* file, int line) {
+    const char* op = "matmul_tiles";
+    ComputeState& s = cs(op, file, line);
+    if (s.mode != Mode::Matmul)
+        kfail(op, s.hw_started ? "matmul_init(in0, in1) must be called before matmul_tiles (after any other init)"
+                               : "compute_kernel_hw_startup and matmul_init must be called before matmul_tiles");
+    require_math(s, op);
+    check_dst(s, dst, op);
+    matmul_one(s, in0, in1, i0, i1, dst, s.transpose, op);
+}
+
+void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
+              std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt, const char* file,
+              int line) {
+    const char* op = "matmul_block";
+    ComputeState& s = cs(op, file, line);
+    if (s.mode != Mode::Matmul) kfail(op, "matmul_block_init must be called before matmul_block");
+    require_math(s, op);
+    if (ct == 0 || rt == 0) kfail(op, "ct_dim and rt_dim must be positive");
+    check_dst(s, dst + rt * ct - 1, op);
+    for (std::uint32_t r = 0; r < rt; ++r)
+        for (std::uint32_t c = 0; c < ct; ++c)
+            matmul_one(s, in0, in1, i0 + r * kt, i1 + c, dst + r * ct + c, transpose != 0, op);
+}
+
+void copy_init(std::uint32_t cb, const char* file, int line) {
+    ComputeState& s = cs("copy_tile_init", file, line);
+    if (!s.hw_started) kfail("copy_tile_init", "compute_kernel_hw_startup must be called first");
+    check_tile_cb(cur_cb(cb, "copy_tile_init"), "copy_tile_init");
+    s.mode = Mode::Copy;
+    s.copy_cb = cb;
+}
+
+void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
+    const char* op = "copy_tile";
+    ComputeState& s = cs(op, file, line);
+    if (s.mode != Mode::Copy)
+        kfail(op, "copy_tile_to_dst_init_short(cb) must be called before copy_tile (after any other init)");
+    require_math(s, op);
+    check_dst(s, dst, op);
+    CBState* cb;
+    const std::uint8_t* t = input_tile(cbi, tile, op, &cb);
+    unpack(*cb, t, s.dst[dst]);
+    g_cur->clock += 16;
+}
+
+void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool out_of_order, const char* file,
+               int line) {
+    const char* op = "pack_tile";
+    ComputeState& s = cs(op, file, line);
+    if (s.dst_state != Dst::Waited && s.dst_state != Dst::Both)
+        kfail(op, "needs the DST register handed to the packer (tile_regs_commit() then tile_regs_wait())");
+    check_dst(s, dst, op);
+    CBState& cb = cur_cb(cbi, op);
+    check_tile_cb(cb, op);
+    const std::uint32_t pos = out_of_order ? tile : cb.pack_pos;
+    if (pos >= cb.reserved)
+        kfail(op, "writes tile " + std::to_string(pos) + " of " + cb_str(cbi) + " but only " +
+                      std::to_string(cb.reserved) + " tiles are reserved (cb_reserve_back)" +
+                      (out_of_order ? "" : "; pack_tile<false> packs to consecutive slots, reset at cb_push_back"));
+    if (cb.wr_page + pos >= cb.num_pages)
+        kfail(op, "tile " + std::to_string(pos) + " of " + cb_str(cbi) +
+                      "'s reserved window lies past the end of the CB (the window wraps: make the CB size a "
+                      "multiple of the reserve size)");
+    std::uint8_t* out = l1_at(*cb.core, cb.base + (cb.wr_page + pos) * cb.page_size, cb.page_size, op);
+    pack(cb, s.dst[dst], out, s.l1_acc);
+    if (!out_of_order) ++cb.pack_pos;
+    g_cur->clock += 16;
+}
+
+void pack_l1_acc(std::uint32_t enable, const char* file, int line) {
+    cs("pack_reconfig_l1_acc", file, line).l1_acc = enable != 0;
+}
+
+void dst_acquire(const char* file, int line) {
+    ComputeState& s = cs("tile_regs_acquire", file, line);
+    if (s.dst_state != Dst::Idle)
+        kfail("tile_regs_acquire", "DST is already held (missing tile_regs_release for the previous section)");
+    s.dst_state = Dst::Acquired;
+}
+
+void dst_acquire_both(const char* file, int line) {
+    ComputeState& s = cs("acquire_dst", file, line);
+    if (s.dst_state != Dst::Idle) kfail("acquire_dst", "DST is already held (missing release_dst)");
+    s.dst_state = Dst::Both;
+}
+
+void dst_commit(const char* file, int line) {
+    ComputeState& s = cs("tile_regs_commit", file, line);
+    if (s.dst_state != Dst::Acquired) kfail("tile_regs_commit", "without a preceding tile_regs_acquire");
+    s.dst_state = Dst::Committed;
+}
+
+void dst_wait(const char* file, int line) {
+    ComputeState& s = cs("tile_regs_wait", file, line);
+    if (s.dst_state != Dst::Committed) kfail("tile_regs_wait", "without a preceding tile_regs_commit");
+    s.dst_state = Dst::Waited;
+}
+
+void dst_release(const char* file, int line) {
+    ComputeState& s = cs("tile_regs_release", file, line);
+    if (s.dst_state != Dst::Waited && s.dst_state != Dst::Both)
+        kfail("tile_regs_release", "without a preceding tile_regs_wait");
+    // The packer clears the DST section it releases.
+    std::memset(s.dst, 0, s.capacity * sizeof s.dst[0]);
+    s.dst_state = Dst::Idle;
+}
+
+}  // namespace kapi
+}  // namespace ttemu

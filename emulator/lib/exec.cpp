@@ -1,0 +1,732 @@
+// Program execution: cooperative fibers on one thread, deterministic round-robin scheduling,
+// deadlock detection, the L1 window, and the per-program counters.
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "exec.hpp"
+
+#if !defined(__x86_64__)
+#include <ucontext.h>
+#endif
+
+namespace ttemu {
+
+std::uint64_t g_epoch = 0;  // bumped by every state change another instance could be waiting for
+
+// ============================================================ context switching
+#if defined(__x86_64__)
+extern "C" void ttemu_ctx_switch(void** save_sp, void* load_sp);
+extern "C" void ttemu_fiber_trampoline();
+asm(R"(
+    .text
+    .globl ttemu_ctx_switch
+    .hidden ttemu_ctx_switch
+    .type ttemu_ctx_switch,@function
+ttemu_ctx_switch:
+    pushq %rbp
+    pushq %rbx
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    subq $8, %rsp
+    stmxcsr (%rsp)
+    fnstcw 4(%rsp)
+    movq %rsp, (%rdi)
+    movq %rsi, %rsp
+    ldmxcsr (%rsp)
+    fldcw 4(%rsp)
+    addq $8, %rsp
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %rbx
+    popq %rbp
+    ret
+    .size ttemu_ctx_switch,.-ttemu_ctx_switch
+
+    .globl ttemu_fiber_trampoline
+    .hidden ttemu_fiber_trampoline
+    .type ttemu_fiber_trampoline,@function
+ttemu_fiber_trampoline:
+    movq %r12, %rdi
+    callq *%r13
+    ud2
+    .size ttemu_fiber_trampoline,.-ttemu_fiber_trampoline
+)");
+#endif
+
+namespace {
+void* g_sched_sp = nullptr;
+#if !defined(__x86_64__)
+ucontext_t g_sched_uc;
+std::unordered_map<Instance*, ucontext_t> g_uc;
+Instance* g_uc_next = nullptr;  // the instance being switched to (the entry reads it on first run)
+void fiber_main(void* arg);
+void uc_entry() { fiber_main(g_uc_next); }
+#endif
+std::size_t g_guard = 0;
+LaunchState* g_launch = nullptr;
+volatile std::uint64_t g_switches = 0;
+
+std::size_t stack_bytes() {
+    static std::size_t sz = [] {
+        const char* v = std::getenv("TTEMU_STACK_KB");
+        std::size_t kb = v ? std::strtoul(v, nullptr, 10) : 0;
+        return (kb ? kb : 256) * 1024;
+    }();
+    return sz;
+}
+
+void fiber_main(void* arg);
+
+void fiber_create(Instance& inst) {
+    g_guard = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const std::size_t size = stack_bytes();
+    void* p = mmap(nullptr, size + g_guard, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) throw Error("ttemu: cannot allocate a kernel stack");
+    mprotect(p, g_guard, PROT_NONE);
+    inst.fiber.stack = p;
+    inst.fiber.stack_size = size + g_guard;
+#if defined(__x86_64__)
+    auto top = (reinterpret_cast<std::uintptr_t>(p) + size + g_guard) & ~std::uintptr_t(15);
+    auto* sp = reinterpret_cast<std::uint64_t*>(top);
+    *--sp = reinterpret_cast<std::uint64_t>(&ttemu_fiber_trampoline);  // return address
+    *--sp = 0;                                                          // rbp
+    *--sp = 0;                                                          // rbx
+    *--sp = reinterpret_cast<std::uint64_t>(&inst);                    // r12: argument
+    *--sp = reinterpret_cast<std::uint64_t>(&fiber_main);              // r13: function
+    *--sp = 0;                                                          // r14
+    *--sp = 0;                                                          // r15
+    *--sp = 0x037F00001F80ull;                                          // mxcsr | x87 control word << 32
+    inst.fiber.sp = sp;
+#else
+    ucontext_t& uc = g_uc[&inst];
+    getcontext(&uc);
+    uc.uc_stack.ss_sp = static_cast<char*>(p) + g_guard;
+    uc.uc_stack.ss_size = size;
+    uc.uc_link = nullptr;
+    makecontext(&uc, &uc_entry, 0);
+#endif
+}
+
+void fiber_destroy(Instance& inst) {
+    if (inst.fiber.stack) munmap(inst.fiber.stack, inst.fiber.stack_size);
+    inst.fiber.stack = nullptr;
+}
+
+void switch_to(Instance& inst) {
+    ++g_switches;
+#if defined(__x86_64__)
+    ttemu_ctx_switch(&g_sched_sp, inst.fiber.sp);
+#else
+    g_uc_next = &inst;
+    swapcontext(&g_sched_uc, &g_uc[&inst]);
+#endif
+}
+
+void switch_to_scheduler(Instance& inst) {
+#if defined(__x86_64__)
+    ttemu_ctx_switch(&inst.fiber.sp, g_sched_sp);
+#else
+    swapcontext(&g_uc[&inst], &g_sched_uc);
+#endif
+}
+
+void fiber_main(void* arg) {
+    Instance& inst = *static_cast<Instance*>(arg);
+    try {
+        inst.entry();
+        kernel_exit_checks(inst);
+        inst.state = Instance::State::Done;
+    } catch (const Error&) {
+        inst.error = std::current_exception();
+        inst.state = Instance::State::Failed;
+    } catch (const std::exception& e) {
+        inst.error = std::make_exception_ptr(
+            Error("kernel " + instance_str(inst) + " raised an exception: " + e.what()));
+        inst.state = Instance::State::Failed;
+    } catch (...) {
+        inst.error = std::make_exception_ptr(Error("kernel " + instance_str(inst) + " raised an unknown exception"));
+        inst.state = Instance::State::Failed;
+    }
+    ++g_epoch;
+    switch_to_scheduler(inst);
+    std::abort();  // never resumed
+}
+
+// ============================================================ L1 window
+DeviceImpl* g_win_dev = nullptr;
+std::uintptr_t g_win_lo = 0, g_win_hi = 0;
+int g_win_core = -1;
+bool g_win_reserved = false;
+bool g_handlers = false;
+struct sigaction g_old_segv, g_old_bus, g_old_alrm;
+
+void window_reset() {
+    if (g_win_core < 0) return;
+    mmap(reinterpret_cast<void*>(g_win_lo), g_win_hi - g_win_lo, PROT_NONE,
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    g_win_core = -1;
+}
+
+void fault_handler(int sig, siginfo_t* si, void* uctx) {
+    const auto a = reinterpret_cast<std::uintptr_t>(si->si_addr);
+    Instance* inst = g_cur;
+    if (inst && g_win_reserved && g_win_dev && a >= g_win_lo && a < g_win_hi &&
+        g_win_core != static_cast<int>(inst->core->index)) {
+        void* p = mmap(reinterpret_cast<void*>(g_win_lo), g_win_hi - g_win_lo, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_FIXED, g_win_dev->memfd,
+                       static_cast<off_t>(inst->core->index * g_win_dev->l1_stride + g_win_lo));
+        if (p != MAP_FAILED) {
+            g_win_core = static_cast<int>(inst->core->index);
+            return;
+        }
+    }
+    if (inst) {
+        char buf[1024];
+        const char* why = "";
+        auto stack = reinterpret_cast<std::uintptr_t>(inst->fiber.stack);
+        if (a >= stack && a < stack + g_guard + 4096)
+            why = " (kernel stack overflow: raise TTEMU_STACK_KB)";
+        else if (g_win_dev && a < g_win_dev->arch.l1_size)
+            why = " (an L1 address below the kernel-accessible range)";
+        else if (a < 0x100000000ull)
+            why = " (outside L1: the address is beyond the core's L1 size)";
+        int n = std::snprintf(buf, sizeof buf,
+                              "ttemu: kernel %s (%s) on core (%zu,%zu) crashed with signal %d accessing address "
+                              "%p%s; last kernel API call at %s:%d\n",
+                              inst->kernel->path.c_str(), inst->kernel->role().c_str(), inst->core->logical.x,
+                              inst->core->logical.y, sig, si->si_addr, why, inst->file ? inst->file : "?",
+                              inst->line);
+        if (n > 0) (void)!write(2, buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
+    }
+    struct sigaction* old = sig == SIGSEGV ? &g_old_segv : &g_old_bus;
+    sigaction(sig, old, nullptr);
+    (void)uctx;
+}
+
+// Watchdog: a kernel that neither blocks nor calls the kernel API for TTEMU_WATCHDOG seconds is a livelock.
+std::uint64_t g_api_calls = 0, g_wd_last = 0;
+int g_wd_idle = 0, g_wd_limit = 60;
+void alarm_handler(int, siginfo_t*, void*) {
+    std::uint64_t now = g_api_calls + g_switches;
+    if (g_cur && now == g_wd_last) {
+        if (++g_wd_idle >= g_wd_limit) {
+            char buf[1024];
+            int n = std::snprintf(buf, sizeof buf,
+                                  "ttemu: livelock: kernel %s (%s) on core (%zu,%zu) ran %d s without blocking or "
+                                  "calling the kernel API (spinning on an L1 value? use noc_semaphore_wait); last "
+                                  "kernel API call at %s:%d\n",
+                                  g_cur->kernel->path.c_str(), g_cur->kernel->role().c_str(), g_cur->core->logical.x,
+                                  g_cur->core->logical.y, g_wd_idle, g_cur->file ? g_cur->file : "?", g_cur->line);
+            if (n > 0) (void)!write(2, buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
+            _exit(124);
+        }
+    } else {
+        g_wd_idle = 0;
+    }
+    g_wd_last = now;
+}
+
+void install_handlers() {
+    if (g_handlers) return;
+    g_handlers = true;
+    static std::vector<char> altstack(64 * 1024);
+    stack_t ss{};
+    ss.ss_sp = altstack.data();
+    ss.ss_size = altstack.size();
+    sigaltstack(&ss, nullptr);
+    struct sigaction sa {};
+    sa.sa_sigaction = fault_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, &g_old_segv);
+    sigaction(SIGBUS, &sa, &g_old_bus);
+}
+
+void watchdog(bool on) {
+    static bool enabled = [] {
+        const char* v = std::getenv("TTEMU_WATCHDOG");
+        if (v && *v) g_wd_limit = std::atoi(v);
+        return g_wd_limit > 0;
+    }();
+    if (!enabled) return;
+    if (on) {
+        struct sigaction sa {};
+        sa.sa_sigaction = alarm_handler;
+        sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGALRM, &sa, &g_old_alrm);
+        g_wd_idle = 0;
+        itimerval t{{1, 0}, {1, 0}};
+        setitimer(ITIMER_REAL, &t, nullptr);
+    } else {
+        itimerval t{};
+        setitimer(ITIMER_REAL, &t, nullptr);
+        sigaction(SIGALRM, &g_old_alrm, nullptr);
+    }
+}
+}  // namespace
+
+void l1_window_attach(DeviceImpl* dev) {
+    install_handlers();
+    if (!g_win_reserved) {
+        long page = sysconf(_SC_PAGESIZE);
+        std::uintptr_t lo = static_cast<std::uintptr_t>(page);
+        std::ifstream f("/proc/sys/vm/mmap_min_addr");
+        unsigned long min_addr = 0;
+        if (f >> min_addr) lo = std::max<std::uintptr_t>(lo, min_addr);
+        lo = (lo + page - 1) / page * page;
+        std::uintptr_t hi = dev->arch.l1_size;
+        if (lo < hi) {
+            void* p = mmap(reinterpret_cast<void*>(lo), hi - lo, PROT_NONE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+            if (p == reinterpret_cast<void*>(lo)) {
+                g_win_reserved = true;
+                g_win_lo = lo;
+                g_win_hi = hi;
+            } else if (p != MAP_FAILED) {
+                munmap(p, hi - lo);
+            }
+        }
+    }
+    g_win_dev = dev;
+    g_win_core = -1;
+}
+
+void l1_window_detach(DeviceImpl* dev) {
+    if (g_win_dev != dev) return;
+    window_reset();
+    g_win_dev = nullptr;
+}
+
+// ============================================================ instance helpers
+Instance* g_cur = nullptr;
+
+std::string instance_str(const Instance& inst) {
+    return inst.kernel->path + " (" + inst.kernel->role() + ") on core " + core_str(inst.core->logical) + " [NoC " +
+           core_str(inst.core->noc) + "]";
+}
+
+void note_loc(const char* file, int line) {
+    g_cur->file = file;
+    g_cur->line = line;
+    ++g_api_calls;
+}
+
+void kfail(const char* op, const std::string& msg) {
+    std::string s = std::string(op) + ": " + msg;
+    if (g_cur) {
+        s += "\n  in kernel " + instance_str(*g_cur);
+        if (g_cur->file) s += "\n  at " + std::string(g_cur->file) + ":" + std::to_string(g_cur->line);
+    }
+    throw Error(s);
+}
+
+bool wait_ready(const Wait& w) {
+    switch (w.kind) {
+        case WaitKind::None: return true;
+        case WaitKind::CbSpace: return w.cb->num_pages - w.cb->occupancy() >= w.n;
+        case WaitKind::CbData: return w.cb->occupancy() >= w.n;
+        case WaitKind::Sem: return w.at_least ? *w.sem >= w.value : *w.sem == w.value;
+    }
+    return true;
+}
+
+void block_on(const Wait& w) {
+    Instance& inst = *g_cur;
+    inst.wait = w;
+    inst.state = Instance::State::Blocked;
+    switch_to_scheduler(inst);
+    inst.wait = Wait{};
+}
+
+static std::string wait_str(const Instance& inst) {
+    const Wait& w = inst.wait;
+    switch (w.kind) {
+        case WaitKind::CbSpace:
+            return "cb_reserve_back(" + cb_str(w.cb->index) + ", " + std::to_string(w.n) + "): CB full, " +
+                   std::to_string(w.cb->occupancy()) + " of " + std::to_string(w.cb->num_pages) +
+                   " pages occupied (waiting for the consumer" +
+                   (w.cb->consumer ? " " + w.cb->consumer->kernel->name : std::string()) + " to pop)";
+        case WaitKind::CbData:
+            return "cb_wait_front(" + cb_str(w.cb->index) + ", " + std::to_string(w.n) + "): " +
+                   std::to_string(w.cb->occupancy()) + " of " + std::to_string(w.cb->num_pages) +
+                   " pages available (waiting for the producer" +
+                   (w.cb->producer ? " " + w.cb->producer->kernel->name : std::string()) + " to push)";
+        case WaitKind::Sem:
+            return std::string(w.at_least ? "noc_semaphore_wait_min" : "noc_semaphore_wait") + "(semaphore at L1 " +
+                   hex(w.sem_addr) + ", " + std::to_string(w.value) + "): value is " + std::to_string(*w.sem);
+        case WaitKind::None: return "polling (cb_pages_available_at_front / cb_pages_reservable_at_back)";
+    }
+    return "?";
+}
+
+// ============================================================ counters
+namespace {
+std::vector<std::string> g_json_programs;
+
+std::string json_str(const std::string& s) {
+    std::string o = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\')
+            o += '\\', o += c;
+        else if (static_cast<unsigned char>(c) < 0x20) {
+            char b[8];
+            std::snprintf(b, sizeof b, "\\u%04x", c);
+            o += b;
+        } else
+            o += c;
+    }
+    return o + "\"";
+}
+
+std::string mib(std::uint64_t b) {
+    char buf[32];
+    if (b >= 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.2f MiB", b / 1048576.0);
+    else if (b >= 1024)
+        std::snprintf(buf, sizeof buf, "%.1f KiB", b / 1024.0);
+    else
+        std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(b));
+    return buf;
+}
+
+struct BufSnap {
+    BufferImpl* b;
+    std::uint64_t r0, w0;
+};
+
+void report(LaunchState& L, std::uint32_t program_no, double compile_s, double run_s, unsigned hits, unsigned misses,
+            const std::vector<BufSnap>& snaps) {
+    const ArchSpec& A = L.dev->arch;
+    std::uint64_t cycles = 0;
+    for (auto& ip : L.instances)
+        cycles = std::max({cycles, ip->clock, ip->reads_done_at, ip->writes_done_at});
+    const double dram_bpc = A.dram_gbps / A.clock_ghz;
+    const std::uint64_t dram_bound =
+        static_cast<std::uint64_t>((L.noc.dram_read_bytes + L.noc.dram_write_bytes) / dram_bpc);
+    const std::uint64_t est = std::max(cycles, dram_bound);
+    std::uint64_t mm_total = 0, mm_max = 0, mm_min = UINT64_MAX;
+    unsigned used_cores = 0;
+    std::set<std::uint32_t> used;
+    for (auto& ip : L.instances) used.insert(ip->core->index);
+    for (auto idx : used) {
+        auto& c = *L.cores[idx];
+        mm_total += c.matmul_tiles;
+        mm_max = std::max(mm_max, c.matmul_tiles);
+        mm_min = std::min(mm_min, c.matmul_tiles);
+        ++used_cores;
+    }
+    if (used.empty()) mm_min = 0;
+
+    std::ostringstream js;
+    js << "{\"program\": " << program_no << ", \"device\": " << json_str(A.name) << ", \"cores\": " << used_cores
+       << ", \"kernel_instances\": " << L.instances.size() << ",\n  \"wall_seconds\": {\"kernel_compile\": " << compile_s
+       << ", \"run\": " << run_s << "},\n  \"kernel_compile_cache\": {\"hits\": " << hits << ", \"misses\": " << misses
+       << "},\n  \"dram\": {\"read_bytes\": " << L.noc.dram_read_bytes
+       << ", \"written_bytes\": " << L.noc.dram_write_bytes << ", \"buffers\": [";
+    bool first = true;
+    for (const auto& s : snaps) {
+        js << (first ? "" : ", ") << "\n    {\"id\": " << s.b->id << ", \"address\": " << s.b->address
+           << ", \"size\": " << s.b->size << ", \"page_size\": " << s.b->page_size
+           << ", \"read_bytes\": " << s.b->read_bytes - s.r0 << ", \"written_bytes\": " << s.b->written_bytes - s.w0
+           << "}";
+        first = false;
+    }
+    js << "]},\n  \"noc\": {\"unicast_reads\": " << L.noc.unicast_reads
+       << ", \"unicast_read_bytes\": " << L.noc.unicast_read_bytes << ", \"unicast_writes\": " << L.noc.unicast_writes
+       << ", \"unicast_write_bytes\": " << L.noc.unicast_write_bytes
+       << ", \"multicast_writes\": " << L.noc.multicast_writes
+       << ", \"multicast_write_bytes\": " << L.noc.multicast_write_bytes
+       << ", \"multicast_destinations\": " << L.noc.multicast_destinations
+       << ", \"semaphore_incs\": " << L.noc.semaphore_incs
+       << ", \"semaphore_multicasts\": " << L.noc.semaphore_multicasts
+       << ", \"semaphore_remote_sets\": " << L.noc.semaphore_remote_sets << "},\n  \"matmul_tiles\": {\"total\": "
+       << mm_total << ", \"per_core\": {";
+    first = true;
+    for (auto idx : used) {
+        auto& c = *L.cores[idx];
+        js << (first ? "" : ", ") << "\"" << c.logical.x << "," << c.logical.y << "\": " << c.matmul_tiles;
+        first = false;
+    }
+    js << "}},\n  \"cb_peak_occupancy\": [";
+    first = true;
+    std::map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> cb_max;  // index -> (peak, capacity)
+    for (auto idx : used) {
+        auto& c = *L.cores[idx];
+        for (auto& cb : c.cbs) {
+            js << (first ? "" : ", ") << "\n    {\"core\": [" << c.logical.x << ", " << c.logical.y
+               << "], \"cb\": " << cb->index << ", \"peak_pages\": " << cb->peak
+               << ", \"capacity_pages\": " << cb->num_pages << "}";
+            first = false;
+            auto& m = cb_max[cb->index];
+            m.first = std::max(m.first, cb->peak);
+            m.second = std::max(m.second, cb->num_pages);
+        }
+    }
+    js << "],\n  \"estimated_cycles\": " << est << ", \"estimated_kernel_cycles\": " << cycles
+       << ", \"dram_bandwidth_bound_cycles\": " << dram_bound
+       << ", \"estimated_microseconds\": " << est / (A.clock_ghz * 1000.0) << "}";
+    g_json_programs.push_back(js.str());
+
+    if (const char* path = std::getenv("TTEMU_STATS_JSON"); path && *path) {
+        std::ofstream f(path);
+        f << "{\"programs\": [\n";
+        for (std::size_t i = 0; i < g_json_programs.size(); ++i)
+            f << (i ? ",\n" : "") << g_json_programs[i];
+        f << "\n]}\n";
+    }
+    if (!env_flag("TTEMU_STATS", true)) return;
+
+    std::ostringstream o;
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "ttemu: program #%u on %s: %u cores, %zu kernel instances; kernel compile %.2f s (cache: %u hits, "
+                  "%u misses), run %.3f s\n",
+                  program_no, A.name.c_str(), used_cores, L.instances.size(), compile_s, hits, misses, run_s);
+    o << buf;
+    o << "  DRAM: read " << mib(L.noc.dram_read_bytes) << ", written " << mib(L.noc.dram_write_bytes) << "\n";
+    for (const auto& s : snaps) {
+        std::uint64_t r = s.b->read_bytes - s.r0, w = s.b->written_bytes - s.w0;
+        o << "    buffer #" << s.b->id << " @" << hex(s.b->address) << " (" << mib(s.b->size) << "): read " << mib(r)
+          << ", written " << mib(w) << "\n";
+    }
+    o << "  NoC: " << L.noc.unicast_reads << " unicast reads (" << mib(L.noc.unicast_read_bytes) << "), "
+      << L.noc.unicast_writes << " unicast writes (" << mib(L.noc.unicast_write_bytes) << "), "
+      << L.noc.multicast_writes << " multicast writes (" << mib(L.noc.multicast_write_bytes) << " to "
+      << L.noc.multicast_destinations << " destinations), " << L.noc.semaphore_incs << " semaphore incs, "
+      << L.noc.semaphore_multicasts << " semaphore multicasts\n";
+    o << "  matmul tiles: " << mm_total << " total, per core min " << mm_min << " max " << mm_max << "\n";
+    o << "  CB peak occupancy (max over cores):";
+    for (auto& [idx, m] : cb_max) o << " " << cb_str(idx) << " " << m.first << "/" << m.second;
+    o << "\n";
+    std::snprintf(buf, sizeof buf,
+                  "  estimated device time: %" PRIu64 " cycles = %.1f us at %.2f GHz (kernels %" PRIu64
+                  ", DRAM bandwidth bound %" PRIu64 ")\n",
+                  est, est / (A.clock_ghz * 1000.0), A.clock_ghz, cycles, dram_bound);
+    o << buf;
+    std::fputs(o.str().c_str(), stderr);
+}
+}  // namespace
+
+// ============================================================ run_program
+void run_program(DeviceImpl& dev, ProgramState& prog) {
+    const ArchSpec& A = dev.arch;
+    LaunchState L;
+    L.dev = &dev;
+    L.prog = &prog;
+    L.strict = env_flag("TTEMU_STRICT", true);
+    const std::uint32_t program_no = ++dev.programs_run;
+
+    auto check_in_grid = [&](const CoreRangeSet& set, const std::string& what) {
+        for (const auto& r : set.ranges())
+            if (r.end_coord.x >= A.grid_x || r.end_coord.y >= A.grid_y)
+                throw Error(what + ": cores " + r.str() + " lie outside the " + std::to_string(A.grid_x) + "x" +
+                            std::to_string(A.grid_y) + " compute grid of " + A.name);
+    };
+
+    // cores
+    L.cores.resize(dev.num_cores);
+    for (std::uint32_t y = 0; y < A.grid_y; ++y)
+        for (std::uint32_t x = 0; x < A.grid_x; ++x) {
+            auto c = std::make_unique<CoreState>();
+            c->logical = CoreCoord(x, y);
+            c->index = dev.core_index(c->logical);
+            c->noc = A.noc_from_logical(c->logical);
+            c->l1 = dev.l1(c->index);
+            L.cores[c->index] = std::move(c);
+        }
+
+    // circular buffers: same L1 address on every core of a config, allocated upwards from the unreserved base
+    std::vector<std::uint32_t> top(dev.num_cores, L1_UNRESERVED_BASE);
+    for (const auto& def : prog.cbs) {
+        check_in_grid(def.cores, "CreateCircularBuffer");
+        std::uint32_t addr = L1_UNRESERVED_BASE;
+        for (const auto& r : def.cores.ranges())
+            for (const auto& c : r) addr = std::max(addr, top[dev.core_index(c)]);
+        addr = (addr + A.l1_alignment - 1) / A.l1_alignment * A.l1_alignment;
+        const std::uint32_t size = def.config.total_size();
+        for (const auto& r : def.cores.ranges())
+            for (const auto& c : r) {
+                if (static_cast<std::uint64_t>(addr) + size > A.l1_size)
+                    throw Error("CreateCircularBuffer: circular buffers on core " + core_str(c) + " need " +
+                                std::to_string(addr + size - L1_UNRESERVED_BASE) + " bytes of L1 but only " +
+                                std::to_string(A.l1_size - L1_UNRESERVED_BASE) + " are available on " + A.name);
+                top[dev.core_index(c)] = addr + size;
+                CoreState& core = *L.cores[dev.core_index(c)];
+                for (std::uint32_t i = 0; i < tt::NUM_CIRCULAR_BUFFERS; ++i) {
+                    const auto& fmt = def.config.data_formats()[i];
+                    if (!fmt) continue;
+                    if (i >= A.usable_cbs)
+                        throw Error("CreateCircularBuffer: CB index " + cb_str(i) + " is beyond the " +
+                                    std::to_string(A.usable_cbs) + " circular buffers of " + A.name);
+                    auto cb = std::make_unique<CBState>();
+                    cb->index = i;
+                    cb->core = &core;
+                    cb->base = addr;
+                    cb->fifo_size = size;
+                    cb->page_size = *def.config.page_sizes()[i];
+                    cb->num_pages = size / cb->page_size;
+                    cb->format = *fmt;
+                    cb->push_ts.assign(cb->num_pages, 0);
+                    cb->pop_ts.assign(cb->num_pages, 0);
+                    core.cb[i] = cb.get();
+                    core.cbs.push_back(std::move(cb));
+                }
+            }
+    }
+
+    // semaphores
+    for (const auto& s : prog.sems) {
+        check_in_grid(s.cores, "CreateSemaphore");
+        for (const auto& r : s.cores.ranges())
+            for (const auto& c : r) {
+                CoreState& core = *L.cores[dev.core_index(c)];
+                core.sem_mask |= 1u << s.id;
+                std::uint32_t v = s.initial;
+                std::memcpy(core.l1 + L1_SEMAPHORE_BASE + s.id * L1_SEMAPHORE_STRIDE, &v, 4);
+            }
+    }
+
+    // kernels: finish compiles (they started at CreateKernel)
+    double compile_start = 1e300, compile_end = 0;
+    unsigned hits = 0, misses = 0;
+    std::set<CompileJob*> seen;
+    for (auto& k : prog.kernels) {
+        check_in_grid(k->cores, "CreateKernel(" + k->name + ")");
+        const bool was_finished = k->job->finished;
+        finish_kernel_compile(*k->job);
+        if (!seen.insert(k->job.get()).second) continue;
+        if (k->job->cache_hit || was_finished) {
+            ++hits;
+        } else {
+            ++misses;
+            compile_start = std::min(compile_start, k->job->start_time);
+            compile_end = std::max(compile_end, k->job->start_time + k->job->seconds);
+        }
+    }
+    const double compile_s = misses ? compile_end - compile_start : 0.0;
+
+    // instances: cores in row-major order, kernels in creation order
+    for (std::uint32_t idx = 0; idx < dev.num_cores; ++idx) {
+        CoreState& core = *L.cores[idx];
+        bool dm_used[2] = {false, false};
+        bool compute_used = false;
+        for (auto& k : prog.kernels) {
+            if (!k->cores.contains(core.logical)) continue;
+            if (k->compute) {
+                if (compute_used)
+                    throw Error("CreateKernel: two compute kernels on core " + core_str(core.logical) + " (" + k->name +
+                                ")");
+                compute_used = true;
+            } else {
+                int p = static_cast<int>(k->dm.processor);
+                if (dm_used[p])
+                    throw Error("CreateKernel: two data movement kernels on " + k->role() + " of core " +
+                                core_str(core.logical) + " (" + k->name + ")");
+                dm_used[p] = true;
+            }
+            auto inst = std::make_unique<Instance>();
+            inst->launch = &L;
+            inst->core = &core;
+            inst->kernel = k.get();
+            inst->entry = k->job->entry;
+            static const std::vector<std::uint32_t> kNoArgs;
+            auto it = k->rt_args.find(core.logical);
+            inst->args = it != k->rt_args.end() ? &it->second->values : &kNoArgs;
+            inst->common_args = &k->common_args.values;
+            if (inst->args->size() + inst->common_args->size() > MAX_RUNTIME_ARGS)
+                throw Error("SetRuntimeArgs: kernel " + k->name + " on core " + core_str(core.logical) + " has " +
+                            std::to_string(inst->args->size()) + " unique + " +
+                            std::to_string(inst->common_args->size()) + " common runtime args, more than " +
+                            std::to_string(MAX_RUNTIME_ARGS));
+            inst->noc = k->compute ? 0 : static_cast<std::uint8_t>(k->dm.noc) & 1;
+            if (k->compute) {
+                inst->cs = std::make_unique<ComputeState>();
+                std::memset(inst->cs->dst, 0, sizeof inst->cs->dst);
+                const bool fp32 = k->cc.fp32_dest_acc_en;
+                inst->cs->capacity = k->cc.dst_full_sync_en ? (fp32 ? 8 : 16) : (fp32 ? 4 : 8);
+                switch (k->cc.math_fidelity) {
+                    case tt::tt_metal::MathFidelity::LoFi: inst->cs->fidelity_cycles = 16; break;
+                    case tt::tt_metal::MathFidelity::HiFi2: inst->cs->fidelity_cycles = 32; break;
+                    case tt::tt_metal::MathFidelity::HiFi3: inst->cs->fidelity_cycles = 48; break;
+                    default: inst->cs->fidelity_cycles = 64; break;
+                }
+            }
+            L.instances.push_back(std::move(inst));
+        }
+    }
+
+    std::vector<BufSnap> snaps;
+    for (auto& [addr, b] : dev.buffers) snaps.push_back({b, b->read_bytes, b->written_bytes});
+
+    // run
+    const double t0 = now_seconds();
+    for (auto& ip : L.instances) fiber_create(*ip);
+    struct Cleanup {
+        LaunchState& L;
+        ~Cleanup() {
+            watchdog(false);
+            window_reset();
+            for (auto& ip : L.instances) fiber_destroy(*ip);
+            g_cur = nullptr;
+            g_launch = nullptr;
+        }
+    } cleanup{L};
+    g_launch = &L;
+    watchdog(true);
+    std::size_t live = L.instances.size();
+    while (live > 0) {
+        bool progressed = false;
+        const std::uint64_t epoch0 = g_epoch;
+        for (auto& ip : L.instances) {
+            Instance& in = *ip;
+            if (in.state == Instance::State::Done || in.state == Instance::State::Failed) continue;
+            bool polling = false;
+            if (in.state == Instance::State::Blocked) {
+                if (!wait_ready(in.wait)) continue;
+                polling = in.wait.kind == WaitKind::None;
+                in.state = Instance::State::Ready;
+            }
+            if (g_win_core >= 0 && g_win_core != static_cast<int>(in.core->index)) window_reset();
+            my_x[0] = my_x[1] = static_cast<std::uint8_t>(in.core->noc.x);
+            my_y[0] = my_y[1] = static_cast<std::uint8_t>(in.core->noc.y);
+            g_cur = &in;
+            switch_to(in);
+            g_cur = nullptr;
+            if (!polling) progressed = true;
+            if (in.state == Instance::State::Failed) std::rethrow_exception(in.error);
+            if (in.state == Instance::State::Done) --live;
+        }
+        if (!progressed && g_epoch == epoch0) {
+            std::string msg = "deadlock: all " + std::to_string(live) + " live kernel instances are blocked:";
+            for (auto& ip : L.instances) {
+                Instance& in = *ip;
+                if (in.state != Instance::State::Blocked) continue;
+                msg += "\n  core " + core_str(in.core->logical) + " " + in.kernel->path + " (" + in.kernel->role() +
+                       ")";
+                if (in.file) msg += " at " + std::string(in.file) + ":" + std::to_string(in.line);
+                msg += ": " + wait_str(in);
+            }
+            throw Error(msg);
+        }
+    }
+    const double run_s = now_seconds() - t0;
+    report(L, program_no, compile_s, run_s, hits, misses, snaps);
+}
+
+}  // namespace ttemu

@@ -1,0 +1,254 @@
+// tt-run DIR [-- ARGS...]: builds DIR/host.cpp (a Metalium host program) against the emulator, runs it
+// with DIR as working directory, prints the emulator's counters and exits with the program's status.
+#include <dirent.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#ifndef TTEMU_DEFAULT_INCLUDE_DIR
+#define TTEMU_DEFAULT_INCLUDE_DIR ""
+#endif
+#ifndef TTEMU_DEFAULT_LIB_DIR
+#define TTEMU_DEFAULT_LIB_DIR ""
+#endif
+
+namespace {
+
+void usage() {
+    std::fprintf(stderr,
+                 "usage: tt-run [options] DIR [-- ARGS...]\n"
+                 "Builds DIR/host.cpp against the Metalium emulator, runs it in DIR and exits with its status.\n"
+                 "options:\n"
+                 "  --stats-json FILE   write the emulator counters of every program as JSON to FILE\n"
+                 "  --arch NAME         wormhole_b0 (default) or blackhole (sets TTEMU_ARCH)\n"
+                 "  --no-stats          do not print the counters\n"
+                 "  --rebuild           rebuild the host program even if a cached build exists\n"
+                 "  -v                  print the build command\n"
+                 "environment: TTEMU_INCLUDE_DIR, TTEMU_LIB_DIR (emulator location), TTEMU_CACHE_DIR, CXX\n");
+}
+
+bool exists(const std::string& p) { return access(p.c_str(), F_OK) == 0; }
+
+std::string exe_dir() {
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return ".";
+    buf[n] = 0;
+    std::string s(buf);
+    return s.substr(0, s.find_last_of('/'));
+}
+
+std::string absolute(const std::string& p) {
+    char buf[PATH_MAX];
+    return realpath(p.c_str(), buf) ? std::string(buf) : p;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+struct Hasher {
+    unsigned long long h = 1469598103934665603ull;
+    void add(const std::string& s) {
+        for (unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff;
+        h *= 1099511628211ull;
+    }
+};
+
+// Hash every regular file under dir (sorted), for header-change detection.
+void hash_tree(Hasher& h, const std::string& dir) {
+    DIR* d = opendir(dir.c_str());
+    if (!d) return;
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d))
+        if (e->d_name[0] != '.') names.push_back(e->d_name);
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    for (const auto& n : names) {
+        std::string p = dir + "/" + n;
+        struct stat st;
+        if (stat(p.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            hash_tree(h, p);
+        } else {
+            std::string c;
+            read_file(p, c);
+            h.add(p);
+            h.add(c);
+        }
+    }
+}
+
+void mkdirs(const std::string& path) {
+    std::string cur;
+    std::stringstream ss(path);
+    std::string part;
+    while (std::getline(ss, part, '/')) {
+        if (part.empty()) continue;
+        cur += "/" + part;
+        mkdir(cur.c_str(), 0755);
+    }
+}
+
+int run(const std::vector<std::string>& args, const std::string& cwd) {
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
+        std::fprintf(stderr, "tt-run: cannot run %s: %s\n", argv[0], std::strerror(errno));
+        _exit(127);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string dir, stats_json;
+    std::vector<std::string> prog_args;
+    bool rebuild = false, verbose = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--") {
+            for (++i; i < argc; ++i) prog_args.push_back(argv[i]);
+            break;
+        } else if (a == "--stats-json" && i + 1 < argc) {
+            stats_json = argv[++i];
+        } else if (a == "--arch" && i + 1 < argc) {
+            setenv("TTEMU_ARCH", argv[++i], 1);
+        } else if (a == "--no-stats") {
+            setenv("TTEMU_STATS", "0", 1);
+        } else if (a == "--rebuild") {
+            rebuild = true;
+        } else if (a == "-v") {
+            verbose = true;
+        } else if (a == "-h" || a == "--help") {
+            usage();
+            return 0;
+        } else if (dir.empty() && a[0] != '-') {
+            dir = a;
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (dir.empty()) {
+        usage();
+        return 2;
+    }
+    dir = absolute(dir);
+    const std::string host = dir + "/host.cpp";
+    if (!exists(host)) {
+        std::fprintf(stderr, "tt-run: %s not found\n", host.c_str());
+        return 2;
+    }
+
+    const std::string here = exe_dir();
+    std::string inc = getenv("TTEMU_INCLUDE_DIR") ? getenv("TTEMU_INCLUDE_DIR") : "";
+    if (inc.empty()) inc = exists(here + "/../include/tt-metalium") ? absolute(here + "/../include") : TTEMU_DEFAULT_INCLUDE_DIR;
+    std::string lib = getenv("TTEMU_LIB_DIR") ? getenv("TTEMU_LIB_DIR") : "";
+    if (lib.empty()) lib = exists(here + "/../lib/libttemu.so") ? absolute(here + "/../lib") : TTEMU_DEFAULT_LIB_DIR;
+    if (!exists(inc + "/tt-metalium/host_api.hpp") || !exists(lib + "/libttemu.so")) {
+        std::fprintf(stderr, "tt-run: emulator not found (headers '%s', library '%s'); set TTEMU_INCLUDE_DIR/TTEMU_LIB_DIR\n",
+                     inc.c_str(), lib.c_str());
+        return 2;
+    }
+
+    const char* cxx_env = getenv("CXX");
+    std::vector<std::string> cmd = {cxx_env && *cxx_env ? cxx_env : "c++", "-std=c++17", "-O2", "-I" + inc, "-I" + dir,
+                                    host};
+    Hasher h;
+    for (const auto& c : cmd) h.add(c);
+    std::string content;
+    read_file(host, content);
+    h.add(content);
+    {
+        DIR* d = opendir(dir.c_str());
+        std::vector<std::string> hdrs;
+        while (dirent* e = d ? readdir(d) : nullptr) {
+            std::string n = e->d_name;
+            if (n.size() > 2 && (n.substr(n.size() - 2) == ".h" || (n.size() > 4 && n.substr(n.size() - 4) == ".hpp")))
+                hdrs.push_back(n);
+        }
+        if (d) closedir(d);
+        std::sort(hdrs.begin(), hdrs.end());
+        for (const auto& n : hdrs) {
+            std::string c;
+            read_file(dir + "/" + n, c);
+            h.add(c);
+        }
+    }
+    hash_tree(h, inc);
+    struct stat st {};
+    stat((lib + "/libttemu.so").c_str(), &st);
+    h.add(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtime));
+
+    std::string cache = getenv("TTEMU_CACHE_DIR") ? getenv("TTEMU_CACHE_DIR") : "";
+    if (cache.empty()) {
+        if (getenv("XDG_CACHE_HOME")) cache = std::string(getenv("XDG_CACHE_HOME")) + "/ttemu";
+        else if (getenv("HOME")) cache = std::string(getenv("HOME")) + "/.cache/ttemu";
+        else cache = "/tmp/ttemu-cache-" + std::to_string(getuid());
+    }
+    cache += "/hosts";
+    mkdirs(cache);
+    char key[32];
+    std::snprintf(key, sizeof key, "%016llx", h.h);
+    const std::string bin = cache + "/host-" + key;
+    if (rebuild || !exists(bin)) {
+        const std::string tmp = bin + ".tmp." + std::to_string(getpid());
+        std::vector<std::string> full = cmd;
+        for (const std::string& a : {std::string("-o"), tmp, "-L" + lib, std::string("-lttemu"), "-Wl,-rpath," + lib})
+            full.push_back(a);
+        if (verbose) {
+            for (const auto& a : full) std::fprintf(stderr, "%s ", a.c_str());
+            std::fprintf(stderr, "\n");
+        }
+        int rc = run(full, "");
+        if (rc != 0) {
+            std::fprintf(stderr, "tt-run: building %s failed\n", host.c_str());
+            std::remove(tmp.c_str());
+            return rc == 0 ? 1 : rc;
+        }
+        std::rename(tmp.c_str(), bin.c_str());
+    }
+
+    if (!stats_json.empty()) {
+        if (stats_json[0] != '/') {
+            char cwd[PATH_MAX];
+            if (getcwd(cwd, sizeof cwd)) stats_json = std::string(cwd) + "/" + stats_json;
+        }
+        setenv("TTEMU_STATS_JSON", stats_json.c_str(), 1);
+    }
+    std::vector<std::string> exec_args = {bin};
+    exec_args.insert(exec_args.end(), prog_args.begin(), prog_args.end());
+    return run(exec_args, dir);
+}

@@ -1,0 +1,23 @@
+// RUN: tt-opt %s --tl-matmul-to-kernel | FileCheck %s
+
+// CHECK-LABEL: func.func @mm
+// CHECK-SAME: (%[[A:.*]]: memref<64x128xbf16>, %[[B:.*]]: memref<128x96xbf16>, %[[C:.*]]: memref<64x96xbf16>)
+// CHECK-NOT: tl.matmul
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %[[BY:.*]]) {
+// CHECK-DAG: %[[AS:.*]] = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+// CHECK-DAG: %[[BS:.*]] = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+// CHECK-DAG: %[[CL:.*]] = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+// CHECK-DAG: %[[ROW:.*]] = arith.muli %[[BY]], %{{.*}} : index
+// CHECK-DAG: %[[COL:.*]] = arith.muli %[[BX]], %{{.*}} : index
+// CHECK: tl.clear %[[CL]]
+// CHECK: tl.pipelined %[[K:.*]] in 4 stages 2 {
+// CHECK: %[[KK:.*]] = arith.muli %[[K]], %{{.*}} : index
+// CHECK: tl.copy %[[A]][%[[ROW]], %[[KK]]] to %[[AS]]
+// CHECK: tl.copy %[[B]][%[[KK]], %[[COL]]] to %[[BS]]
+// CHECK: tl.gemm %[[AS]], %[[BS]], %[[CL]]
+// CHECK: }
+// CHECK: tl.copy %[[CL]] to %[[C]][%[[ROW]], %[[COL]]]
+func.func @mm(%A: memref<64x128xbf16>, %B: memref<128x96xbf16>, %C: memref<64x96xbf16>) {
+  tl.matmul %A, %B into %C : memref<64x128xbf16>, memref<128x96xbf16> into memref<64x96xbf16>
+  return
+}
