@@ -200,6 +200,9 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       expandWrites(kernel, accessorOf);
     if (role == KernelRole::Compute)
       startCompute(kernel);
+    // Fold the expansions' constants into one set at the top.
+    if (failed(simplify(kernel)))
+      return kernel.emitError("could not simplify the kernel");
 
     // Kernels are `void kernel_main()`; their buffers now come as arguments.
     kernel->removeAttr(tl::kPersistentAttrName);

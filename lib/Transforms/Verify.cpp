@@ -15,6 +15,7 @@ namespace {
 /// Page counts a block of ops moves through each CB, for one loop iteration.
 struct CBBalance {
   int64_t reserved = 0, pushed = 0, waited = 0, popped = 0;
+  Operation *first = nullptr; // where the diagnostic points
 };
 
 std::optional<int64_t> constantPages(Value v) {
@@ -45,7 +46,11 @@ struct TTVerifyPass : tt::impl::TTVerifyBase<TTVerifyPass> {
           std::optional<int64_t> n = constantPages(pages);
           if (!n)
             return;
-          balance[llvm::cast<CircularBufferType>(cb.getType()).getIndex()].*field += *n;
+          CBBalance &entry =
+              balance[llvm::cast<CircularBufferType>(cb.getType()).getIndex()];
+          entry.*field += *n;
+          if (!entry.first)
+            entry.first = &op;
         };
         if (auto r = llvm::dyn_cast<CBReserveBackOp>(op))
           count(r.getCb(), r.getNumPages(), &CBBalance::reserved);
@@ -58,13 +63,13 @@ struct TTVerifyPass : tt::impl::TTVerifyBase<TTVerifyPass> {
       }
       for (auto &[index, b] : balance) {
         if (b.reserved != b.pushed) {
-          result = block->getParentOp()->emitError()
+          result = b.first->emitError()
                    << "kernel @" << kernel.getSymName() << " reserves "
                    << b.reserved << " pages of circular buffer " << index
                    << " but pushes " << b.pushed << " in this block";
         }
         if (b.waited != b.popped) {
-          result = block->getParentOp()->emitError()
+          result = b.first->emitError()
                    << "kernel @" << kernel.getSymName() << " waits for "
                    << b.waited << " pages of circular buffer " << index
                    << " but pops " << b.popped << " in this block";

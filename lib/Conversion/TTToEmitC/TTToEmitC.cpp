@@ -119,6 +119,8 @@ struct KernelNames {
   llvm::DenseMap<Operation *, std::string> argsOffsetExpr;
   /// get_cb ops that reuse an earlier handle's declaration.
   llvm::DenseSet<Operation *> cbAliases;
+  /// NoC page op -> the name of its computed page index.
+  llvm::DenseMap<Operation *, std::string> pageName;
 };
 
 std::string cbShortName(StringRef cbName) {
@@ -255,6 +257,21 @@ LogicalResult assignNames(func::FuncOp kernel, KernelNames &names) {
         names.argsName[op] = table.unique(*name + "_args");
         accessors.push_back(acc);
       }
+    } else if (llvm::isa<NocAsyncReadPageOp, NocAsyncWritePageOp>(op)) {
+      // A page index computed from the loop counters gets a name too:
+      // `const uint32_t a_page = ...;`.
+      Operation *def = op->getOperand(0).getDefiningOp();
+      if (!def || def->getDialect() != kernel->getContext()->getLoadedDialect<arith::ArithDialect>() ||
+          llvm::isa<arith::ConstantOp>(def))
+        return WalkResult::advance();
+      std::string base = "page";
+      if (Operation *acc = op->getOperand(1).getDefiningOp()) {
+        auto it = names.valueName.find(acc);
+        if (it != names.valueName.end())
+          base = it->second + "_page";
+      }
+      names.pageName[op] = table.unique(base);
+      return WalkResult::advance();
     } else if (llvm::isa<GetWritePtrOp, GetReadPtrOp>(op)) {
       bool write = llvm::isa<GetWritePtrOp>(op);
       std::string cb = cbShortName(cbNameOf(op->getOperand(0), names));
@@ -533,6 +550,38 @@ struct CBPtrPattern : TTPattern<OpTy> {
                   adaptor.getCb());
     return success();
   }
+};
+
+/// `noc_async_{read,write}_page(page, accessor, l1_addr)`, naming a computed
+/// page index first.
+template <typename OpTy>
+struct NocPagePattern : TTPattern<OpTy> {
+  NocPagePattern(const TypeConverter &converter, MLIRContext *ctx,
+                 const KernelNames &names, StringRef callee)
+      : TTPattern<OpTy>(converter, ctx, names), callee(callee.str()) {}
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value page = adaptor.getPage();
+    auto it = this->names.pageName.find(op);
+    if (it != this->names.pageName.end()) {
+      emitc::VerbatimOp::create(
+          rewriter, op.getLoc(),
+          rewriter.getStringAttr(
+              llvm::formatv("const uint32_t {0} = {{};", it->second).str()),
+          ValueRange{page});
+      page = emitc::LiteralOp::create(rewriter, op.getLoc(), page.getType(),
+                                      it->second);
+    }
+    emitc::CallOpaqueOp::create(
+        rewriter, op.getLoc(), TypeRange{}, callee,
+        ValueRange{page, adaptor.getAccessor(), adaptor.getL1Address()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  std::string callee;
 };
 
 /// A tt op that is one Metalium call: `callee<templateArgs>(operands...)`.
@@ -818,10 +867,10 @@ struct ConvertTTToEmitC
       patterns.add<CallPattern<CBPushBackOp>>(converter, ctx, "cb_push_back");
       patterns.add<CallPattern<CBWaitFrontOp>>(converter, ctx, "cb_wait_front");
       patterns.add<CallPattern<CBPopFrontOp>>(converter, ctx, "cb_pop_front");
-      patterns.add<CallPattern<NocAsyncReadPageOp>>(converter, ctx,
-                                                    "noc_async_read_page");
-      patterns.add<CallPattern<NocAsyncWritePageOp>>(converter, ctx,
-                                                     "noc_async_write_page");
+      patterns.add<NocPagePattern<NocAsyncReadPageOp>>(
+          converter, ctx, names, "noc_async_read_page");
+      patterns.add<NocPagePattern<NocAsyncWritePageOp>>(
+          converter, ctx, names, "noc_async_write_page");
       patterns.add<CallPattern<NocAsyncReadBarrierOp>>(
           converter, ctx, "noc_async_read_barrier");
       patterns.add<CallPattern<NocAsyncWriteBarrierOp>>(

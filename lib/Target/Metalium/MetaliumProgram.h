@@ -1,0 +1,130 @@
+//===- MetaliumProgram.h - what the Metalium emitters share -----*- C++ -*-===//
+//
+// The checked view of one tt.program the file emitters work from, and the
+// emitters themselves (one per kind of file).
+//
+//===----------------------------------------------------------------------===//
+#ifndef TTDIALECT_LIB_TARGET_METALIUM_METALIUMPROGRAM_H
+#define TTDIALECT_LIB_TARGET_METALIUM_METALIUMPROGRAM_H
+
+#include "TTDialect/TT/IR/TTOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+
+namespace mlir::tt::metalium {
+
+/// A kernel of the program: where it runs, its source file and its arguments.
+struct KernelInfo {
+  KernelRole role;
+  CreateKernelOp create;
+  func::FuncOp func;
+  /// Source file in the output directory: reader.cpp, compute.cpp, writer.cpp.
+  std::string file;
+  /// Name of the kernel's handle in host.cpp (its role).
+  std::string handle;
+  /// Name of each runtime argument, by index (from the kernel's
+  /// tt.get_arg_val names, `arg<i>` where the kernel gives none).
+  SmallVector<std::string> runtimeArgNames;
+  /// The kernel's tt.set_runtime_args, one per core, in IR order.
+  SmallVector<SetRuntimeArgsOp> runtimeArgs;
+};
+
+/// A DRAM buffer and what the host does with it.
+struct BufferInfo {
+  BufferOp op;
+  /// C++ base name in host.cpp: <var>_buffer, <var>_host, <var>_tiles.
+  std::string var;
+  /// Written by tt.enqueue_write_buffer (the host generates its data).
+  bool uploaded = false;
+  /// Read back by tt.enqueue_read_buffer.
+  bool readBack = false;
+
+  int64_t rows() const { return (*op.getShape())[0]; }
+  int64_t cols() const { return (*op.getShape())[1]; }
+};
+
+/// How close the device's C must be to the host's reference:
+///   PCC >= minPcc and max |C - ref| <= max |ref| * relativeBound(), with
+///   relativeBound() = uOut + sqrt(kTiles) * uDst + uMul + uIn.
+struct Tolerance {
+  double minPcc = 0.9999;
+  /// Rounding of the output format (bf16: 2^-8, f32: 2^-24).
+  double uOut = 0;
+  /// Rounding of the DST accumulator, which may happen once per K tile
+  /// (bf16 DST: 2^-8, fp32 DST with fp32_dest_acc_en: 2^-24).
+  double uDst = 0;
+  /// Products at reduced math fidelity (HiFi4: 0, HiFi3: 2^-9, HiFi2: 2^-7,
+  /// LoFi: 2^-4).
+  double uMul = 0;
+  /// f32 inputs enter the matrix engine with a 10-bit mantissa (2^-11);
+  /// bf16 inputs are exact.
+  double uIn = 0;
+  /// Tiles along K: K / 32.
+  int64_t kTiles = 1;
+
+  double relativeBound() const;
+};
+
+/// The checked view of a tt.program and its kernels.
+struct ProgramInfo {
+  ModuleOp module;
+  ProgramOp program;
+  SmallVector<BufferInfo> buffers;
+  SmallVector<CreateCBOp> cbs;
+  /// In tt.create_kernel order.
+  SmallVector<KernelInfo> kernels;
+  /// tt.enqueue_write_buffer / tt.enqueue_program / tt.enqueue_read_buffer,
+  /// in program order.
+  SmallVector<Operation *> steps;
+  /// The result check, if the program asks for one.
+  ReferenceMatmulOp reference;
+  Tolerance tolerance;
+
+  const BufferInfo *buffer(StringRef symbol) const;
+  const KernelInfo *kernel(KernelRole role) const;
+  const KernelInfo *kernel(StringRef symbol) const;
+};
+
+/// Finds the single tt.program of `module` and checks everything the
+/// emitters rely on; failures are located diagnostics.
+FailureOr<ProgramInfo> analyzeProgram(ModuleOp module);
+
+/// The C++ source of `kernel`, through convert-tt-to-emitc and
+/// mlir::emitc::translateToCpp.
+FailureOr<std::string> emitKernelSource(const KernelInfo &kernel);
+
+/// host.cpp.
+std::string emitHostProgram(const ProgramInfo &info);
+
+/// tt.plan.json (schema lib/Target/Metalium/tt.plan.schema.json).
+std::string emitPlan(const ProgramInfo &info);
+
+/// CMakeLists.txt and README.txt of the output directory.
+std::string emitCMakeLists(const ProgramInfo &info);
+std::string emitReadme(const ProgramInfo &info);
+
+//===----------------------------------------------------------------------===//
+// Spellings shared by the emitters
+//===----------------------------------------------------------------------===//
+
+/// reader / writer / compute.
+StringRef roleName(KernelRole role);
+/// Float16_b / Float32 / Bfp8_b (tt::DataFormat enumerators).
+StringRef dataFormatName(DataFormat format);
+/// LoFi / HiFi2 / HiFi3 / HiFi4 (MathFidelity enumerators).
+StringRef mathFidelityName(MathFidelity fidelity);
+/// RISCV_0 / RISCV_1.
+StringRef processorName(Processor processor);
+/// RISCV_0_default / RISCV_1_default.
+StringRef nocName(Noc noc);
+/// n150 / p150 board of an architecture, for comments.
+StringRef boardName(Arch arch);
+
+/// The version of tt.plan.json's schema this emitter writes.
+inline constexpr const char *kPlanSchemaVersion = "1.0";
+
+} // namespace mlir::tt::metalium
+
+#endif // TTDIALECT_LIB_TARGET_METALIUM_METALIUMPROGRAM_H

@@ -1,0 +1,479 @@
+//===- ProgramAnalysis.cpp - check a tt.program before emitting it --------===//
+//
+// The tt verifiers guarantee a well-formed program; this adds what a complete
+// Metalium program directory needs: exactly one kernel per role (files are
+// named by role), host data the generator can produce, argument lists that
+// cover what the kernels read, circular buffers the kernels use configured on
+// their cores, and a reference check whose inputs and output the host has.
+//
+//===----------------------------------------------------------------------===//
+#include "MetaliumProgram.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::tt;
+using namespace mlir::tt::metalium;
+
+//===----------------------------------------------------------------------===//
+// Spellings
+//===----------------------------------------------------------------------===//
+
+StringRef metalium::roleName(KernelRole role) {
+  switch (role) {
+  case KernelRole::Reader:
+    return "reader";
+  case KernelRole::Writer:
+    return "writer";
+  case KernelRole::Compute:
+    return "compute";
+  }
+  llvm_unreachable("unknown kernel role");
+}
+
+StringRef metalium::dataFormatName(DataFormat format) {
+  switch (format) {
+  case DataFormat::Float16_b:
+    return "Float16_b";
+  case DataFormat::Float32:
+    return "Float32";
+  case DataFormat::Bfp8_b:
+    return "Bfp8_b";
+  }
+  llvm_unreachable("unknown data format");
+}
+
+StringRef metalium::mathFidelityName(MathFidelity fidelity) {
+  switch (fidelity) {
+  case MathFidelity::LoFi:
+    return "LoFi";
+  case MathFidelity::HiFi2:
+    return "HiFi2";
+  case MathFidelity::HiFi3:
+    return "HiFi3";
+  case MathFidelity::HiFi4:
+    return "HiFi4";
+  }
+  llvm_unreachable("unknown math fidelity");
+}
+
+StringRef metalium::processorName(Processor processor) {
+  return processor == Processor::RISCV_0 ? "RISCV_0" : "RISCV_1";
+}
+
+StringRef metalium::nocName(Noc noc) {
+  return noc == Noc::RISCV_0_default ? "RISCV_0_default" : "RISCV_1_default";
+}
+
+StringRef metalium::boardName(Arch arch) {
+  return arch == Arch::WormholeB0 ? "Wormhole n150" : "Blackhole p150";
+}
+
+double Tolerance::relativeBound() const {
+  return uOut + std::sqrt(static_cast<double>(kTiles)) * uDst + uMul + uIn;
+}
+
+const BufferInfo *ProgramInfo::buffer(StringRef symbol) const {
+  for (const BufferInfo &b : buffers)
+    if (b.op.getSymName() == symbol)
+      return &b;
+  return nullptr;
+}
+
+const KernelInfo *ProgramInfo::kernel(KernelRole role) const {
+  for (const KernelInfo &k : kernels)
+    if (k.role == role)
+      return &k;
+  return nullptr;
+}
+
+const KernelInfo *ProgramInfo::kernel(StringRef symbol) const {
+  for (const KernelInfo &k : kernels)
+    if (k.create.getKernel() == symbol)
+      return &k;
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Checks
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A C++ identifier made from a symbol name.
+std::string sanitize(StringRef name) {
+  std::string out;
+  for (char c : name)
+    out += (llvm::isAlnum(c) || c == '_') ? c : '_';
+  if (out.empty() || llvm::isDigit(out.front()))
+    out = "buf_" + out;
+  return out;
+}
+
+LogicalResult checkBuffer(BufferInfo &info) {
+  BufferOp op = info.op;
+  if (op.getLayout() != BufferLayout::DramInterleaved)
+    return op.emitOpError()
+           << "has layout " << stringifyBufferLayout(op.getLayout())
+           << ", but the Metalium emitter supports only dram_interleaved "
+              "buffers";
+  if (!info.uploaded && !info.readBack)
+    return success();
+  StringRef what = info.uploaded ? "uploads" : "reads back";
+  if (op.getFormat() == DataFormat::Bfp8_b)
+    return op.emitOpError()
+           << "is in bfp8_b, but the host generator only produces and "
+              "checks bf16 and f32 data (the host program "
+           << what << " this buffer)";
+  if (!op.getShape())
+    return op.emitOpError() << "needs a shape: the host program " << what
+                            << " it and tilizes [rows, columns] data";
+  int64_t rows = info.rows(), cols = info.cols();
+  if (rows % 32 != 0 || cols % 32 != 0)
+    return op.emitOpError() << "shape " << rows << "x" << cols
+                            << " is not a whole number of 32x32 tiles";
+  uint64_t tileBytes = getTileSizeInBytes(op.getFormat());
+  if (static_cast<uint64_t>(op.getPageSize()) != tileBytes)
+    return op.emitOpError() << "page size " << op.getPageSize()
+                            << " is not one " << stringifyDataFormat(op.getFormat())
+                            << " tile (" << tileBytes
+                            << " bytes), which the host's tilized data needs";
+  uint64_t expected = static_cast<uint64_t>(rows / 32) * (cols / 32) * tileBytes;
+  if (static_cast<uint64_t>(op.getSize()) != expected)
+    return op.emitOpError() << "size " << op.getSize() << " does not hold its "
+                            << rows << "x" << cols << " shape (" << expected
+                            << " bytes)";
+  return success();
+}
+
+/// The compile-time argument layout of a kernel: where each entry starts once
+/// buffers are expanded to their TensorAccessorArgs (two values each).
+struct CompileArgLayout {
+  /// offset -> buffer symbol for entries that are buffers.
+  llvm::DenseMap<uint32_t, StringRef> bufferAt;
+  uint32_t count = 0;
+};
+
+CompileArgLayout compileArgLayout(CreateKernelOp create) {
+  CompileArgLayout layout;
+  for (Attribute arg : create.getCompileArgs()) {
+    if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg)) {
+      layout.bufferAt[layout.count] = ref.getValue();
+      layout.count += 2;
+    } else {
+      layout.count += 1;
+    }
+  }
+  return layout;
+}
+
+LogicalResult checkKernelArgs(KernelInfo &kernel) {
+  func::FuncOp func = kernel.func;
+  CreateKernelOp create = kernel.create;
+
+  // Runtime arguments: names, and every core's table covers what is read.
+  int64_t maxIndex = -1;
+  GetArgValOp maxOp;
+  WalkResult walk = func.walk([&](Operation *op) -> WalkResult {
+    if (auto arg = llvm::dyn_cast<GetArgValOp>(op)) {
+      uint32_t index = arg.getIndex();
+      if (kernel.runtimeArgNames.size() <= index)
+        kernel.runtimeArgNames.resize(index + 1);
+      if (kernel.runtimeArgNames[index].empty() && arg.getName())
+        kernel.runtimeArgNames[index] = arg.getName()->str();
+      if (static_cast<int64_t>(index) > maxIndex) {
+        maxIndex = index;
+        maxOp = arg;
+      }
+      return WalkResult::advance();
+    }
+    if (auto common = llvm::dyn_cast<GetCommonArgValOp>(op)) {
+      common.emitOpError()
+          << "reads a common runtime argument, but tt.program has no way to "
+             "set common runtime arguments for kernel @"
+          << func.getSymName();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+
+  size_t tableSize = 0;
+  for (SetRuntimeArgsOp args : kernel.runtimeArgs)
+    tableSize = std::max(tableSize, args.getArgs().size());
+  if (kernel.runtimeArgNames.size() < tableSize)
+    kernel.runtimeArgNames.resize(tableSize);
+  for (auto [i, name] : llvm::enumerate(kernel.runtimeArgNames))
+    if (name.empty())
+      name = "arg" + std::to_string(i);
+
+  if (maxIndex >= 0) {
+    if (kernel.runtimeArgs.empty())
+      return (create.emitOpError()
+              << "kernel @" << func.getSymName() << " reads runtime argument "
+              << maxIndex << " but the program sets no runtime arguments for it")
+                 .attachNote(maxOp.getLoc())
+             << "read here";
+    for (SetRuntimeArgsOp args : kernel.runtimeArgs)
+      if (static_cast<int64_t>(args.getArgs().size()) <= maxIndex)
+        return (args.emitOpError()
+                << "gives kernel @" << func.getSymName() << " "
+                << args.getArgs().size() << " runtime arguments on core ("
+                << args.getCore().getX() << ", " << args.getCore().getY()
+                << "), but it reads argument " << maxIndex << " ('"
+                << kernel.runtimeArgNames[maxIndex] << "')")
+                   .attachNote(maxOp.getLoc())
+               << "read here";
+  }
+
+  // Compile-time arguments: accessors start where a buffer's
+  // TensorAccessorArgs start; plain reads stay inside the list.
+  CompileArgLayout layout = compileArgLayout(create);
+  walk = func.walk([&](Operation *op) -> WalkResult {
+    if (auto acc = llvm::dyn_cast<TensorAccessorOp>(op)) {
+      uint32_t offset = acc.getArgsOffset();
+      if (!layout.bufferAt.count(offset)) {
+        acc.emitOpError()
+            << "reads TensorAccessorArgs at compile-time argument " << offset
+            << ", but no buffer's arguments start there in the compile_args "
+               "of tt.create_kernel @"
+            << func.getSymName() << " (" << layout.count << " values)";
+        return WalkResult::interrupt();
+      }
+    } else if (auto arg = llvm::dyn_cast<GetCompileTimeArgValOp>(op)) {
+      if (arg.getIndex() >= layout.count) {
+        arg.emitOpError() << "reads compile-time argument " << arg.getIndex()
+                          << ", but tt.create_kernel @" << func.getSymName()
+                          << " passes only " << layout.count;
+        return WalkResult::interrupt();
+      }
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
+/// Every CB a kernel uses exists on all of its cores with a matching format
+/// and at least the pages the kernel's type claims.
+LogicalResult checkKernelCBs(const KernelInfo &kernel,
+                             ArrayRef<CreateCBOp> cbs) {
+  CoreRangeSetAttr cores = kernel.create.getCores();
+  WalkResult walk = kernel.func.walk([&](GetCBOp get) -> WalkResult {
+    auto type = llvm::cast<CircularBufferType>(get.getType());
+    bool covered = true;
+    cores.forEachCore([&](uint32_t x, uint32_t y) {
+      if (!covered)
+        return;
+      covered = llvm::any_of(cbs, [&](CreateCBOp cb) {
+        return cb.getIndex() == type.getIndex() &&
+               cb.getCores().contains(x, y);
+      });
+    });
+    if (!covered) {
+      get.emitOpError() << "uses circular buffer " << type.getIndex()
+                        << ", but no tt.create_cb configures it on every core "
+                           "of kernel @"
+                        << kernel.func.getSymName();
+      return WalkResult::interrupt();
+    }
+    for (CreateCBOp cb : cbs) {
+      if (cb.getIndex() != type.getIndex() ||
+          !cb.getCores().intersects(cores))
+        continue;
+      if (cb.getFormat() != type.getTile().getFormat()) {
+        (get.emitOpError()
+         << "treats circular buffer " << type.getIndex() << " as "
+         << stringifyDataFormat(type.getTile().getFormat())
+         << " tiles, but it is configured as "
+         << stringifyDataFormat(cb.getFormat()))
+                .attachNote(cb.getLoc())
+            << "configured here";
+        return WalkResult::interrupt();
+      }
+      if (static_cast<int64_t>(type.getNumPages()) > cb.getNumPages()) {
+        (get.emitOpError() << "expects circular buffer " << type.getIndex()
+                           << " to hold " << type.getNumPages()
+                           << " pages, but it is configured with "
+                           << cb.getNumPages())
+                .attachNote(cb.getLoc())
+            << "configured here";
+        return WalkResult::interrupt();
+      }
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
+} // namespace
+
+FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
+  ProgramInfo info;
+  info.module = module;
+  for (auto program : module.getOps<ProgramOp>()) {
+    if (info.program)
+      return (program.emitOpError()
+              << "is a second program; --emit-metalium emits one "
+                 "tt.program per module")
+                 .attachNote(info.program.getLoc())
+             << "first program here";
+    info.program = program;
+  }
+  if (!info.program)
+    return module.emitError()
+           << "no tt.program to emit: --emit-metalium needs the host program "
+              "(tt.program) and its kernels";
+  ProgramOp program = info.program;
+
+  llvm::StringSet<> bufferVars;
+  for (Operation &op : program.getBodyBlock()) {
+    if (auto buffer = llvm::dyn_cast<BufferOp>(op)) {
+      std::string var = sanitize(buffer.getSymName());
+      std::string candidate = var;
+      for (unsigned n = 1; bufferVars.contains(candidate); ++n)
+        candidate = var + "_" + std::to_string(n);
+      bufferVars.insert(candidate);
+      info.buffers.push_back(BufferInfo{buffer, candidate});
+    } else if (auto cb = llvm::dyn_cast<CreateCBOp>(op)) {
+      info.cbs.push_back(cb);
+    } else if (auto create = llvm::dyn_cast<CreateKernelOp>(op)) {
+      auto func = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+          program, create.getKernelAttr());
+      if (!func)
+        return create.emitOpError() << "kernel @" << create.getKernel()
+                                    << " does not name a func.func";
+      if (func.isExternal())
+        return (create.emitOpError() << "kernel @" << create.getKernel()
+                                     << " has no body to emit")
+                   .attachNote(func.getLoc())
+               << "declared here";
+      auto role =
+          func->getAttrOfType<KernelRoleAttr>(TTDialect::kKernelRoleAttrName);
+      if (!role)
+        return create.emitOpError() << "@" << create.getKernel()
+                                    << " is not a kernel: it has no '"
+                                    << TTDialect::kKernelRoleAttrName << "'";
+      if (const KernelInfo *other = info.kernel(role.getValue()))
+        return (create.emitOpError()
+                << "places a second " << roleName(role.getValue())
+                << " kernel (@" << create.getKernel()
+                << "); --emit-metalium writes one " << roleName(role.getValue())
+                << ".cpp per program")
+                   .attachNote(other->create.getLoc())
+               << "first " << roleName(role.getValue()) << " kernel @"
+               << other->create.getKernel() << " placed here";
+      KernelInfo kernel;
+      kernel.role = role.getValue();
+      kernel.create = create;
+      kernel.func = func;
+      kernel.file = (roleName(kernel.role) + ".cpp").str();
+      kernel.handle = roleName(kernel.role).str();
+      info.kernels.push_back(std::move(kernel));
+    } else if (auto args = llvm::dyn_cast<SetRuntimeArgsOp>(op)) {
+      for (KernelInfo &k : info.kernels)
+        if (k.create.getKernel() == args.getKernel())
+          k.runtimeArgs.push_back(args);
+    } else if (llvm::isa<EnqueueWriteBufferOp, EnqueueProgramOp,
+                         EnqueueReadBufferOp>(op)) {
+      info.steps.push_back(&op);
+    } else if (auto ref = llvm::dyn_cast<ReferenceMatmulOp>(op)) {
+      if (info.reference)
+        return (ref.emitOpError() << "is a second reference check; the host "
+                                     "program checks one result")
+                   .attachNote(info.reference.getLoc())
+               << "first check here";
+      info.reference = ref;
+    }
+  }
+
+  for (KernelRole role :
+       {KernelRole::Reader, KernelRole::Compute, KernelRole::Writer})
+    if (!info.kernel(role))
+      return program.emitOpError()
+             << "has no " << roleName(role)
+             << " kernel; --emit-metalium emits a reader, a compute and a "
+                "writer kernel (a tt.create_kernel of a func.func with "
+                "tt.kernel_role = #tt.kernel_role<"
+             << roleName(role) << ">)";
+
+  // What the host does with each buffer, in order.
+  bool launched = false;
+  for (Operation *step : info.steps) {
+    if (llvm::isa<EnqueueProgramOp>(step)) {
+      launched = true;
+      continue;
+    }
+    StringRef symbol =
+        llvm::isa<EnqueueWriteBufferOp>(step)
+            ? llvm::cast<EnqueueWriteBufferOp>(step).getBuffer()
+            : llvm::cast<EnqueueReadBufferOp>(step).getBuffer();
+    for (BufferInfo &b : info.buffers)
+      if (b.op.getSymName() == symbol) {
+        if (llvm::isa<EnqueueWriteBufferOp>(step))
+          b.uploaded = true;
+        else
+          b.readBack = true;
+      }
+  }
+  if (!launched)
+    return program.emitOpError()
+           << "never launches its kernels: add a tt.enqueue_program";
+  for (BufferInfo &b : info.buffers)
+    if (failed(checkBuffer(b)))
+      return failure();
+
+  for (KernelInfo &k : info.kernels) {
+    if (failed(checkKernelArgs(k)) || failed(checkKernelCBs(k, info.cbs)))
+      return failure();
+  }
+
+  if (ReferenceMatmulOp ref = info.reference) {
+    const BufferInfo *a = info.buffer(ref.getA());
+    const BufferInfo *b = info.buffer(ref.getB());
+    const BufferInfo *c = info.buffer(ref.getC());
+    for (const BufferInfo *input : {a, b})
+      if (!input->uploaded)
+        return ref.emitOpError()
+               << "checks against input @" << input->op.getSymName()
+               << ", which the program never uploads "
+                  "(tt.enqueue_write_buffer), so the host has no data for it";
+    if (!c->readBack)
+      return ref.emitOpError()
+             << "checks @" << c->op.getSymName()
+             << ", which the program never reads back (tt.enqueue_read_buffer)";
+
+    // The tolerance of the check (see Tolerance).
+    Tolerance &t = info.tolerance;
+    t.kTiles = std::max<int64_t>(1, a->cols() / 32);
+    t.uOut = c->op.getFormat() == DataFormat::Float32 ? std::ldexp(1.0, -24)
+                                                      : std::ldexp(1.0, -8);
+    auto config = llvm::cast<ComputeConfigAttr>(
+        info.kernel(KernelRole::Compute)->create.getConfig());
+    t.uDst = config.getFp32DestAccEn() ? std::ldexp(1.0, -24)
+                                       : std::ldexp(1.0, -8);
+    switch (config.getMathFidelity()) {
+    case MathFidelity::HiFi4:
+      t.uMul = 0;
+      break;
+    case MathFidelity::HiFi3:
+      t.uMul = std::ldexp(1.0, -9);
+      break;
+    case MathFidelity::HiFi2:
+      t.uMul = std::ldexp(1.0, -7);
+      break;
+    case MathFidelity::LoFi:
+      t.uMul = std::ldexp(1.0, -4);
+      break;
+    }
+    bool f32Inputs = a->op.getFormat() == DataFormat::Float32 ||
+                     b->op.getFormat() == DataFormat::Float32;
+    t.uIn = f32Inputs ? std::ldexp(1.0, -11) : 0.0;
+  }
+  return info;
+}

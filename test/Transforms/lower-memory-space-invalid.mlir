@@ -1,0 +1,98 @@
+// RUN: tt-opt %s --split-input-file --tt-lower-memory-space -verify-diagnostics
+
+// A device with a tiny L1: the three CBs (2 x 2048 bytes each) do not fit.
+// expected-error @+1 {{circular buffers need 12288 bytes of L1 per core but wormhole_b0 has 8192: cb_in0 (shared 32x32) 4096 bytes; cb_in1 (shared 32x32) 4096 bytes; cb_out (fragment 32x32) 4096 bytes;}}
+func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
+    attributes {tt.device = #tt.device<wormhole_b0, l1 = 8192>} {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      // expected-error @+1 {{transposed operands are not supported by the Tenstorrent lowering yet}}
+      tl.gemm %a, %b, %c transpose_b : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+func.func @accumulate_into_c(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xf32>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    // expected-error @+1 {{loading a fragment from global memory (accumulating into C) is not supported by the Tenstorrent lowering yet}}
+    tl.copy %C[%c0, %c0] to %c : memref<32x32xf32> to memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xf32>
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{the Tenstorrent lowering handles one tl.gemm inside one tl.pipelined K loop per kernel; found 1 gemm(s) and 0 loop(s)}}
+func.func @no_k_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+func.func @never_cleared(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    // expected-error @+1 {{the accumulator must be cleared before the K loop and stored after it}}
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}

@@ -1,0 +1,125 @@
+// RUN: tt-opt %s --tt-split-kernels | FileCheck %s
+
+// The tensorized C[64x96] = A[64x64] * B[64x96] on 6 Wormhole cores.
+func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 2, page_size = 2048, format = bf16, needs_padding = false>},
+              %B: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16, needs_padding = false>},
+              %C: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16, needs_padding = false>})
+    attributes {tt.core_work = array<i64: 0, 0, 0, 1, 0, 1, 1, 1, 0, 2, 2, 1, 0, 3, 3, 1, 0, 4, 4, 1, 0, 5, 5, 1>,
+                tt.cores = #tt.core_range_set<(0, 0) to (0, 5)>, tt.device = #tt.device<wormhole_b0>,
+                tt.math_fidelity = #tt.fidelity<hifi4>} {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
+  %Kt = tt.runtime_param "Kt" = 2 : i32
+  %in1 = tt.get_cb as "cb_in1" : !tt.cb<1, 2 x !tt.tile<bf16>>
+  %Nt = tt.runtime_param "Nt" = 3 : i32
+  %out = tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
+  %start, %count = tt.core_tile_range : i32, i32
+  %gx = tt.runtime_param "grid_x" = 3 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %gx : i32
+    %by = arith.divui %t, %gx : i32
+    tt.tile_regs_acquire
+    scf.for %k = %c0 to %Kt step %c1 : i32 {
+      tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 1 x 1 -> %in0 : memref<64x64xbf16>, !tt.cb<0, 2 x !tt.tile<bf16>>
+      tt.read_tiles %B[%k, %bx] tiles_per_row %Nt block 1 x 1 -> %in1 : memref<64x96xbf16>, !tt.cb<1, 2 x !tt.tile<bf16>>
+      tt.cb_wait_front %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
+      tt.cb_wait_front %in1, %c1 : !tt.cb<1, 2 x !tt.tile<bf16>>
+      tt.matmul_tiles %in0[%c0], %in1[%c0] -> dst[%c0] : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+      tt.cb_pop_front %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
+      tt.cb_pop_front %in1, %c1 : !tt.cb<1, 2 x !tt.tile<bf16>>
+    }
+    tt.tile_regs_commit
+    tt.cb_reserve_back %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
+    tt.tile_regs_wait
+    tt.pack_tile dst[%c0] -> %out[%c0] : !tt.cb<16, 2 x !tt.tile<bf16>>
+    tt.tile_regs_release
+    tt.cb_push_back %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
+    tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 1 x 1 : !tt.cb<16, 2 x !tt.tile<bf16>>, memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}
+
+// The reader: addresses, its tile range and the shapes as runtime arguments;
+// A page by*Kt + k and B page k*Nt + bx; one barrier per K step.
+// CHECK-LABEL: func.func @mm_reader() attributes {tt.kernel_role = #tt.kernel_role<reader>}
+// CHECK-DAG: %[[A_ADDR:.*]] = tt.get_arg_val 0 as "a_addr" : i32
+// CHECK-DAG: %[[A:.*]] = tt.tensor_accessor %[[A_ADDR]] args 0 as "a" : !tt.accessor
+// CHECK-DAG: %[[B_ADDR:.*]] = tt.get_arg_val 1 as "b_addr" : i32
+// CHECK-DAG: %[[B:.*]] = tt.tensor_accessor %[[B_ADDR]] args 2 as "b" : !tt.accessor
+// CHECK-DAG: %[[START:.*]] = tt.get_arg_val 2 as "start_tile" : i32
+// CHECK-DAG: %[[COUNT:.*]] = tt.get_arg_val 3 as "num_tiles" : i32
+// CHECK-DAG: %[[KT:.*]] = tt.get_arg_val 4 as "Kt" : i32
+// CHECK-DAG: %[[NT:.*]] = tt.get_arg_val 5 as "Nt" : i32
+// CHECK-DAG: %[[GX:.*]] = tt.get_arg_val 6 as "grid_x" : i32
+// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0"
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1"
+// CHECK-NOT: tt.get_cb as "cb_out"
+// CHECK: %[[END:.*]] = arith.addi %[[START]], %[[COUNT]]
+// CHECK: scf.for %[[T:.*]] = %[[START]] to %[[END]]
+// CHECK: %[[BX:.*]] = arith.remui %[[T]], %[[GX]]
+// CHECK: %[[BY:.*]] = arith.divui %[[T]], %[[GX]]
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[KT]]
+// CHECK: tt.cb_reserve_back %[[IN0]]
+// CHECK: %[[L1A:.*]] = tt.get_write_ptr %[[IN0]]
+// CHECK: %[[AROW:.*]] = arith.muli %[[BY]], %[[KT]]
+// CHECK: %[[APAGE:.*]] = arith.addi %[[AROW]], %[[K]]
+// CHECK: tt.noc_async_read_page %[[APAGE]], %[[A]], %[[L1A]]
+// CHECK: tt.cb_reserve_back %[[IN1]]
+// CHECK: %[[L1B:.*]] = tt.get_write_ptr %[[IN1]]
+// CHECK: %[[BROW:.*]] = arith.muli %[[K]], %[[NT]]
+// CHECK: %[[BPAGE:.*]] = arith.addi %[[BROW]], %[[BX]]
+// CHECK: tt.noc_async_read_page %[[BPAGE]], %[[B]], %[[L1B]]
+// CHECK-NEXT: tt.noc_async_read_barrier
+// CHECK-NEXT: tt.cb_push_back %[[IN0]]
+// CHECK-NEXT: tt.cb_push_back %[[IN1]]
+// CHECK-NOT: tt.matmul_tiles
+
+// The compute kernel only counts its tiles.
+// CHECK-LABEL: func.func @mm_compute() attributes {tt.kernel_role = #tt.kernel_role<compute>}
+// CHECK-DAG: %[[N:.*]] = tt.get_arg_val 0 as "num_tiles" : i32
+// CHECK-DAG: %[[CKT:.*]] = tt.get_arg_val 1 as "Kt" : i32
+// CHECK: tt.compute_kernel_hw_startup %[[CIN0:.*]], %[[CIN1:.*]], %[[COUT:.*]] :
+// CHECK-NEXT: tt.matmul_init %[[CIN0]], %[[CIN1]]
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[N]]
+// CHECK-NEXT: tt.tile_regs_acquire
+// CHECK-NEXT: scf.for %{{.*}} = %{{.*}} to %[[CKT]]
+// CHECK: tt.matmul_tiles
+// CHECK: tt.pack_tile
+// CHECK-NOT: tt.noc_async
+
+// CHECK-LABEL: func.func @mm_writer() attributes {tt.kernel_role = #tt.kernel_role<writer>}
+// CHECK-DAG: %[[C_ADDR:.*]] = tt.get_arg_val 0 as "c_addr" : i32
+// CHECK-DAG: %[[CACC:.*]] = tt.tensor_accessor %[[C_ADDR]] args 0 as "c"
+// CHECK: tt.cb_wait_front %[[WOUT:.*]], %{{.*}}
+// CHECK-NEXT: %[[L1C:.*]] = tt.get_read_ptr %[[WOUT]]
+// CHECK: tt.noc_async_write_page %{{.*}}, %[[CACC]], %[[L1C]]
+// CHECK-NEXT: tt.noc_async_write_barrier
+// CHECK-NEXT: tt.cb_pop_front %[[WOUT]]
+
+// The host program: buffers sized from the shapes, CBs on the used cores,
+// kernel placement and every core's runtime arguments.
+// CHECK-LABEL: tt.program @mm device <wormhole_b0> {
+// CHECK-NEXT: tt.buffer @a size 8192 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 64]
+// CHECK-NEXT: tt.buffer @b size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+// CHECK-NEXT: tt.buffer @c size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+// CHECK-NEXT: tt.create_cb 0 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
+// CHECK-NEXT: tt.create_cb 1 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
+// CHECK-NEXT: tt.create_cb 16 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
+// CHECK-NEXT: tt.create_kernel @mm_reader on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default> compile_args [@a, @b]
+// CHECK-NEXT: tt.create_kernel @mm_writer on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_0, noc = riscv_0_default> compile_args [@c]
+// CHECK-NEXT: tt.create_kernel @mm_compute on <(0, 0) to (0, 5)> config #tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>
+// CHECK-NEXT: tt.set_runtime_args @mm_reader at <0, 0> [@a, @b, 0, 1, 2, 3, 3]
+// CHECK: tt.set_runtime_args @mm_reader at <0, 5> [@a, @b, 5, 1, 2, 3, 3]
+// CHECK-NEXT: tt.set_runtime_args @mm_compute at <0, 0> [1, 2]
+// CHECK: tt.set_runtime_args @mm_compute at <0, 5> [1, 2]
+// CHECK-NEXT: tt.set_runtime_args @mm_writer at <0, 0> [@c, 0, 1, 3, 3]
+// CHECK: tt.set_runtime_args @mm_writer at <0, 5> [@c, 5, 1, 3, 3]
+// CHECK-NEXT: tt.reference_matmul @a, @b -> @c
+// CHECK-NEXT: tt.enqueue_write_buffer @a
+// CHECK-NEXT: tt.enqueue_write_buffer @b
+// CHECK-NEXT: tt.enqueue_program
+// CHECK-NEXT: tt.enqueue_read_buffer @c
+// CHECK-NEXT: }
+// CHECK-NOT: func.func @mm(

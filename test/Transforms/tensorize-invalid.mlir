@@ -1,0 +1,9 @@
+// RUN: tt-opt %s --tt-tensorize -verify-diagnostics
+
+func.func @dst_overflow() {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
+  // expected-error @+1 {{accumulates 4x4 = 16 tiles in DST, which holds 8 bf16 tiles in half-sync mode}}
+  tt.matmul_block %in0, %in1 block 4 x 1 x 4 : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>
+  return
+}
