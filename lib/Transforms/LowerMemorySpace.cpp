@@ -15,7 +15,10 @@ using namespace mlir::tt;
 
 namespace {
 constexpr uint32_t kFirstInputCB = 0;
-constexpr uint32_t kOutputCB = 16; // tt-metal's convention for outputs
+constexpr uint32_t kOutputCB = 16;   // tt-metal's convention for outputs
+constexpr uint32_t kPartialsCB = 24; // and for intermediates
+/// DST tiles one side may use: bf16 accumulation, half-sync (the default).
+constexpr int64_t kDstTiles = 8;
 
 int64_t tilesOf(MemRefType type) {
   return (type.getDimSize(0) / tl::kTileSize) *
@@ -34,7 +37,27 @@ struct MemoryPlan {
   DenseMap<Value, Value> tilesPerRowOf;
   /// Trip count parameter of the K loop.
   Value kSteps;
+  /// Set when the fragment exceeds DST: partial sums spill to `partials`.
+  Value partials, out;
+  int64_t subblockH = 0, subblockW = 0;
+  bool spills() const { return static_cast<bool>(partials); }
 };
+
+/// The largest h x w subblock of an m x n block with h * w <= capacity,
+/// preferring wide ones: the packer writes rows of the subblock in one run.
+std::pair<int64_t, int64_t> chooseSubblock(int64_t m, int64_t n,
+                                           int64_t capacity) {
+  std::pair<int64_t, int64_t> best{1, 1};
+  for (int64_t h = 1; h <= m; ++h)
+    for (int64_t w = 1; w <= n; ++w) {
+      if (m % h || n % w || h * w > capacity)
+        continue;
+      int64_t area = h * w, bestArea = best.first * best.second;
+      if (area > bestArea || (area == bestArea && w > best.second))
+        best = {h, w};
+    }
+  return best;
+}
 
 /// The tile coordinate (i32) of an element offset that is provably a multiple
 /// of the tile size: constants, `x * (32 * c)` and sums of those.
@@ -92,27 +115,48 @@ struct AllocLowering : ConversionPattern {
 };
 
 struct ClearLowering : OpConversionPattern<tl::ClearOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ClearLowering(MLIRContext *ctx, const MemoryPlan &plan)
+      : OpConversionPattern(ctx), plan(plan) {}
   LogicalResult
   matchAndRewrite(tl::ClearOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    // A fresh DST half is zero: the packer clears what it releases.
-    rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op);
+    // A fresh DST half is zero: the packer clears what it releases. A spilled
+    // fragment starts from zero on the first K step instead.
+    if (plan.spills())
+      rewriter.eraseOp(op);
+    else
+      rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op);
     return success();
   }
+  const MemoryPlan &plan;
 };
 
 struct GemmLowering : OpConversionPattern<tl::GemmOp> {
-  using OpConversionPattern::OpConversionPattern;
+  GemmLowering(MLIRContext *ctx, const MemoryPlan &plan)
+      : OpConversionPattern(ctx), plan(plan) {}
   LogicalResult
   matchAndRewrite(tl::GemmOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     MemRefType a = op.getA().getType(), b = op.getB().getType();
+    int64_t m = a.getDimSize(0) / tl::kTileSize;
+    int64_t k = a.getDimSize(1) / tl::kTileSize;
+    int64_t n = b.getDimSize(1) / tl::kTileSize;
+    if (!plan.spills()) {
+      rewriter.replaceOpWithNewOp<MatmulBlockOp>(op, adaptor.getA(),
+                                                 adaptor.getB(), m, k, n);
+      return success();
+    }
+    auto loop = op->getParentOfType<scf::ForOp>();
+    if (!loop)
+      return rewriter.notifyMatchFailure(op, "K loop not lowered yet");
     rewriter.replaceOpWithNewOp<MatmulBlockOp>(
-        op, adaptor.getA(), adaptor.getB(), a.getDimSize(0) / tl::kTileSize,
-        a.getDimSize(1) / tl::kTileSize, b.getDimSize(1) / tl::kTileSize);
+        op, adaptor.getA(), adaptor.getB(), m, k, n,
+        rewriter.getI64IntegerAttr(plan.subblockH),
+        rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
+        loop.getInductionVar(), plan.kSteps);
     return success();
   }
+  const MemoryPlan &plan;
 };
 
 struct CopyLowering : OpConversionPattern<tl::CopyOp> {
@@ -135,9 +179,16 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
                           rows, cols, adaptor.getDest());
     } else {
       Value out = adaptor.getSource();
-      PackBlockOp::create(rewriter, loc, out, rows * cols);
+      IntegerAttr subH, subW;
+      if (plan.spills()) {
+        // The spilling matmul packs subblock by subblock on its last K step.
+        subH = rewriter.getI64IntegerAttr(plan.subblockH);
+        subW = rewriter.getI64IntegerAttr(plan.subblockW);
+      } else {
+        PackBlockOp::create(rewriter, loc, out, rows * cols);
+      }
       WriteTilesOp::create(rewriter, loc, out, op.getDest(), row, col, perRow,
-                           rows, cols);
+                           rows, cols, subH, subW);
     }
     rewriter.eraseOp(op);
     return success();
@@ -279,6 +330,8 @@ struct TTLowerMemorySpacePass
           "the accumulator must be cleared before the K loop and stored after "
           "it");
     MemRefType fragmentType = fragmentAlloc.getType();
+    int64_t mTiles = fragmentType.getDimSize(0) / tl::kTileSize;
+    int64_t nTiles = fragmentType.getDimSize(1) / tl::kTileSize;
     Value output = store.getDest();
     auto outputType = llvm::cast<MemRefType>(output.getType());
     DataFormat outFormat = formatOf(outputType.getElementType());
@@ -286,8 +339,8 @@ struct TTLowerMemorySpacePass
     auto outType = CircularBufferType::get(
         &getContext(), kOutputCB, outPages,
         TileType::get(&getContext(), outFormat));
-    plan.cbOf[fragmentAlloc] =
-        GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
+    Value outCB = GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
+    plan.cbOf[fragmentAlloc] = outCB;
     cbs.push_back({"cb_out (fragment " +
                        std::to_string(fragmentType.getDimSize(0)) + "x" +
                        std::to_string(fragmentType.getDimSize(1)) + ")",
@@ -298,6 +351,37 @@ struct TTLowerMemorySpacePass
     int64_t kTilesPerStep = gemm.getA().getType().getDimSize(1) / tl::kTileSize;
     plan.kSteps = kTilesPerStep == 1 ? param("Kt", loop.getCount())
                                      : param("k_steps", loop.getCount());
+
+    // A fragment larger than DST is computed in subblocks; its partial sums
+    // wait in an f32 CB between K steps.
+    bool userSubblock = subblockH > 0 || subblockW > 0;
+    if (mTiles * nTiles > kDstTiles || userSubblock) {
+      auto [h, w] = chooseSubblock(mTiles, nTiles, kDstTiles);
+      if (userSubblock) {
+        h = subblockH > 0 ? int64_t(subblockH) : h;
+        w = subblockW > 0 ? int64_t(subblockW) : w;
+        if (mTiles % h || nTiles % w)
+          return func.emitError()
+                 << "subblock " << h << "x" << w << " tiles does not divide the "
+                 << mTiles << "x" << nTiles << "-tile output block";
+        if (h * w > kDstTiles)
+          return func.emitError()
+                 << "subblock " << h << "x" << w << " = " << h * w
+                 << " tiles does not fit DST, which holds " << kDstTiles
+                 << " bf16 tiles in half-sync mode";
+      }
+      plan.subblockH = h;
+      plan.subblockW = w;
+      int64_t pages = mTiles * nTiles;
+      auto partialsType = CircularBufferType::get(
+          &getContext(), kPartialsCB, pages,
+          TileType::get(&getContext(), DataFormat::Float32));
+      plan.partials =
+          GetCBOp::create(b, loc, partialsType, b.getStringAttr("cb_partials"));
+      plan.out = outCB;
+      cbs.push_back({"cb_partials (fp32 partial sums)",
+                     pages * getTileSizeInBytes(DataFormat::Float32)});
+    }
 
     // The L1 budget: every CB lives on every used core.
     uint64_t total = 0;
@@ -328,9 +412,8 @@ struct TTLowerMemorySpacePass
     target.addLegalDialect<TTDialect, arith::ArithDialect, scf::SCFDialect,
                            func::FuncDialect>();
     RewritePatternSet patterns(&getContext());
-    patterns.add<ClearLowering, GemmLowering>(&getContext());
-    patterns.add<AllocLowering, CopyLowering, PipelinedLowering>(&getContext(),
-                                                                 plan);
+    patterns.add<AllocLowering, ClearLowering, CopyLowering, GemmLowering,
+                 PipelinedLowering>(&getContext(), plan);
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       signalPassFailure();
   }

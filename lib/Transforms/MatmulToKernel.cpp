@@ -102,11 +102,6 @@ struct TLMatmulToKernelPass
         return op.emitOpError()
                << "block size " << d.block << " does not divide dimension "
                << d.name << " = " << d.size << "; padding is not supported yet";
-      if (d.block != tl::kTileSize)
-        return op.emitOpError()
-               << "block size " << d.block << " for " << d.name
-               << ": blocks of more than one 32x32 tile per step are not "
-                  "supported yet";
     }
     if (numStages < 1)
       return op.emitOpError() << "stages must be at least 1, got " << numStages;

@@ -28,7 +28,8 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   funcPm.addPass(createTTInferShard());
   funcPm.addPass(createTTGridToPersistent());
   funcPm.addPass(createTTCoreMap());
-  funcPm.addPass(createTTLowerMemorySpace({options.cbDepth}));
+  funcPm.addPass(createTTLowerMemorySpace(
+      {options.cbDepth, options.subblockH, options.subblockW}));
   funcPm.addPass(createTTTensorize());
   funcPm.addPass(createCanonicalizerPass());
   pm.addPass(createTTSplitKernels());

@@ -62,6 +62,8 @@ bool belongsTo(Operation *op, KernelRole role) {
 /// the kernel keeps is left as written.
 LogicalResult simplify(func::FuncOp kernel) {
   RewritePatternSet patterns(kernel.getContext());
+  scf::ForOp::getCanonicalizationPatterns(patterns, kernel.getContext());
+  scf::IfOp::getCanonicalizationPatterns(patterns, kernel.getContext());
   GreedyRewriteConfig config;
   config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
   return applyPatternsGreedily(kernel, std::move(patterns), config);
@@ -248,81 +250,128 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
   }
 
-  /// page(i, j) = (row + i) * tiles_per_row + col + j
-  Value pageIndex(OpBuilder &b, Location loc, Value row, Value col,
-                  Value perRow, int64_t i, int64_t j) {
-    Value r = i ? arith::AddIOp::create(b, loc, row, i32Const(b, loc, i)).getResult()
-                : row;
-    Value c = j ? arith::AddIOp::create(b, loc, col, i32Const(b, loc, j)).getResult()
-                : col;
-    Value rowStart = arith::MulIOp::create(b, loc, r, perRow);
-    return arith::AddIOp::create(b, loc, rowStart, c);
+  /// for (iv = 0; iv < count; ++iv) with i32 bounds; one-trip loops fold away.
+  static void forRange(OpBuilder &b, Location loc, int64_t count,
+                       function_ref<void(OpBuilder &, Value)> body) {
+    auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
+                                   i32Const(b, loc, count),
+                                   i32Const(b, loc, 1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(b, loop.getInductionVar());
+  }
+
+  /// The DRAM page of tile (row, col): row * tiles_per_row + col.
+  static Value pageOf(OpBuilder &b, Location loc, Value row, Value col,
+                      Value perRow) {
+    Value rowStart = arith::MulIOp::create(b, loc, row, perRow);
+    return arith::AddIOp::create(b, loc, rowStart, col);
+  }
+
+  /// The L1 address of page `slot` of a CB window starting at `base`.
+  static Value slotAddress(OpBuilder &b, Location loc, Value base, Value slot,
+                           uint64_t pageBytes) {
+    Value offset =
+        arith::MulIOp::create(b, loc, slot, i32Const(b, loc, pageBytes));
+    return arith::AddIOp::create(b, loc, base, offset);
   }
 
   /// Adjacent tile reads share one barrier: reserve all, read all, wait once,
   /// push all.
   void expandReads(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
+    // Reads separated only by index arithmetic form one group; the
+    // arithmetic moves above the group so every address is ready first.
     SmallVector<SmallVector<ReadTilesOp>> groups;
     kernel.walk([&](ReadTilesOp op) {
-      auto prev = llvm::dyn_cast_or_null<ReadTilesOp>(op->getPrevNode());
-      if (prev && !groups.empty() && groups.back().back() == prev)
-        groups.back().push_back(op);
-      else
-        groups.push_back({op});
+      if (!groups.empty()) {
+        ReadTilesOp last = groups.back().back();
+        bool adjacent = last->getBlock() == op->getBlock();
+        for (Operation *it = last->getNextNode(); adjacent && it != op;
+             it = it->getNextNode())
+          adjacent = isPure(it) && it->getNumRegions() == 0;
+        if (adjacent) {
+          groups.back().push_back(op);
+          return;
+        }
+      }
+      groups.push_back({op});
     });
     for (auto &group : groups) {
+      for (ReadTilesOp op : ArrayRef(group).drop_front()) {
+        SmallVector<Operation *> between;
+        for (Operation *it = group.front()->getNextNode(); it != op;
+             it = it->getNextNode())
+          if (!llvm::isa<ReadTilesOp>(it))
+            between.push_back(it);
+        for (Operation *it : between)
+          it->moveBefore(group.front());
+      }
       OpBuilder b(group.front());
       Location loc = group.front().getLoc();
       for (ReadTilesOp op : group) {
-        int64_t tiles = op.getRows() * op.getCols();
-        CBReserveBackOp::create(b, op.getLoc(), op.getCb(),
-                                i32Const(b, loc, tiles));
-        Value l1 = GetWritePtrOp::create(b, op.getLoc(), b.getI32Type(), op.getCb());
-        uint64_t tileBytes = op.getCb().getType().getTile().getSizeInBytes();
-        for (int64_t i = 0; i < op.getRows(); ++i)
-          for (int64_t j = 0; j < op.getCols(); ++j) {
-            Value page = pageIndex(b, op.getLoc(), op.getRow(), op.getCol(),
-                                   op.getTilesPerRow(), i, j);
-            int64_t slot = i * op.getCols() + j;
-            Value addr = slot ? arith::AddIOp::create(
-                                    b, loc, l1, i32Const(b, loc, slot * tileBytes))
-                                    .getResult()
-                              : l1;
-            NocAsyncReadPageOp::create(b, op.getLoc(), page,
-                                       accessorOf.lookup(op.getBuffer()), addr);
-          }
+        int64_t rows = op.getRows(), cols = op.getCols();
+        CBReserveBackOp::create(b, loc, op.getCb(), i32Const(b, loc, rows * cols));
+        Value l1 = GetWritePtrOp::create(b, loc, b.getI32Type(), op.getCb());
+        uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
+        Value accessor = accessorOf.lookup(op.getBuffer());
+        // Row-major over the block: page slot i * cols + j.
+        forRange(b, loc, rows, [&](OpBuilder &b, Value i) {
+          forRange(b, loc, cols, [&](OpBuilder &b, Value j) {
+            Value row = arith::AddIOp::create(b, loc, op.getRow(), i);
+            Value col = arith::AddIOp::create(b, loc, op.getCol(), j);
+            Value page = pageOf(b, loc, row, col, op.getTilesPerRow());
+            Value slot = arith::AddIOp::create(
+                b, loc, arith::MulIOp::create(b, loc, i, i32Const(b, loc, cols)),
+                j);
+            NocAsyncReadPageOp::create(b, loc, page, accessor,
+                                       slotAddress(b, loc, l1, slot, pageBytes));
+          });
+        });
       }
       NocAsyncReadBarrierOp::create(b, loc);
       for (ReadTilesOp op : group)
-        CBPushBackOp::create(b, op.getLoc(), op.getCb(),
+        CBPushBackOp::create(b, loc, op.getCb(),
                              i32Const(b, loc, op.getRows() * op.getCols()));
       for (ReadTilesOp op : group)
         op.erase();
     }
   }
 
+  /// Pages arrive subblock by subblock, row-major inside each subblock.
   void expandWrites(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
     SmallVector<WriteTilesOp> writes;
     kernel.walk([&](WriteTilesOp op) { writes.push_back(op); });
     for (WriteTilesOp op : writes) {
       OpBuilder b(op);
       Location loc = op.getLoc();
-      Value tiles = i32Const(b, loc, op.getRows() * op.getCols());
+      int64_t rows = op.getRows(), cols = op.getCols();
+      int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
+      Value tiles = i32Const(b, loc, rows * cols);
       CBWaitFrontOp::create(b, loc, op.getCb(), tiles);
       Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
-      uint64_t tileBytes = op.getCb().getType().getTile().getSizeInBytes();
-      for (int64_t i = 0; i < op.getRows(); ++i)
-        for (int64_t j = 0; j < op.getCols(); ++j) {
-          Value page = pageIndex(b, loc, op.getRow(), op.getCol(),
-                                 op.getTilesPerRow(), i, j);
-          int64_t slot = i * op.getCols() + j;
-          Value addr = slot ? arith::AddIOp::create(
-                                  b, loc, l1, i32Const(b, loc, slot * tileBytes))
-                                  .getResult()
-                            : l1;
-          NocAsyncWritePageOp::create(b, loc, page,
-                                      accessorOf.lookup(op.getBuffer()), addr);
-        }
+      uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
+      Value accessor = accessorOf.lookup(op.getBuffer());
+      forRange(b, loc, rows / h, [&](OpBuilder &b, Value sbRow) {
+        forRange(b, loc, cols / w, [&](OpBuilder &b, Value sbCol) {
+          forRange(b, loc, h, [&](OpBuilder &b, Value i) {
+            forRange(b, loc, w, [&](OpBuilder &b, Value j) {
+              auto mul = [&](Value v, int64_t c) -> Value {
+                return arith::MulIOp::create(b, loc, v, i32Const(b, loc, c));
+              };
+              auto add = [&](Value x, Value y) -> Value {
+                return arith::AddIOp::create(b, loc, x, y);
+              };
+              Value row = add(op.getRow(), add(mul(sbRow, h), i));
+              Value col = add(op.getCol(), add(mul(sbCol, w), j));
+              Value subblock = add(mul(sbRow, cols / w), sbCol);
+              Value slot = add(mul(add(mul(subblock, h), i), w), j);
+              NocAsyncWritePageOp::create(
+                  b, loc, pageOf(b, loc, row, col, op.getTilesPerRow()),
+                  accessor, slotAddress(b, loc, l1, slot, pageBytes));
+            });
+          });
+        });
+      });
       NocAsyncWriteBarrierOp::create(b, loc);
       CBPopFrontOp::create(b, loc, op.getCb(), tiles);
       op.erase();

@@ -1,6 +1,7 @@
 //===- Tensorize.cpp - block matmuls to matmul_tiles ----------------------===//
 #include "TTDialect/Transforms/Passes.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -16,8 +17,56 @@ namespace {
 /// DST tiles available to one side in the default half-sync, bf16 mode.
 constexpr int64_t kDstTiles = 8;
 
-Value i32Constant(PatternRewriter &rewriter, Location loc, int64_t v) {
-  return arith::ConstantIntOp::create(rewriter, loc, rewriter.getI32Type(), v);
+Value i32Constant(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+}
+
+/// for (iv = 0; iv < count; ++iv) body(iv), with i32 bounds. Loops of one
+/// iteration fold away in canonicalization.
+void forRange(OpBuilder &b, Location loc, int64_t count,
+              function_ref<void(OpBuilder &, Value)> body) {
+  auto loop = scf::ForOp::create(b, loc, i32Constant(b, loc, 0),
+                                 i32Constant(b, loc, count),
+                                 i32Constant(b, loc, 1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(b, loop.getInductionVar());
+}
+
+/// a * s + t with i32 constants s, t.
+Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
+  Value scaled = arith::MulIOp::create(b, loc, a, i32Constant(b, loc, s));
+  return t ? arith::AddIOp::create(b, loc, scaled, t).getResult() : scaled;
+}
+
+/// DST[i*n + j] += sum_kk in0[(row0 + i)*k + kk] * in1[kk*nTotal + col0 + j]
+/// for an h x w tile region of the output block.
+void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
+                     Value col0, int64_t h, int64_t w) {
+  int64_t k = op.getK(), n = op.getN();
+  forRange(b, loc, h, [&](OpBuilder &b, Value i) {
+    forRange(b, loc, w, [&](OpBuilder &b, Value j) {
+      forRange(b, loc, k, [&](OpBuilder &b, Value kk) {
+        Value row = arith::AddIOp::create(b, loc, row0, i);
+        Value col = arith::AddIOp::create(b, loc, col0, j);
+        Value aTile = affine(b, loc, row, k, kk);
+        Value bTile = affine(b, loc, kk, n, col);
+        Value dst = affine(b, loc, i, w, j);
+        MatmulTilesOp::create(b, loc, op.getIn0(), op.getIn1(), aTile, bTile,
+                              dst);
+      });
+    });
+  });
+}
+
+/// DST tiles 0 .. count-1 to the next `count` pages of `cb`.
+void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
+  Value pages = i32Constant(b, loc, count);
+  CBReserveBackOp::create(b, loc, cb, pages);
+  forRange(b, loc, count, [&](OpBuilder &b, Value t) {
+    PackTileOp::create(b, loc, t, cb, t);
+  });
+  CBPushBackOp::create(b, loc, cb, pages);
 }
 
 struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
@@ -28,20 +77,68 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     int64_t m = op.getM(), k = op.getK(), n = op.getN();
     Value aTiles = i32Constant(rewriter, loc, m * k);
     Value bTiles = i32Constant(rewriter, loc, k * n);
+    Value zero = i32Constant(rewriter, loc, 0);
     CBWaitFrontOp::create(rewriter, loc, op.getIn0(), aTiles);
     CBWaitFrontOp::create(rewriter, loc, op.getIn1(), bTiles);
-    // C[i][j] += sum_kk A[i][kk] * B[kk][j], blocks stored row-major.
-    for (int64_t i = 0; i < m; ++i)
-      for (int64_t j = 0; j < n; ++j)
-        for (int64_t kk = 0; kk < k; ++kk)
-          MatmulTilesOp::create(rewriter, loc, op.getIn0(), op.getIn1(),
-                                i32Constant(rewriter, loc, i * k + kk),
-                                i32Constant(rewriter, loc, kk * n + j),
-                                i32Constant(rewriter, loc, i * n + j));
+    if (!op.isSpilled()) {
+      // The whole block accumulates in DST across the K loop.
+      emitMatmulTiles(rewriter, loc, op, zero, zero, m, n);
+    } else {
+      emitSpilled(rewriter, loc, op);
+    }
     CBPopFrontOp::create(rewriter, loc, op.getIn0(), aTiles);
     CBPopFrontOp::create(rewriter, loc, op.getIn1(), bTiles);
     rewriter.eraseOp(op);
     return success();
+  }
+
+  /// One K step of a block larger than DST, subblock by subblock: reload the
+  /// partial sums (after the first step), accumulate this step, and pack to
+  /// the partials CB, or on the last step to the output CB.
+  void emitSpilled(OpBuilder &b, Location loc, MatmulBlockOp op) const {
+    int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
+    int64_t tiles = h * w;
+    Value step = op.getStep();
+    Value zero = i32Constant(b, loc, 0);
+    Value one = i32Constant(b, loc, 1);
+    Value reload =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero);
+    Value lastStep = arith::SubIOp::create(b, loc, op.getNumSteps(), one);
+    Value isLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                         step, lastStep);
+    forRange(b, loc, op.getM() / h, [&](OpBuilder &b, Value sbRow) {
+      forRange(b, loc, op.getN() / w, [&](OpBuilder &b, Value sbCol) {
+        TileRegsAcquireOp::create(b, loc);
+        scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
+          Value pages = i32Constant(b, loc, tiles);
+          CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
+          CopyTileInitOp::create(b, loc, op.getPartials());
+          forRange(b, loc, tiles, [&](OpBuilder &b, Value t) {
+            CopyTileOp::create(b, loc, op.getPartials(), t, t);
+          });
+          CBPopFrontOp::create(b, loc, op.getPartials(), pages);
+          // copy_tile reconfigured the unpacker; set it up for matmul again.
+          MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1());
+          scf::YieldOp::create(b, loc);
+        });
+        Value row0 = arith::MulIOp::create(b, loc, sbRow, i32Constant(b, loc, h));
+        Value col0 = arith::MulIOp::create(b, loc, sbCol, i32Constant(b, loc, w));
+        emitMatmulTiles(b, loc, op, row0, col0, h, w);
+        TileRegsCommitOp::create(b, loc);
+        TileRegsWaitOp::create(b, loc);
+        scf::IfOp::create(
+            b, loc, isLast,
+            [&](OpBuilder &b, Location loc) {
+              emitPack(b, loc, op.getOut(), tiles);
+              scf::YieldOp::create(b, loc);
+            },
+            [&](OpBuilder &b, Location loc) {
+              emitPack(b, loc, op.getPartials(), tiles);
+              scf::YieldOp::create(b, loc);
+            });
+        TileRegsReleaseOp::create(b, loc);
+      });
+    });
   }
 };
 
@@ -54,10 +151,9 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
     TileRegsCommitOp::create(rewriter, loc);
     CBReserveBackOp::create(rewriter, loc, op.getOut(), count);
     TileRegsWaitOp::create(rewriter, loc);
-    for (int64_t i = 0; i < op.getCount(); ++i) {
-      Value index = i32Constant(rewriter, loc, i);
-      PackTileOp::create(rewriter, loc, index, op.getOut(), index);
-    }
+    forRange(rewriter, loc, op.getCount(), [&](OpBuilder &b, Value t) {
+      PackTileOp::create(b, loc, t, op.getOut(), t);
+    });
     TileRegsReleaseOp::create(rewriter, loc);
     CBPushBackOp::create(rewriter, loc, op.getOut(), count);
     rewriter.eraseOp(op);
@@ -69,9 +165,10 @@ struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
   void runOnOperation() override {
     bool ok = true;
     getOperation().walk([&](MatmulBlockOp op) {
-      if (op.getM() * op.getN() > kDstTiles) {
-        op.emitOpError() << "accumulates " << op.getM() << "x" << op.getN()
-                         << " = " << op.getM() * op.getN()
+      int64_t dstTiles = op.getSubblockRows() * op.getSubblockCols();
+      if (dstTiles > kDstTiles) {
+        op.emitOpError() << "accumulates " << op.getSubblockRows() << "x"
+                         << op.getSubblockCols() << " = " << dstTiles
                          << " tiles in DST, which holds " << kDstTiles
                          << " bf16 tiles in half-sync mode";
         ok = false;
@@ -81,6 +178,8 @@ struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     patterns.add<MatmulBlockToTiles, PackBlockToTiles>(&getContext());
+    scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
+    scf::IfOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

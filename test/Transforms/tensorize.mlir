@@ -31,21 +31,26 @@ func.func @one_tile() {
 }
 
 // A 2x2x2 block: C[i][j] += A[i][k] * B[k][j] with A and B row-major in their
-// CBs and C row-major in DST.
+// CBs and C row-major in DST, as loops over i, j, k.
 // CHECK-LABEL: func.func @block
-// CHECK: tt.cb_wait_front %{{.*}}, %[[FOUR:.*]] : !tt.cb<0
-// CHECK: tt.matmul_tiles %{{.*}}[%[[I0:.*]]], %{{.*}}[%[[I0]]] -> dst[%[[I0]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I1:.*]]], %{{.*}}[%[[I2:.*]]] -> dst[%[[I0]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I0]]], %{{.*}}[%[[I1]]] -> dst[%[[I1]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I1]]], %{{.*}}[%[[I3:.*]]] -> dst[%[[I1]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I2]]], %{{.*}}[%[[I0]]] -> dst[%[[I2]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I3]]], %{{.*}}[%[[I2]]] -> dst[%[[I2]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I2]]], %{{.*}}[%[[I1]]] -> dst[%[[I3]]]
-// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[I3]]], %{{.*}}[%[[I3]]] -> dst[%[[I3]]]
-// CHECK: tt.pack_tile dst[%[[I0]]] -> %{{.*}}[%[[I0]]]
-// CHECK-NEXT: tt.pack_tile dst[%[[I1]]] -> %{{.*}}[%[[I1]]]
-// CHECK-NEXT: tt.pack_tile dst[%[[I2]]] -> %{{.*}}[%[[I2]]]
-// CHECK-NEXT: tt.pack_tile dst[%[[I3]]] -> %{{.*}}[%[[I3]]]
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
+// CHECK: tt.cb_wait_front %[[A:.*]], %[[C4]] : !tt.cb<0
+// CHECK: tt.cb_wait_front %[[B:.*]], %[[C4]] : !tt.cb<1
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: scf.for %[[J:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: scf.for %[[K:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: %[[IK:.*]] = arith.muli %[[I]], %[[C2]]
+// CHECK-NEXT: %[[AT:.*]] = arith.addi %[[IK]], %[[K]]
+// CHECK-NEXT: %[[KN:.*]] = arith.muli %[[K]], %[[C2]]
+// CHECK-NEXT: %[[BT:.*]] = arith.addi %[[KN]], %[[J]]
+// CHECK-NEXT: %[[IW:.*]] = arith.muli %[[I]], %[[C2]]
+// CHECK-NEXT: %[[DT:.*]] = arith.addi %[[IW]], %[[J]]
+// CHECK-NEXT: tt.matmul_tiles %[[A]][%[[AT]]], %[[B]][%[[BT]]] -> dst[%[[DT]]]
+// CHECK: tt.cb_pop_front %[[A]], %[[C4]]
+// CHECK: tt.cb_reserve_back %[[OUT:.*]], %[[C4]]
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %[[C4]]
+// CHECK-NEXT: tt.pack_tile dst[%[[T]]] -> %[[OUT]][%[[T]]]
 func.func @block() {
   %in0 = tt.get_cb : !in0
   %in1 = tt.get_cb : !in1
@@ -53,5 +58,52 @@ func.func @block() {
   tt.tile_regs_acquire
   tt.matmul_block %in0, %in1 block 2 x 2 x 2 : !in0, !in1
   tt.pack_block %out count 4 : !out
+  return
+}
+
+// A 4x1x4 block exceeds DST: 2x4 subblocks, partial sums spilled to an f32 CB
+// and reloaded after the first K step, packed to the output on the last.
+// CHECK-LABEL: func.func @spilled
+// CHECK-SAME: (%[[STEP:.*]]: i32, %[[STEPS:.*]]: i32)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : i32
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i32
+// CHECK: %[[IN0:.*]] = tt.get_cb : !tt.cb<0
+// CHECK: %[[IN1:.*]] = tt.get_cb : !tt.cb<1
+// CHECK: %[[PART:.*]] = tt.get_cb : !tt.cb<24
+// CHECK: %[[OUT:.*]] = tt.get_cb : !tt.cb<16
+// CHECK: %[[RELOAD:.*]] = arith.cmpi ne, %[[STEP]], %[[C0]]
+// CHECK: %[[LAST_STEP:.*]] = arith.subi %[[STEPS]], %[[C1]]
+// CHECK: %[[LAST:.*]] = arith.cmpi eq, %[[STEP]], %[[LAST_STEP]]
+// One subblock column (n = 4 = w), two subblock rows:
+// CHECK: scf.for %[[SB:.*]] = %[[C0]] to %[[C2]] step %[[C1]]
+// CHECK-NEXT: tt.tile_regs_acquire
+// CHECK-NEXT: scf.if %[[RELOAD]] {
+// CHECK-NEXT: tt.cb_wait_front %[[PART]], %[[C8]]
+// CHECK-NEXT: tt.copy_tile_init %[[PART]]
+// CHECK-NEXT: scf.for %[[T:.*]] = %[[C0]] to %[[C8]]
+// CHECK-NEXT: tt.copy_tile %[[PART]][%[[T]]] -> dst[%[[T]]]
+// CHECK: tt.cb_pop_front %[[PART]], %[[C8]]
+// CHECK-NEXT: tt.matmul_init %[[IN0]], %[[IN1]]
+// CHECK: tt.matmul_tiles
+// CHECK: tt.tile_regs_commit
+// CHECK-NEXT: tt.tile_regs_wait
+// CHECK-NEXT: scf.if %[[LAST]] {
+// CHECK-NEXT: tt.cb_reserve_back %[[OUT]], %[[C8]]
+// CHECK: tt.pack_tile dst[%{{.*}}] -> %[[OUT]]
+// CHECK: tt.cb_push_back %[[OUT]], %[[C8]]
+// CHECK-NEXT: } else {
+// CHECK-NEXT: tt.cb_reserve_back %[[PART]], %[[C8]]
+// CHECK: tt.pack_tile dst[%{{.*}}] -> %[[PART]]
+// CHECK: tt.cb_push_back %[[PART]], %[[C8]]
+// CHECK: tt.tile_regs_release
+func.func @spilled(%step: i32, %steps: i32) {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
+  %part = tt.get_cb : !tt.cb<24, 16 x !tt.tile<f32>>
+  %out = tt.get_cb : !tt.cb<16, 32 x !tt.tile<bf16>>
+  tt.matmul_block %in0, %in1 block 4 x 1 x 4 subblock 2 x 4 spill %part -> %out step %step of %steps
+      : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
   return
 }

@@ -38,6 +38,14 @@ struct TLToTTPipelineOptions
   PassOptions::Option<int64_t> blockK{*this, "block-k",
                                       llvm::cl::desc("K extent per K step"),
                                       llvm::cl::init(32)};
+  PassOptions::Option<int64_t> subblockH{
+      *this, "subblock-h",
+      llvm::cl::desc("rows of DST subblocks for large blocks (0: choose)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> subblockW{
+      *this, "subblock-w",
+      llvm::cl::desc("columns of DST subblocks for large blocks (0: choose)"),
+      llvm::cl::init(0)};
   PassOptions::Option<int64_t> stages{
       *this, "stages", llvm::cl::desc("stages of the generated K loop"),
       llvm::cl::init(2)};

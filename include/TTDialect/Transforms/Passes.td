@@ -140,10 +140,19 @@ def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
   let description = [{
     Each shared buffer becomes an input circular buffer (`c_0`, `c_1`, ...)
     holding `depth` K steps of tiles, its loads `tt.read_tiles`; the fragment
-    becomes the DST register (`tl.clear` is `tile_regs_acquire`: the packer
-    leaves released DST zeroed) and an output circular buffer (`c_16`) that
-    `tt.pack_block` fills and `tt.write_tiles` drains; `tl.gemm` becomes
-    `tt.matmul_block` and the K loop an `scf.for` up to the `Kt` parameter.
+    becomes the DST register and a double-buffered output circular buffer
+    (`c_16`) that `tt.write_tiles` drains; `tl.gemm` becomes
+    `tt.matmul_block` and the K loop an `scf.for` up to a K-step parameter.
+
+    When the fragment fits DST (8 bf16 tiles in half-sync mode) it stays in
+    DST across the K loop: `tl.clear` is `tile_regs_acquire` (the packer
+    leaves released DST zeroed) and the store packs it (`tt.pack_block`).
+    When it does not, it is computed in subblocks that fit DST and its partial
+    sums live in an f32 circular buffer (`c_24`) between K steps (a spilling
+    `tt.matmul_block`). The subblock is the largest `h x w` with `h | m`,
+    `w | n` and `h * w <= 8`, preferring wide subblocks (long pack runs), unless
+    `subblock-h` / `subblock-w` choose it.
+
     The circular buffers must fit the device's L1; otherwise the error names
     every buffer and its bytes.
 
@@ -156,7 +165,11 @@ def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"cbDepth", "cb-depth", "int64_t", "0",
-           "K steps each input CB holds (0: the K loop's stage count)">
+           "K steps each input CB holds (0: the K loop's stage count)">,
+    Option<"subblockH", "subblock-h", "int64_t", "0",
+           "rows of DST subblocks when the output block exceeds DST (0: choose)">,
+    Option<"subblockW", "subblock-w", "int64_t", "0",
+           "columns of DST subblocks when the output block exceeds DST (0: choose)">
   ];
   let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect"];
 }

@@ -356,7 +356,27 @@ LogicalResult ReadTilesOp::verify() {
 }
 
 LogicalResult WriteTilesOp::verify() {
+  if (getRows() % getSubblockRows() != 0 || getCols() % getSubblockCols() != 0)
+    return emitOpError() << "subblock " << getSubblockRows() << "x"
+                         << getSubblockCols() << " does not tile the "
+                         << getRows() << "x" << getCols() << " block";
   return verifyTileTransfer(*this, getBuffer(), getCb(), getRows(), getCols());
+}
+
+LogicalResult MatmulBlockOp::verify() {
+  if (getM() % getSubblockRows() != 0 || getN() % getSubblockCols() != 0)
+    return emitOpError() << "subblock " << getSubblockRows() << "x"
+                         << getSubblockCols() << " does not tile the "
+                         << getM() << "x" << getN() << " output block";
+  bool spill = static_cast<bool>(getPartials());
+  if (spill != static_cast<bool>(getOut()) ||
+      spill != static_cast<bool>(getStep()) ||
+      spill != static_cast<bool>(getNumSteps()))
+    return emitOpError("spill needs partials, out, step and num_steps together");
+  if (spill &&
+      getPartials().getType().getTile().getFormat() != DataFormat::Float32)
+    return emitOpError("partial sums are kept in an f32 circular buffer");
+  return success();
 }
 
 #define GET_OP_CLASSES

@@ -516,46 +516,89 @@ def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
   let description = [{
     Waits for `rows x cols` pages of `cb`, writes them to tiles
     `(row + i, col + j)` of `buffer`, waits for the writes and pops the
-    pages. `tt-split-kernels` expands it in the writer kernel.
+    pages. The pages arrive subblock by subblock (`subblock_h x subblock_w`
+    tiles, row-major inside a subblock, subblocks row-major), the order the
+    compute kernel packs them in; by default the block is one subblock.
+    `tt-split-kernels` expands it in the writer kernel.
 
     Example:
 
     ```mlir
-    tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 1 x 1
-        : !tt.cb<16, 2 x !tt.tile<bf16>>, memref<256x256xbf16>
+    tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 4 x 4 subblock 2 x 4
+        : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<256x256xbf16>
     ```
   }];
   let arguments = (ins TT_CB:$cb, AnyMemRef:$buffer, I32:$row, I32:$col,
                        I32:$tilesPerRow,
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
-                       ConfinedAttr<I64Attr, [IntPositive]>:$cols);
+                       ConfinedAttr<I64Attr, [IntPositive]>:$cols,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_h,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w);
   let assemblyFormat = [{
     $cb `->` $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
+    (`subblock` $subblock_h^ `x` $subblock_w)?
     attr-dict `:` qualified(type($cb)) `,` type($buffer)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getSubblockRows() { return getSubblockH().value_or(getRows()); }
+    int64_t getSubblockCols() { return getSubblockW().value_or(getCols()); }
+  }];
 }
 
-def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly]> {
-  let summary = "compute stage: DST += the front blocks of two CBs";
+def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSegments]> {
+  let summary = "compute stage: multiply the front blocks of two CBs into the output block";
   let description = [{
-    Waits for an `m x k` tile block in `in0` and a `k x n` block in `in1`,
-    accumulates their product into DST tiles `0 .. m*n-1` (row-major), and
-    pops both blocks. `tt-tensorize` expands it into `matmul_tiles`.
+    Waits for an `m x k` tile block in `in0` and a `k x n` block in `in1`
+    (both row-major), accumulates their product and pops both blocks.
+    `tt-tensorize` expands it into `matmul_tiles`.
 
-    Example:
+    Without `spill`, the product accumulates in DST tiles `0 .. m*n-1`, which
+    stay in DST across the K loop (the block fits DST).
+
+    With `spill`, the output block is larger than DST: it is computed in
+    `subblock_h x subblock_w` subblocks, each acquiring DST, reloading its
+    partial sums from `partials` (fp32) unless `step` is 0, and packing to
+    `partials` or, on the last of `num_steps` K steps, to `out`.
+
+    Examples:
 
     ```mlir
     tt.matmul_block %in0, %in1 block 1 x 1 x 1
         : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+    tt.matmul_block %in0, %in1 block 4 x 2 x 4 subblock 2 x 4
+        spill %partials -> %out step %k of %k_steps
+        : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>,
+          !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
     ```
   }];
   let arguments = (ins TT_CB:$in0, TT_CB:$in1,
                        ConfinedAttr<I64Attr, [IntPositive]>:$m,
                        ConfinedAttr<I64Attr, [IntPositive]>:$k,
-                       ConfinedAttr<I64Attr, [IntPositive]>:$n);
+                       ConfinedAttr<I64Attr, [IntPositive]>:$n,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_h,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w,
+                       Optional<TT_CB>:$partials, Optional<TT_CB>:$out,
+                       Optional<I32>:$step, Optional<I32>:$numSteps);
   let assemblyFormat = [{
-    $in0 `,` $in1 `block` $m `x` $k `x` $n attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
+    $in0 `,` $in1 `block` $m `x` $k `x` $n
+    (`subblock` $subblock_h^ `x` $subblock_w)?
+    (`spill` $partials^ `->` $out `step` $step `of` $numSteps)?
+    attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
+    (`,` qualified(type($partials))^ `,` qualified(type($out)))?
+  }];
+  let hasVerifier = 1;
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$in0, "::mlir::Value":$in1, "int64_t":$m,
+                   "int64_t":$k, "int64_t":$n), [{
+      build($_builder, $_state, in0, in1, m, k, n, nullptr, nullptr,
+            ::mlir::Value(), ::mlir::Value(), ::mlir::Value(), ::mlir::Value());
+    }]>
+  ];
+  let extraClassDeclaration = [{
+    bool isSpilled() { return static_cast<bool>(getPartials()); }
+    int64_t getSubblockRows() { return getSubblockH().value_or(getM()); }
+    int64_t getSubblockCols() { return getSubblockW().value_or(getN()); }
   }];
 }
 
