@@ -159,6 +159,14 @@ void KernelOp::print(OpAsmPrinter &p) {
   p.printOptionalAttrDict((*this)->getAttrs(), {getGridAttrName()});
 }
 
+void KernelOp::getAsmBlockArgumentNames(Region &region,
+                                        OpAsmSetValueNameFn setNameFn) {
+  static const char *names[] = {"bx", "by", "bz"};
+  for (auto [i, arg] : llvm::enumerate(region.getArguments()))
+    if (i < 3)
+      setNameFn(arg, names[i]);
+}
+
 LogicalResult KernelOp::verify() {
   ArrayRef<int64_t> grid = getGrid();
   if (grid.empty() || grid.size() > 3)
@@ -221,6 +229,12 @@ void PipelinedOp::print(OpAsmPrinter &p) {
   p.printRegion(getBody(), /*printEntryBlockArgs=*/false);
   p.printOptionalAttrDict((*this)->getAttrs(),
                           {getCountAttrName(), getStagesAttrName()});
+}
+
+void PipelinedOp::getAsmBlockArgumentNames(Region &region,
+                                           OpAsmSetValueNameFn setNameFn) {
+  if (region.getNumArguments() == 1)
+    setNameFn(region.getArgument(0), "k");
 }
 
 LogicalResult PipelinedOp::verify() {

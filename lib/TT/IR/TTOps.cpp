@@ -379,5 +379,36 @@ LogicalResult MatmulBlockOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Result names
+//===----------------------------------------------------------------------===//
+
+/// Prints `%Kt = tt.get_arg_val 4 as "Kt"` rather than `%3 = ...` when the
+/// name is a valid identifier.
+static void nameResult(Value result, std::optional<StringRef> name,
+                       OpAsmSetValueNameFn setNameFn) {
+  if (name && !name->empty())
+    setNameFn(result, *name);
+}
+
+void GetArgValOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getResult(), getName(), setNameFn);
+}
+void GetCommonArgValOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getResult(), getName(), setNameFn);
+}
+void GetCompileTimeArgValOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getResult(), getName(), setNameFn);
+}
+void GetCBOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getCb(), getName(), setNameFn);
+}
+void TensorAccessorOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getAccessor(), getName(), setNameFn);
+}
+void RuntimeParamOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getResult(), getName(), setNameFn);
+}
+
 #define GET_OP_CLASSES
 #include "TTDialect/TT/IR/TTOps.cpp.inc"

@@ -48,7 +48,8 @@ def TL_MatmulOp : TL_Op<"matmul"> {
 //===----------------------------------------------------------------------===//
 
 def TL_KernelOp : TL_Op<"kernel", [SingleBlock, NoTerminator,
-                                   RecursiveMemoryEffects]> {
+    RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmBlockArgumentNames"]>]> {
   let summary = "a grid of blocks, TileLang's `T.Kernel(gx, gy) as (bx, by)`";
   let description = [{
     Runs its body once per block of a 1-, 2- or 3-dimensional grid. The body's
@@ -79,7 +80,8 @@ def TL_KernelOp : TL_Op<"kernel", [SingleBlock, NoTerminator,
 }
 
 def TL_PipelinedOp : TL_Op<"pipelined", [SingleBlock, NoTerminator,
-                                         RecursiveMemoryEffects]> {
+    RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmBlockArgumentNames"]>]> {
   let summary = "a software-pipelined loop, TileLang's `T.Pipelined(n, num_stages)`";
   let description = [{
     Runs its body for `%k = 0 .. count-1` in order. `stages` is the number of

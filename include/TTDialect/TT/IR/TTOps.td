@@ -5,6 +5,7 @@
 include "TTDialect/TT/IR/TTDialect.td"
 include "TTDialect/TT/IR/TTAttrs.td"
 include "TTDialect/TT/IR/TTTypes.td"
+include "mlir/IR/OpAsmInterface.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
@@ -25,7 +26,10 @@ def TT_CB : Type<CPred<"::llvm::isa<::mlir::tt::CircularBufferType>($_self)">,
 // Kernel arguments
 //===----------------------------------------------------------------------===//
 
-class TT_ArgOp<string mnemonic, string api> : TT_Op<mnemonic, [Pure]> {
+// Ops whose optional `name` also names their result in printed IR.
+def TT_NamedResult : DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>;
+
+class TT_ArgOp<string mnemonic, string api> : TT_Op<mnemonic, [Pure, TT_NamedResult]> {
   let arguments = (ins ConfinedAttr<I32Attr, [IntNonNegative]>:$index,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs I32:$result);
@@ -49,7 +53,7 @@ def TT_GetCompileTimeArgValOp : TT_ArgOp<"get_compile_time_arg_val", "get_compil
 // Circular buffers (any kernel)
 //===----------------------------------------------------------------------===//
 
-def TT_GetCBOp : TT_Op<"get_cb", [Pure]> {
+def TT_GetCBOp : TT_Op<"get_cb", [Pure, TT_NamedResult]> {
   let summary = "names a circular buffer inside a kernel";
   let description = [{
     Gives a kernel a handle on circular buffer `c_INDEX` (the index is part of
@@ -102,7 +106,7 @@ def TT_GetReadPtrOp : TT_CBPtrOp<"get_read_ptr",
 // Data movement: DRAM access over the NoC
 //===----------------------------------------------------------------------===//
 
-def TT_TensorAccessorOp : TT_Op<"tensor_accessor", [Pure, TT_DataMovementOnly]> {
+def TT_TensorAccessorOp : TT_Op<"tensor_accessor", [Pure, TT_DataMovementOnly, TT_NamedResult]> {
   let summary = "a TensorAccessor of an interleaved DRAM buffer";
   let description = [{
     Builds `TensorAccessor(TensorAccessorArgs<argsOffset>(), address)`: the
@@ -466,7 +470,7 @@ def TT_CoreTileRangeOp : TT_Op<"core_tile_range", [Pure]> {
   let assemblyFormat = "attr-dict `:` type($start) `,` type($count)";
 }
 
-def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure]> {
+def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
   let summary = "a program constant that kernels receive as a runtime argument";
   let description = [{
     Shapes (tile counts such as `Kt` or `Nt`) are constants of the program
