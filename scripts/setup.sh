@@ -35,5 +35,14 @@ fi
 echo "== building"
 ninja -C "$build"
 
+# The Python frontend runs on Debian's interpreter (NumPy, pytest): a venv that
+# sees its packages and the package built into the build tree.
+venv="$root/.venv"
+if [[ ! -x "$venv/bin/python" ]]; then
+  /usr/bin/python3 -m venv --system-site-packages "$venv"
+fi
+site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+echo "$build/python_packages" > "$site/tilelang_tt.pth"
+
 echo "== compiling the bundled example (examples/matmul_256.mlir)"
 "$build/bin/tt-opt" "$root/examples/matmul_256.mlir"

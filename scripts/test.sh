@@ -9,4 +9,9 @@ if [[ ! -f "$build/build.ninja" ]]; then
   exit 1
 fi
 ninja -C "$build"
-/usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/Unit"
+status=0
+/usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/Unit" || status=1
+if [[ -d "$root/python/tests" ]]; then
+  TT_BUILD_DIR="$build" "$root/.venv/bin/python" -m pytest "$root/python/tests" -q || status=1
+fi
+exit $status

@@ -1,4 +1,5 @@
 //===- SplitKernels.cpp - reader / compute / writer kernels and host ------===//
+#include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -69,9 +70,6 @@ LogicalResult simplify(func::FuncOp kernel) {
   return applyPatternsGreedily(kernel, std::move(patterns), config);
 }
 
-Value i32Const(OpBuilder &b, Location loc, int64_t v) {
-  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
-}
 
 struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
   void runOnOperation() override {
@@ -248,17 +246,6 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     ComputeKernelHwStartupOp::create(b, kernel.getLoc(), first.getIn0(),
                                      first.getIn1(), pack.getOut());
     MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
-  }
-
-  /// for (iv = 0; iv < count; ++iv) with i32 bounds; one-trip loops fold away.
-  static void forRange(OpBuilder &b, Location loc, int64_t count,
-                       function_ref<void(OpBuilder &, Value)> body) {
-    auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
-                                   i32Const(b, loc, count),
-                                   i32Const(b, loc, 1));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    body(b, loop.getInductionVar());
   }
 
   /// The DRAM page of tile (row, col): row * tiles_per_row + col.

@@ -1,4 +1,5 @@
 //===- Tensorize.cpp - block matmuls to matmul_tiles ----------------------===//
+#include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -17,25 +18,9 @@ namespace {
 /// DST tiles available to one side in the default half-sync, bf16 mode.
 constexpr int64_t kDstTiles = 8;
 
-Value i32Constant(OpBuilder &b, Location loc, int64_t v) {
-  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
-}
-
-/// for (iv = 0; iv < count; ++iv) body(iv), with i32 bounds. Loops of one
-/// iteration fold away in canonicalization.
-void forRange(OpBuilder &b, Location loc, int64_t count,
-              function_ref<void(OpBuilder &, Value)> body) {
-  auto loop = scf::ForOp::create(b, loc, i32Constant(b, loc, 0),
-                                 i32Constant(b, loc, count),
-                                 i32Constant(b, loc, 1));
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(loop.getBody());
-  body(b, loop.getInductionVar());
-}
-
 /// a * s + t with i32 constants s, t.
 Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
-  Value scaled = arith::MulIOp::create(b, loc, a, i32Constant(b, loc, s));
+  Value scaled = arith::MulIOp::create(b, loc, a, i32Const(b, loc, s));
   return t ? arith::AddIOp::create(b, loc, scaled, t).getResult() : scaled;
 }
 
@@ -61,7 +46,7 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
 
 /// DST tiles 0 .. count-1 to the next `count` pages of `cb`.
 void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
-  Value pages = i32Constant(b, loc, count);
+  Value pages = i32Const(b, loc, count);
   CBReserveBackOp::create(b, loc, cb, pages);
   forRange(b, loc, count, [&](OpBuilder &b, Value t) {
     PackTileOp::create(b, loc, t, cb, t);
@@ -75,9 +60,9 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     int64_t m = op.getM(), k = op.getK(), n = op.getN();
-    Value aTiles = i32Constant(rewriter, loc, m * k);
-    Value bTiles = i32Constant(rewriter, loc, k * n);
-    Value zero = i32Constant(rewriter, loc, 0);
+    Value aTiles = i32Const(rewriter, loc, m * k);
+    Value bTiles = i32Const(rewriter, loc, k * n);
+    Value zero = i32Const(rewriter, loc, 0);
     CBWaitFrontOp::create(rewriter, loc, op.getIn0(), aTiles);
     CBWaitFrontOp::create(rewriter, loc, op.getIn1(), bTiles);
     if (!op.isSpilled()) {
@@ -99,8 +84,8 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
     int64_t tiles = h * w;
     Value step = op.getStep();
-    Value zero = i32Constant(b, loc, 0);
-    Value one = i32Constant(b, loc, 1);
+    Value zero = i32Const(b, loc, 0);
+    Value one = i32Const(b, loc, 1);
     Value reload =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero);
     Value lastStep = arith::SubIOp::create(b, loc, op.getNumSteps(), one);
@@ -110,7 +95,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
       forRange(b, loc, op.getN() / w, [&](OpBuilder &b, Value sbCol) {
         TileRegsAcquireOp::create(b, loc);
         scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
-          Value pages = i32Constant(b, loc, tiles);
+          Value pages = i32Const(b, loc, tiles);
           CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
           CopyTileInitOp::create(b, loc, op.getPartials());
           forRange(b, loc, tiles, [&](OpBuilder &b, Value t) {
@@ -121,8 +106,8 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
           MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1());
           scf::YieldOp::create(b, loc);
         });
-        Value row0 = arith::MulIOp::create(b, loc, sbRow, i32Constant(b, loc, h));
-        Value col0 = arith::MulIOp::create(b, loc, sbCol, i32Constant(b, loc, w));
+        Value row0 = arith::MulIOp::create(b, loc, sbRow, i32Const(b, loc, h));
+        Value col0 = arith::MulIOp::create(b, loc, sbCol, i32Const(b, loc, w));
         emitMatmulTiles(b, loc, op, row0, col0, h, w);
         TileRegsCommitOp::create(b, loc);
         TileRegsWaitOp::create(b, loc);
@@ -147,7 +132,7 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
   LogicalResult matchAndRewrite(PackBlockOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    Value count = i32Constant(rewriter, loc, op.getCount());
+    Value count = i32Const(rewriter, loc, op.getCount());
     TileRegsCommitOp::create(rewriter, loc);
     CBReserveBackOp::create(rewriter, loc, op.getOut(), count);
     TileRegsWaitOp::create(rewriter, loc);

@@ -1,0 +1,27 @@
+//===- LoopUtils.h - i32 loop builders shared by the passes -----*- C++ -*-===//
+#ifndef TTDIALECT_TRANSFORMS_LOOPUTILS_H
+#define TTDIALECT_TRANSFORMS_LOOPUTILS_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir::tt {
+/// An i32 constant: kernel arithmetic is uint32_t, as in Metalium kernels.
+inline Value i32Const(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+}
+
+/// for (iv = 0; iv < count; ++iv) body(iv) with i32 bounds. One-trip loops
+/// fold away in canonicalization, so callers need not special-case them.
+inline void forRange(OpBuilder &b, Location loc, int64_t count,
+                     function_ref<void(OpBuilder &, Value)> body) {
+  auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
+                                 i32Const(b, loc, count), i32Const(b, loc, 1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(b, loop.getInductionVar());
+}
+} // namespace mlir::tt
+
+#endif // TTDIALECT_TRANSFORMS_LOOPUTILS_H
