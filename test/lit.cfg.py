@@ -32,3 +32,18 @@ config.substitutions.append(("%emulator_src", os.path.join(config.tt_src_root, "
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.tt_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# tt-translate --emit-metalium: plan validation (python3-jsonschema; the
+# system interpreter, the first python3 on PATH may lack it) and, when the
+# emulator is built, tt-run for end-to-end runs of emitted programs.
+config.substitutions.append(
+    ("%validate_plan",
+     "/usr/bin/python3 %s %s" % (
+         os.path.join(config.tt_src_root, "test", "Target", "Metalium", "validate_plan.py"),
+         os.path.join(config.tt_src_root, "lib", "Target", "Metalium", "tt.plan.schema.json"))))
+config.substitutions.append(("%tt_emulator_dir", os.path.join(config.tt_src_root, "emulator")))
+_tt_run = os.path.join(config.tt_obj_root, "emulator", "bin", "tt-run")
+if os.path.exists(_tt_run):
+    config.available_features.add("tt-run")
+    config.substitutions.append(("%tt_run", _tt_run))
+    config.substitutions.append(("%tt_emulator_lib_dir", os.path.join(config.tt_obj_root, "emulator", "lib")))

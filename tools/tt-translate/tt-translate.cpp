@@ -1,7 +1,9 @@
 //===- tt-translate.cpp - translate tt IR to Metalium C++ -----------------===//
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Target/Metalium/MetaliumEmitter.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/InitAllTranslations.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 
@@ -18,5 +20,9 @@ int main(int argc, char **argv) {
         return success();
       },
       [](DialectRegistry &registry) { tt::registerAllDialects(registry); });
+  tt::registerToMetaliumTranslation();
+  // EmitC to C++ (--mlir-to-cpp [--file-id=KERNEL]): prints the output of
+  // tt-opt --convert-tt-to-emitc, one kernel at a time.
+  registerToCppTranslation();
   return failed(mlirTranslateMain(argc, argv, "Tenstorrent Metalium translator"));
 }

@@ -13,8 +13,10 @@
 // the targeted tt-metal commit (emitc.call_opaque); values the IR names
 // (runtime arguments, circular buffers, accessors) and L1 pointers become
 // named C++ constants (an emitc.verbatim declaration plus an emitc.literal
-// standing for the name); scf / arith / func go through the upstream
-// patterns. A comment (emitc.verbatim "// ...") opens each stage.
+// standing for the name). Kernel integers are C++ uint32_t (i32 converts to
+// ui32), so i32 arithmetic has patterns here that print plain operators; the
+// rest of arith, scf and func go through the upstream patterns. A comment
+// (emitc.verbatim "// ...") opens each stage.
 //
 // The host program (`tt.program`) refers to the kernels by the symbols this
 // pass replaces and is not kernel code: it is emitted from the tt IR by
@@ -28,10 +30,12 @@
 #include "mlir/Conversion/SCFToEmitC/SCFToEmitC.h"
 #include "mlir/Dialect/EmitC/Transforms/TypeConversions.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <map>
+#include <tuple>
 
 namespace mlir::tt {
 #define GEN_PASS_DEF_CONVERTTTTOEMITC
@@ -149,29 +153,49 @@ bool isArgOp(Operation *op) {
   return llvm::isa<GetArgValOp, GetCommonArgValOp, GetCompileTimeArgValOp>(op);
 }
 
-/// Moves argument reads and circular-buffer handles that sit inside loops to
-/// the top of the kernel (they have no operands and no effects), and folds
-/// repeated reads of one argument or CB under one name into the first, so
-/// each becomes exactly one declaration at function scope.
+/// Gathers the kernel's declarations at its top, in the order tt-metal's
+/// kernels have them: argument reads, then the accessors built from them,
+/// then the circular-buffer handles. Argument reads and CB handles have no
+/// operands and no effects, so they may move anywhere; accessors move only
+/// when their address is an argument read. Then folds repeated reads of one
+/// argument or CB under one name into the first, so each becomes exactly one
+/// declaration at function scope.
 void hoistAndDeduplicate(func::FuncOp kernel) {
   Block &entry = kernel.getBody().front();
-  SmallVector<Operation *> nested;
+  SmallVector<Operation *> args, accessors, cbs;
   kernel.walk([&](Operation *op) {
-    if ((isArgOp(op) || llvm::isa<GetCBOp>(op)) && op->getBlock() != &entry)
-      nested.push_back(op);
+    if (isArgOp(op))
+      args.push_back(op);
+    else if (llvm::isa<GetCBOp>(op))
+      cbs.push_back(op);
+    else if (auto acc = llvm::dyn_cast<TensorAccessorOp>(op)) {
+      Operation *def = acc.getAddress().getDefiningOp();
+      if (acc->getBlock() == &entry && def && isArgOp(def))
+        accessors.push_back(op);
+    }
+  });
+  // Per-core runtime arguments, then common ones, then compile-time ones,
+  // each by index.
+  auto argKey = [](Operation *op) -> std::pair<int, int64_t> {
+    if (auto arg = llvm::dyn_cast<GetArgValOp>(op))
+      return {0, arg.getIndex()};
+    if (auto arg = llvm::dyn_cast<GetCommonArgValOp>(op))
+      return {1, arg.getIndex()};
+    return {2, llvm::cast<GetCompileTimeArgValOp>(op).getIndex()};
+  };
+  llvm::stable_sort(args, [&](Operation *l, Operation *r) {
+    return argKey(l) < argKey(r);
   });
   Operation *insertionPoint = nullptr;
-  for (Operation &op : entry) {
-    if (!isArgOp(&op) && !llvm::isa<GetCBOp>(op))
-      break;
-    insertionPoint = &op;
-  }
-  for (Operation *op : nested) {
-    if (insertionPoint)
-      op->moveAfter(insertionPoint);
-    else
-      op->moveBefore(&entry, entry.begin());
-    insertionPoint = op;
+  for (ArrayRef<Operation *> group : {ArrayRef(args), ArrayRef(accessors),
+                                      ArrayRef(cbs)}) {
+    for (Operation *op : group) {
+      if (insertionPoint)
+        op->moveAfter(insertionPoint);
+      else
+        op->moveBefore(&entry, entry.begin());
+      insertionPoint = op;
+    }
   }
 
   // (op name, index, name) -> first op.
@@ -691,7 +715,7 @@ struct CmpIPattern : OpConversionPattern<arith::CmpIOp> {
     if (!operandType || !operandType.isUnsignedInteger())
       return failure();
     using P = arith::CmpIPredicate;
-    emitc::CmpPredicate predicate;
+    emitc::CmpPredicate predicate = emitc::CmpPredicate::eq;
     bool isSigned = false;
     switch (op.getPredicate()) {
     case P::eq: predicate = emitc::CmpPredicate::eq; break;
@@ -764,6 +788,39 @@ void populateUnsignedArithPatterns(const TypeConverter &converter,
 // The pass
 //===----------------------------------------------------------------------===//
 
+/// Kernel ops are Metalium calls; tt ops of the earlier pipeline stages
+/// (blocks of tiles, host-side ops) have to be lowered before emission.
+LogicalResult checkSupportedOps(func::FuncOp kernel) {
+  WalkResult result = kernel.walk<WalkOrder::PreOrder>([&](Operation *op)
+                                                          -> WalkResult {
+    if (op == kernel.getOperation() ||
+        llvm::isa<scf::ForOp, scf::IfOp, scf::YieldOp, func::ReturnOp,
+                  emitc::VerbatimOp>(op) ||
+        llvm::isa_and_nonnull<arith::ArithDialect>(op->getDialect()))
+      return WalkResult::advance();
+    if (!llvm::isa_and_nonnull<TTDialect>(op->getDialect())) {
+      op->emitOpError() << "cannot be emitted as kernel code: kernels hold "
+                           "tt kernel calls, arith, scf.for and scf.if";
+      return WalkResult::interrupt();
+    }
+    if (llvm::isa<GetArgValOp, GetCommonArgValOp, GetCompileTimeArgValOp,
+                  GetCBOp, CBReserveBackOp, CBPushBackOp, CBWaitFrontOp,
+                  CBPopFrontOp, GetWritePtrOp, GetReadPtrOp, TensorAccessorOp,
+                  NocAsyncReadPageOp, NocAsyncWritePageOp,
+                  NocAsyncReadBarrierOp, NocAsyncWriteBarrierOp,
+                  NocAsyncWritesFlushedOp, ComputeKernelHwStartupOp,
+                  MatmulInitOp, MatmulTilesOp, TileRegsAcquireOp,
+                  TileRegsCommitOp, TileRegsWaitOp, TileRegsReleaseOp,
+                  PackTileOp, CopyTileInitOp, CopyTileOp>(op))
+      return WalkResult::advance();
+    op->emitOpError() << "is not a Metalium kernel call and cannot be "
+                         "emitted; lower it first (tt-opt "
+                         "--tl-to-tt-pipeline produces kernels of calls only)";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
 SmallVector<StringRef> includesFor(KernelRole role) {
   if (role == KernelRole::Compute)
     return {"api/compute/compute_kernel_hw_startup.h", "api/compute/matmul.h",
@@ -821,6 +878,8 @@ struct ConvertTTToEmitC
         return signalPassFailure();
       }
       bool compute = role.getValue() == KernelRole::Compute;
+      if (failed(checkSupportedOps(kernel)))
+        return signalPassFailure();
       KernelNames names;
       hoistAndDeduplicate(kernel);
       if (failed(assignNames(kernel, names)))

@@ -18,8 +18,9 @@ namespace mlir::tt::metalium {
 /// A kernel of the program: where it runs, its source file and its arguments.
 struct KernelInfo {
   KernelRole role;
-  CreateKernelOp create;
-  func::FuncOp func;
+  // Op handles are mutable: their accessors are not const.
+  mutable CreateKernelOp create;
+  mutable func::FuncOp func;
   /// Source file in the output directory: reader.cpp, compute.cpp, writer.cpp.
   std::string file;
   /// Name of the kernel's handle in host.cpp (its role).
@@ -28,12 +29,12 @@ struct KernelInfo {
   /// tt.get_arg_val names, `arg<i>` where the kernel gives none).
   SmallVector<std::string> runtimeArgNames;
   /// The kernel's tt.set_runtime_args, one per core, in IR order.
-  SmallVector<SetRuntimeArgsOp> runtimeArgs;
+  mutable SmallVector<SetRuntimeArgsOp> runtimeArgs;
 };
 
 /// A DRAM buffer and what the host does with it.
 struct BufferInfo {
-  BufferOp op;
+  mutable BufferOp op;
   /// C++ base name in host.cpp: <var>_buffer, <var>_host, <var>_tiles.
   std::string var;
   /// Written by tt.enqueue_write_buffer (the host generates its data).
@@ -69,17 +70,17 @@ struct Tolerance {
 
 /// The checked view of a tt.program and its kernels.
 struct ProgramInfo {
-  ModuleOp module;
-  ProgramOp program;
+  mutable ModuleOp module;
+  mutable ProgramOp program;
   SmallVector<BufferInfo> buffers;
-  SmallVector<CreateCBOp> cbs;
+  mutable SmallVector<CreateCBOp> cbs;
   /// In tt.create_kernel order.
   SmallVector<KernelInfo> kernels;
   /// tt.enqueue_write_buffer / tt.enqueue_program / tt.enqueue_read_buffer,
   /// in program order.
   SmallVector<Operation *> steps;
   /// The result check, if the program asks for one.
-  ReferenceMatmulOp reference;
+  mutable ReferenceMatmulOp reference;
   Tolerance tolerance;
 
   const BufferInfo *buffer(StringRef symbol) const;

@@ -343,8 +343,9 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
     } else if (auto cb = llvm::dyn_cast<CreateCBOp>(op)) {
       info.cbs.push_back(cb);
     } else if (auto create = llvm::dyn_cast<CreateKernelOp>(op)) {
+      // Kernels live beside the program (its own symbol table holds buffers).
       auto func = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
-          program, create.getKernelAttr());
+          program->getParentOp(), create.getKernelAttr());
       if (!func)
         return create.emitOpError() << "kernel @" << create.getKernel()
                                     << " does not name a func.func";
