@@ -24,11 +24,11 @@ tools = ["tt-opt", "tt-translate", "not", "split-file"]
 tool_dirs.append(os.path.join(config.tt_obj_root, "emulator", "bin"))
 if os.path.exists(os.path.join(config.tt_obj_root, "emulator", "bin", "tt-run")):
     tools.append("tt-run")
-    config.available_features.add("emulator")
 # Emitted programs compile their kernels once per content hash: share one cache
 # inside the build tree so reruns are fast and the user's cache is untouched.
 config.environment["TTEMU_CACHE_DIR"] = os.path.join(config.tt_obj_root, "test", "kernel-cache")
 config.substitutions.append(("%emulator_src", os.path.join(config.tt_src_root, "emulator")))
+config.substitutions.append(("%run_matmul", "bash " + os.path.join(config.tt_src_root, "test", "e2e", "run-matmul.sh")))
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.tt_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
@@ -47,3 +47,4 @@ if os.path.exists(_tt_run):
     config.available_features.add("tt-run")
     config.substitutions.append(("%tt_run", _tt_run))
     config.substitutions.append(("%tt_emulator_lib_dir", os.path.join(config.tt_obj_root, "emulator", "lib")))
+llvm_config.with_environment("PATH", os.path.join(config.tt_obj_root, "emulator", "bin"), append_path=True)
