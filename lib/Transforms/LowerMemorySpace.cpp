@@ -361,11 +361,11 @@ struct TTLowerMemorySpacePass
         h = subblockH > 0 ? int64_t(subblockH) : h;
         w = subblockW > 0 ? int64_t(subblockW) : w;
         if (mTiles % h || nTiles % w)
-          return func.emitError()
+          return emitError(gemm.getLoc())
                  << "subblock " << h << "x" << w << " tiles does not divide the "
                  << mTiles << "x" << nTiles << "-tile output block";
         if (h * w > kDstTiles)
-          return func.emitError()
+          return emitError(gemm.getLoc())
                  << "subblock " << h << "x" << w << " = " << h * w
                  << " tiles does not fit DST, which holds " << kDstTiles
                  << " bf16 tiles in half-sync mode";
@@ -388,7 +388,7 @@ struct TTLowerMemorySpacePass
     for (const CBInfo &cb : cbs)
       total += cb.bytes;
     if (total > device.getL1Size()) {
-      InFlightDiagnostic diag = func.emitError()
+      InFlightDiagnostic diag = emitError(gemm.getLoc())
                                 << "circular buffers need " << total
                                 << " bytes of L1 per core but "
                                 << stringifyArch(device.getArch()) << " has "

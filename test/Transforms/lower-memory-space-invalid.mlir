@@ -1,7 +1,6 @@
 // RUN: tt-opt %s --split-input-file --tt-lower-memory-space -verify-diagnostics
 
 // A device with a tiny L1: the three CBs (2 x 2048 bytes each) do not fit.
-// expected-error @+1 {{circular buffers need 12288 bytes of L1 per core but wormhole_b0 has 8192: cb_in0 (shared 32x32) 4096 bytes; cb_in1 (shared 32x32) 4096 bytes; cb_out (fragment 32x32) 4096 bytes;}}
 func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
     attributes {tt.device = #tt.device<wormhole_b0, l1 = 8192>} {
   %c0 = arith.constant 0 : index
@@ -13,6 +12,7 @@ func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
     tl.pipelined %k in 1 stages 2 {
       tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      // expected-error @+1 {{circular buffers need 12288 bytes of L1 per core but wormhole_b0 has 8192: cb_in0 (shared 32x32) 4096 bytes; cb_in1 (shared 32x32) 4096 bytes; cb_out (fragment 32x32) 4096 bytes;}}
       tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
