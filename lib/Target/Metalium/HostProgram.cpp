@@ -186,6 +186,49 @@ private:
           "TT_KERNEL_DIR to the directory holding them\\n\");\n";
     os << "    std::exit(2);\n";
     os << "}\n\n";
+    // Data exchange for callers that bring their own inputs (the Python
+    // frontend): raw little-endian float32, row-major, one file per buffer.
+    os << "// With $TT_IO_DIR set, inputs come from $TT_IO_DIR/<buffer>.bin and "
+          "outputs go to\n"
+          "// $TT_IO_DIR/<buffer>.out.bin (raw float32, row-major) instead of "
+          "random data.\n";
+    os << "const char* io_dir() {\n";
+    os << "    const char* dir = std::getenv(\"TT_IO_DIR\");\n";
+    os << "    return dir != nullptr && *dir != '\\0' ? dir : nullptr;\n";
+    os << "}\n\n";
+    os << "template <typename T>\n";
+    os << "void load_input(std::vector<T>& host, const char* name) {\n";
+    os << "    const std::string path = std::string(io_dir()) + \"/\" + name + "
+          "\".bin\";\n";
+    os << "    std::FILE* f = std::fopen(path.c_str(), \"rb\");\n";
+    os << "    std::vector<float> values(host.size());\n";
+    os << "    if (f == nullptr || std::fread(values.data(), sizeof(float), "
+          "values.size(), f) != values.size() ||\n";
+    os << "        std::fgetc(f) != EOF) {\n";
+    os << "        std::fprintf(stderr, \"%s: expected %zu float32 values\\n\", "
+          "path.c_str(), values.size());\n";
+    os << "        std::exit(2);\n";
+    os << "    }\n";
+    os << "    std::fclose(f);\n";
+    os << "    for (std::size_t i = 0; i < host.size(); ++i) host[i] = "
+          "T(values[i]);\n";
+    os << "}\n\n";
+    os << "template <typename T>\n";
+    os << "void store_output(const std::vector<T>& host, const char* name) {\n";
+    os << "    const std::string path = std::string(io_dir()) + \"/\" + name + "
+          "\".out.bin\";\n";
+    os << "    std::vector<float> values(host.size());\n";
+    os << "    for (std::size_t i = 0; i < host.size(); ++i) values[i] = "
+          "static_cast<float>(host[i]);\n";
+    os << "    std::FILE* f = std::fopen(path.c_str(), \"wb\");\n";
+    os << "    if (f == nullptr || std::fwrite(values.data(), sizeof(float), "
+          "values.size(), f) != values.size()) {\n";
+    os << "        std::fprintf(stderr, \"%s: cannot write the output\\n\", "
+          "path.c_str());\n";
+    os << "        std::exit(2);\n";
+    os << "    }\n";
+    os << "    std::fclose(f);\n";
+    os << "}\n\n";
     if (info.reference) {
       os << "// Pearson correlation coefficient of two series of equal "
             "length.\n";
@@ -419,6 +462,13 @@ private:
     os << "    for (" << type << "& v : " << b.var << "_host) v = "
        << (type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
        << ";\n";
+    os << "    if (io_dir() != nullptr) load_input(" << b.var << "_host, \""
+       << b.op.getSymName() << "\");\n";
+  }
+
+  void storeOutput(const BufferInfo &b) {
+    os << "    if (io_dir() != nullptr) store_output(" << b.var << "_host, \""
+       << b.op.getSymName() << "\");\n\n";
   }
 
   void steps() {
@@ -468,14 +518,16 @@ private:
              << "_tiles, " << b->var << "_buffer, true);\n";
           os << "    std::vector<" << type << "> " << b->var
              << "_host = untilize_nfaces(" << b->var << "_tiles, " << b->rows()
-             << ", " << b->cols() << ");\n\n";
+             << ", " << b->cols() << ");\n";
+          storeOutput(*b);
           continue;
         }
       }
       os << "    distributed::EnqueueReadMeshBuffer(cq, " << b->var
          << "_tiles, " << b->var << "_buffer, true);\n";
       os << "    " << b->var << "_host = untilize_nfaces(" << b->var
-         << "_tiles, " << b->rows() << ", " << b->cols() << ");\n\n";
+         << "_tiles, " << b->rows() << ", " << b->cols() << ");\n";
+      storeOutput(*b);
     }
     os << "    distributed::Finish(cq);\n\n";
   }
