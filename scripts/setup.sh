@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian's packages, configures and builds
-# the project with CMake + Ninja, then compiles the bundled example.
+# the project with CMake + Ninja, then compiles the bundled example to a
+# Metalium program and runs it on the emulator.
 # Safe to run again: installs only what is missing and rebuilds incrementally.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,5 +45,13 @@ fi
 site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 echo "$build/python_packages" > "$site/tilelang_tt.pth"
 
-echo "== compiling the bundled example (examples/matmul_256.mlir)"
-"$build/bin/tt-opt" "$root/examples/matmul_256.mlir"
+# The main job on the bundled example: TileLang-style GEMM -> Metalium program
+# -> built and run on the CPU emulator, checked against a reference matmul.
+example="$root/examples/matmul_256.mlir"
+out="$root/out/matmul_256"
+mkdir -p "$root/out"
+echo "== compiling $example to a Metalium program in $out"
+"$build/bin/tt-opt" "$example" --tl-to-tt-pipeline -o "$out.tt.mlir"
+"$build/bin/tt-translate" --emit-metalium --output-dir "$out" "$out.tt.mlir"
+echo "== running it on the emulator"
+"$build/emulator/bin/tt-run" "$out"
