@@ -173,7 +173,8 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     for (auto param : llvm::make_early_inc_range(kernel.getOps<RuntimeParamOp>())) {
       Value &arg = params[param.getName()];
       if (!arg)
-        arg = nextArg({ArgSource::Param, 0, param.getValue()}, param.getName());
+        arg = nextArg({ArgSource::Param, 0, int64_t(param.getValue())},
+                      param.getName());
       param.getResult().replaceAllUsesWith(arg);
       param.erase();
     }

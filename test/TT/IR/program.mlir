@@ -22,6 +22,7 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
 // CHECK-NEXT: tt.create_kernel @compute on <(0, 0) to (1, 0)> config #tt.compute<math_fidelity = hifi2, fp32_dest_acc_en = false, dst_full_sync_en = true>
 // CHECK-NEXT: tt.set_runtime_args @reader at <0, 0> [@a, 0, 2]
 // CHECK-NEXT: tt.set_runtime_args @reader at <1, 0> [@a, 2, 2]
+// CHECK-NEXT: tt.reference_matmul @a, @a -> @a
 // CHECK-NEXT: tt.enqueue_write_buffer @a
 // CHECK-NEXT: tt.enqueue_program
 // CHECK-NEXT: tt.enqueue_read_buffer @c
@@ -31,6 +32,7 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
 // GENERIC: "tt.create_cb"() <{cores = #tt.core_range_set<(0, 0) to (1, 0)>, format = #tt.format<bf16>, index = 0 : i32, page_size = 2048 : i64, total_size = 4096 : i64}>
 // GENERIC: "tt.create_kernel"() <{compile_args = [@a, 7], config = #tt.data_movement<processor = riscv_1, noc = riscv_1_default>, cores = #tt.core_range_set<(0, 0) to (1, 0)>, kernel = @reader}>
 // GENERIC: "tt.set_runtime_args"() <{args = [@a, 0, 2], core = #tt.core<0, 0>, kernel = @reader}>
+// GENERIC: "tt.reference_matmul"() <{a = @a, b = @a, c = @a}>
 // GENERIC: "tt.enqueue_write_buffer"() <{buffer = @a}>
 // GENERIC: "tt.enqueue_program"()
 // GENERIC: "tt.enqueue_read_buffer"() <{buffer = @c}>
@@ -44,6 +46,7 @@ tt.program @matmul device #tt.device<blackhole> {
   tt.create_kernel @compute on <(0, 0) to (1, 0)> config #tt.compute<math_fidelity = hifi2, fp32_dest_acc_en = false, dst_full_sync_en = true>
   tt.set_runtime_args @reader at <0, 0> [@a, 0, 2]
   tt.set_runtime_args @reader at <1, 0> [@a, 2, 2]
+  tt.reference_matmul @a, @a -> @a
   tt.enqueue_write_buffer @a
   tt.enqueue_program
   tt.enqueue_read_buffer @c
