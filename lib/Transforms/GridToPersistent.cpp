@@ -43,6 +43,9 @@ struct TTGridToPersistentPass
     auto loop =
         scf::ForOp::create(rewriter, loc, tileRange.getStart(), end, one);
     loop->setAttr(tl::kPersistentAttrName, rewriter.getUnitAttr());
+    loop->setAttr(TTDialect::kCommentAttrName,
+                  rewriter.getStringAttr("For each output block this core owns "
+                                         "(row-major block ids)"));
     rewriter.setInsertionPointToStart(loop.getBody());
     Value tile = loop.getInductionVar();
     // Row-major tile ids: t = by * grid_x + bx.

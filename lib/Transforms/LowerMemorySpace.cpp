@@ -207,6 +207,9 @@ struct PipelinedLowering : OpConversionPattern<tl::PipelinedOp> {
     Value zero = arith::ConstantIntOp::create(rewriter, loc, i32, 0);
     Value one = arith::ConstantIntOp::create(rewriter, loc, i32, 1);
     auto loop = scf::ForOp::create(rewriter, loc, zero, plan.kSteps, one);
+    loop->setAttr(TTDialect::kCommentAttrName,
+                  rewriter.getStringAttr("K loop: one K step of A and B blocks "
+                                         "per iteration"));
     rewriter.setInsertionPointToStart(loop.getBody());
     Value k = arith::IndexCastUIOp::create(
         rewriter, loc, rewriter.getIndexType(), loop.getInductionVar());

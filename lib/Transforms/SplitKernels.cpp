@@ -303,7 +303,8 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
         uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
         Value accessor = accessorOf.lookup(op.getBuffer());
         // Row-major over the block: page slot i * cols + j.
-        forRange(b, loc, rows, [&](OpBuilder &b, Value i) {
+        forRange(b, loc, rows, "Read the block's tiles row by row",
+                 [&](OpBuilder &b, Value i) {
           forRange(b, loc, cols, [&](OpBuilder &b, Value j) {
             Value row = arith::AddIOp::create(b, loc, op.getRow(), i);
             Value col = arith::AddIOp::create(b, loc, op.getCol(), j);
@@ -339,7 +340,10 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
       uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
       Value accessor = accessorOf.lookup(op.getBuffer());
-      forRange(b, loc, rows / h, [&](OpBuilder &b, Value sbRow) {
+      forRange(b, loc, rows / h,
+               "Write the block's tiles in the order compute packed them "
+               "(subblock by subblock)",
+               [&](OpBuilder &b, Value sbRow) {
         forRange(b, loc, cols / w, [&](OpBuilder &b, Value sbCol) {
           forRange(b, loc, h, [&](OpBuilder &b, Value i) {
             forRange(b, loc, w, [&](OpBuilder &b, Value j) {

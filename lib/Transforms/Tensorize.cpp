@@ -29,7 +29,8 @@ Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
 void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
                      Value col0, int64_t h, int64_t w) {
   int64_t k = op.getK(), n = op.getN();
-  forRange(b, loc, h, [&](OpBuilder &b, Value i) {
+  forRange(b, loc, h, "DST[i][j] += A[i][k] * B[k][j] over the block's tiles",
+           [&](OpBuilder &b, Value i) {
     forRange(b, loc, w, [&](OpBuilder &b, Value j) {
       forRange(b, loc, k, [&](OpBuilder &b, Value kk) {
         Value row = arith::AddIOp::create(b, loc, row0, i);
@@ -48,7 +49,8 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
 void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
   Value pages = i32Const(b, loc, count);
   CBReserveBackOp::create(b, loc, cb, pages);
-  forRange(b, loc, count, [&](OpBuilder &b, Value t) {
+  forRange(b, loc, count, "Pack the DST tiles in order",
+           [&](OpBuilder &b, Value t) {
     PackTileOp::create(b, loc, t, cb, t);
   });
   CBPushBackOp::create(b, loc, cb, pages);
@@ -91,14 +93,18 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     Value lastStep = arith::SubIOp::create(b, loc, op.getNumSteps(), one);
     Value isLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                          step, lastStep);
-    forRange(b, loc, op.getM() / h, [&](OpBuilder &b, Value sbRow) {
+    forRange(b, loc, op.getM() / h,
+             "For each DST subblock of the output block: reload the partial "
+             "sums, accumulate this K step, pack",
+             [&](OpBuilder &b, Value sbRow) {
       forRange(b, loc, op.getN() / w, [&](OpBuilder &b, Value sbCol) {
         TileRegsAcquireOp::create(b, loc);
         scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
           Value pages = i32Const(b, loc, tiles);
           CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
           CopyTileInitOp::create(b, loc, op.getPartials());
-          forRange(b, loc, tiles, [&](OpBuilder &b, Value t) {
+          forRange(b, loc, tiles, "Reload the subblock's partial sums into DST",
+                   [&](OpBuilder &b, Value t) {
             CopyTileOp::create(b, loc, op.getPartials(), t, t);
           });
           CBPopFrontOp::create(b, loc, op.getPartials(), pages);
@@ -136,7 +142,8 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
     TileRegsCommitOp::create(rewriter, loc);
     CBReserveBackOp::create(rewriter, loc, op.getOut(), count);
     TileRegsWaitOp::create(rewriter, loc);
-    forRange(rewriter, loc, op.getCount(), [&](OpBuilder &b, Value t) {
+    forRange(rewriter, loc, op.getCount(), "Pack the DST tiles in order",
+             [&](OpBuilder &b, Value t) {
       PackTileOp::create(b, loc, t, op.getOut(), t);
     });
     TileRegsReleaseOp::create(rewriter, loc);

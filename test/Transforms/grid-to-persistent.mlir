@@ -16,7 +16,7 @@
 // CHECK: arith.muli %[[BXI]], %{{.*}} : index
 // CHECK: tl.pipelined %{{.*}} in 3 stages 2 {
 // CHECK: tl.gemm
-// CHECK: } {tl.persistent}
+// CHECK: } {tl.persistent, tt.comment = "For each output block this core owns (row-major block ids)"}
 func.func @mm(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {

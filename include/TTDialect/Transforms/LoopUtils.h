@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "TTDialect/TT/IR/TTDialect.h"
 #include "mlir/IR/Builders.h"
 
 namespace mlir::tt {
@@ -12,15 +13,29 @@ inline Value i32Const(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
 }
 
+/// Describes `loop` for the emitted C++ (see TTDialect::kCommentAttrName).
+inline void setLoopComment(Operation *loop, StringRef comment) {
+  loop->setAttr(TTDialect::kCommentAttrName,
+                StringAttr::get(loop->getContext(), comment));
+}
+
 /// for (iv = 0; iv < count; ++iv) body(iv) with i32 bounds. One-trip loops
 /// fold away in canonicalization, so callers need not special-case them.
 inline void forRange(OpBuilder &b, Location loc, int64_t count,
+                     StringRef comment,
                      function_ref<void(OpBuilder &, Value)> body) {
   auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
                                  i32Const(b, loc, count), i32Const(b, loc, 1));
+  if (!comment.empty())
+    setLoopComment(loop, comment);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   body(b, loop.getInductionVar());
+}
+
+inline void forRange(OpBuilder &b, Location loc, int64_t count,
+                     function_ref<void(OpBuilder &, Value)> body) {
+  forRange(b, loc, count, StringRef(), body);
 }
 } // namespace mlir::tt
 

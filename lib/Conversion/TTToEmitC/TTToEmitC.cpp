@@ -397,20 +397,11 @@ std::string stageComment(Operation *op, bool compute,
                          cbNameOf(startup.getIn1(), names),
                          cbNameOf(startup.getOut(), names))
         .str();
+  // Loops say what they do through the comment the pass that made them left.
   if (auto loop = llvm::dyn_cast<scf::ForOp>(op)) {
-    bool nestedLoop = false, matmul = false, read = false, output = false;
-    for (Operation &inner : loop.getBody()->without_terminator()) {
-      nestedLoop |= llvm::isa<scf::ForOp>(inner);
-      matmul |= llvm::isa<MatmulTilesOp>(inner);
-      read |= llvm::isa<NocAsyncReadPageOp>(inner);
-      output |= llvm::isa<NocAsyncWritePageOp, PackTileOp>(inner);
-    }
-    if (matmul)
-      return "// K loop: multiply-accumulate one tile of each input into DST";
-    if (read && !nestedLoop)
-      return "// K loop: read one tile of each input per step";
-    if (nestedLoop || output)
-      return "// For each output tile of this core";
+    if (auto comment =
+            loop->getAttrOfType<StringAttr>(TTDialect::kCommentAttrName))
+      return "// " + comment.getValue().str();
     return "";
   }
   if (compute) {

@@ -39,9 +39,9 @@
 // READER:         // Circular buffers in L1
 // READER-NEXT:    constexpr uint32_t cb_in0 = tt::CBIndex::c_0;
 // READER-NEXT:    constexpr uint32_t cb_in1 = tt::CBIndex::c_1;
-// READER:         // For each output tile of this core
+// READER:         // For each output block this core owns (row-major block ids)
 // READER-NEXT:    for (uint32_t [[T:[a-z][0-9]*]] = start_tile; [[T]] < (start_tile + num_tiles); [[T]] += 1) {
-// READER-NEXT:      // K loop
+// READER-NEXT:      // K loop: one K step of A and B blocks per iteration
 // READER-NEXT:      for (uint32_t [[K:[a-z][0-9]*]] = 0; [[K]] < Kt; [[K]] += 1) {
 // READER-NEXT:        // Read a page of a into cb_in0
 // READER-NEXT:        cb_reserve_back(cb_in0, 1);
@@ -79,7 +79,7 @@
 // COMPUTE:         for (uint32_t [[T:[a-z][0-9]*]] = 0; [[T]] < num_tiles; [[T]] += 1) {
 // COMPUTE-NEXT:      // Math
 // COMPUTE-NEXT:      tile_regs_acquire();
-// COMPUTE-NEXT:      // K loop
+// COMPUTE-NEXT:      // K loop: one K step of A and B blocks per iteration
 // COMPUTE-NEXT:      for (uint32_t [[K:[a-z][0-9]*]] = 0; [[K]] < Kt; [[K]] += 1) {
 // COMPUTE-NEXT:        cb_wait_front(cb_in0, 1);
 // COMPUTE-NEXT:        cb_wait_front(cb_in1, 1);

@@ -35,6 +35,9 @@ def TT_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kTileShapeAttrName = "tt.tile_shape";
     static constexpr ::llvm::StringLiteral kMathFidelityAttrName = "tt.math_fidelity";
     static constexpr ::llvm::StringLiteral kScheduleAttrName = "tt.schedule";
+    /// On loops the passes create: what the loop does, for people reading the
+    /// emitted C++ (printed as a comment above it).
+    static constexpr ::llvm::StringLiteral kCommentAttrName = "tt.comment";
     static constexpr ::llvm::StringLiteral kCoresAttrName = "tt.cores";
     static constexpr ::llvm::StringLiteral kCoreWorkAttrName = "tt.core_work";
     /// Argument attribute: the layout descriptor of a global buffer.

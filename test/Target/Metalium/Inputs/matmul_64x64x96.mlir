@@ -33,8 +33,8 @@ module {
         tt.noc_async_read_barrier
         tt.cb_push_back %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
         tt.cb_push_back %in1, %c1 : !tt.cb<1, 2 x !tt.tile<bf16>>
-      }
-    }
+      } {tt.comment = "K loop: one K step of A and B blocks per iteration"}
+    } {tt.comment = "For each output block this core owns (row-major block ids)"}
     return
   }
 
@@ -56,14 +56,14 @@ module {
         tt.matmul_tiles %in0[%c0], %in1[%c0] -> dst[%c0] : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
         tt.cb_pop_front %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
         tt.cb_pop_front %in1, %c1 : !tt.cb<1, 2 x !tt.tile<bf16>>
-      }
+      } {tt.comment = "K loop: one K step of A and B blocks per iteration"}
       tt.tile_regs_commit
       tt.cb_reserve_back %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
       tt.tile_regs_wait
       tt.pack_tile dst[%c0] -> %out[%c0] : !tt.cb<16, 2 x !tt.tile<bf16>>
       tt.tile_regs_release
       tt.cb_push_back %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
-    }
+    } {tt.comment = "For each output block this core owns (row-major block ids)"}
     return
   }
 
@@ -86,7 +86,7 @@ module {
       tt.noc_async_write_page %c_page, %c, %l1_c
       tt.noc_async_write_barrier
       tt.cb_pop_front %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
-    }
+    } {tt.comment = "For each output block this core owns (row-major block ids)"}
     return
   }
 
