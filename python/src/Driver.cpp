@@ -1,0 +1,226 @@
+//===- Driver.cpp - parse, run passes, emit, with captured diagnostics ----===//
+#include "Driver.h"
+
+#include "TTDialect/Conversion/Passes.h"
+#include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Target/Metalium/MetaliumEmitter.h"
+#include "TTDialect/Transforms/Passes.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OperationSupport.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassInstrumentation.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace mlir;
+using tt_python::Outcome;
+
+namespace {
+
+const DialectRegistry &registry() {
+  static DialectRegistry *instance = [] {
+    auto *r = new DialectRegistry();
+    tt::registerAllDialects(*r);
+    return r;
+  }();
+  return *instance;
+}
+
+/// The passes and the pipeline tt-opt knows, registered once per process.
+void registerPasses() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    tt::registerTTConversionPasses();
+    tt::registerTTTransformsPasses();
+    tt::registerTLToTTPipeline();
+    registerCanonicalizerPass();
+    registerCSEPass();
+  });
+}
+
+/// One compilation: a context, the source text and a diagnostic handler that
+/// renders every diagnostic into `diagnostics`.
+struct Session {
+  Session(const std::string &source, const std::string &bufferName)
+      : context(registry(), MLIRContext::Threading::DISABLED),
+        diagnosticsStream(diagnostics),
+        handler(sourceMgr, &context, diagnosticsStream) {
+    sourceMgr.AddNewSourceBuffer(
+        llvm::MemoryBuffer::getMemBufferCopy(source, bufferName),
+        llvm::SMLoc());
+    context.loadAllAvailableDialects();
+    // Diagnostics point at the user's source; a generic dump of the op
+    // would only add noise.
+    context.printOpOnDiagnostic(false);
+  }
+
+  OwningOpRef<ModuleOp> parse() {
+    ParserConfig config(&context, /*verifyAfterParse=*/true);
+    return parseSourceFile<ModuleOp>(sourceMgr, config);
+  }
+
+  /// Copies what was reported into `outcome`.
+  Outcome &finish(Outcome &outcome) {
+    diagnosticsStream.flush();
+    outcome.diagnostics = diagnostics;
+    return outcome;
+  }
+
+  MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  std::string diagnostics;
+  llvm::raw_string_ostream diagnosticsStream;
+  SourceMgrDiagnosticHandler handler;
+};
+
+std::string print(Operation *op, bool debugInfo) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  OpPrintingFlags flags;
+  // Values the frontend named (loc("A_shared"(...))) keep their names.
+  flags.printNameLocAsPrefix(true);
+  if (debugInfo)
+    flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+  op->print(os, flags);
+  os << "\n";
+  return text;
+}
+
+/// Records the module after every pass and which pass failed.
+class StageRecorder : public PassInstrumentation {
+public:
+  StageRecorder(ModuleOp module, bool keepStages, Outcome &outcome)
+      : module(module), keepStages(keepStages), outcome(outcome) {}
+
+  void runAfterPass(Pass *pass, Operation *) override {
+    // Pass adaptors (the `func.func(...)` nesting) have no argument.
+    if (!keepStages || pass->getArgument().empty())
+      return;
+    // A function pass runs once per function: keep the state after the last.
+    std::string text = print(module, /*debugInfo=*/false);
+    if (pass == last && !outcome.stages.empty())
+      outcome.stages.back().second = std::move(text);
+    else
+      outcome.stages.emplace_back(pass->getArgument().str(), std::move(text));
+    last = pass;
+  }
+
+  void runAfterPassFailed(Pass *pass, Operation *) override {
+    if (outcome.failedPass.empty() && !pass->getArgument().empty())
+      outcome.failedPass = pass->getArgument().str();
+  }
+
+private:
+  ModuleOp module;
+  bool keepStages;
+  Outcome &outcome;
+  Pass *last = nullptr;
+};
+
+} // namespace
+
+namespace tt_python {
+
+Outcome parse(const std::string &source, const std::string &bufferName,
+              bool debugInfo) {
+  Outcome outcome;
+  Session session(source, bufferName);
+  OwningOpRef<ModuleOp> module = session.parse();
+  if (module) {
+    outcome.ok = true;
+    outcome.ir = print(*module, debugInfo);
+  }
+  return session.finish(outcome);
+}
+
+/// Adds the passes of `pipeline` (anchor optional) to `pm`; on failure the
+/// reason is in `outcome.diagnostics`.
+static LogicalResult addPipeline(const std::string &pipeline,
+                                 OpPassManager &pm, Outcome &outcome) {
+  registerPasses();
+  StringRef elements = StringRef(pipeline).trim();
+  if (elements.consume_front("builtin.module(")) {
+    elements = elements.rtrim();
+    if (!elements.consume_back(")")) {
+      outcome.diagnostics += "invalid pass pipeline '" + pipeline +
+                             "': unbalanced 'builtin.module(' anchor\n";
+      return failure();
+    }
+  }
+  std::string errors;
+  llvm::raw_string_ostream errorStream(errors);
+  if (failed(parsePassPipeline(elements, pm, errorStream))) {
+    errorStream.flush();
+    outcome.diagnostics +=
+        "invalid pass pipeline '" + pipeline + "': " + errors;
+    if (outcome.diagnostics.empty() || outcome.diagnostics.back() != '\n')
+      outcome.diagnostics += "\n";
+    return failure();
+  }
+  return success();
+}
+
+Outcome describePipeline(const std::string &pipeline) {
+  Outcome outcome;
+  MLIRContext context(registry(), MLIRContext::Threading::DISABLED);
+  PassManager pm(&context, ModuleOp::getOperationName());
+  if (failed(addPipeline(pipeline, pm, outcome)))
+    return outcome;
+  llvm::raw_string_ostream os(outcome.ir);
+  pm.printAsTextualPipeline(os);
+  os.flush();
+  outcome.ok = true;
+  return outcome;
+}
+
+Outcome runPipeline(const std::string &source, const std::string &bufferName,
+                    const std::string &pipeline, bool keepStages) {
+  Outcome outcome;
+  Session session(source, bufferName);
+  OwningOpRef<ModuleOp> module = session.parse();
+  if (!module)
+    return session.finish(outcome);
+
+  PassManager pm(&session.context, ModuleOp::getOperationName());
+  if (failed(addPipeline(pipeline, pm, outcome))) {
+    std::string pipelineError = std::move(outcome.diagnostics);
+    session.finish(outcome);
+    outcome.diagnostics += pipelineError;
+    return outcome;
+  }
+  pm.addInstrumentation(
+      std::make_unique<StageRecorder>(*module, keepStages, outcome));
+  if (succeeded(pm.run(*module))) {
+    outcome.ok = true;
+    outcome.ir = print(*module, /*debugInfo=*/true);
+  }
+  return session.finish(outcome);
+}
+
+Outcome emitMetalium(const std::string &source,
+                     const std::string &bufferName) {
+  Outcome outcome;
+  Session session(source, bufferName);
+  OwningOpRef<ModuleOp> module = session.parse();
+  if (!module)
+    return session.finish(outcome);
+  FailureOr<SmallVector<tt::MetaliumFile>> files =
+      tt::emitMetaliumProgram(*module);
+  if (succeeded(files)) {
+    outcome.ok = true;
+    for (tt::MetaliumFile &file : *files)
+      outcome.files.emplace_back(std::move(file.name),
+                                 std::move(file.contents));
+  }
+  return session.finish(outcome);
+}
+
+} // namespace tt_python

@@ -1,0 +1,92 @@
+"""The seed's scripted flow, step by step."""
+
+import pytest
+
+import tilelang_tt as tilelang
+from tilelang_tt import passes as tt
+from programs import matmul
+
+
+@pytest.fixture(scope="module")
+def func():
+    return matmul(256, 256, 256, 32, 32, 32)
+
+
+def test_seed_flow(func):
+    mod = tt.apply_tt_defaults(func)                       # WS1
+    assert isinstance(mod, tilelang.Module) and mod.stage == "tt-apply-target-defaults"
+    text = str(mod)
+    assert 'tt.schedule_policy = "contiguous"' in text and "tt.device = #tt.device<wormhole_b0>" in text
+    assert "tt.layout = #tt.layout<dram_interleaved>" in text
+
+    mod = tt.apply_ws2_passes(mod)                         # WS2
+    assert mod.applied[-2:] == ["tt-infer-schedule", "tt-infer-shard"]
+    text = str(mod)
+    # 64 output tiles over the 8x8 grid
+    assert "tiles = 64, cores = 64" in text
+    assert text.count("tt.shard = #tt.shard<layout = dram_interleaved") == 3
+
+    mod = tt.grid_to_persistent(mod)                       # WS3 (first pass)
+    assert "tt.core_tile_range" in str(mod) and "tl.kernel" not in str(mod)
+    mod = tt.apply_ws3_passes(mod)
+    assert mod.stage == "tt-tensorize" and "tt.matmul_tiles" in str(mod)
+
+    artifacts = tt.emit_tt_artifacts(mod)                  # WS4-6
+    for name in ["compute.cpp", "reader.cpp", "writer.cpp", "host.cpp", "tt.plan.json"]:
+        assert name in artifacts
+    assert "for (" in artifacts["compute.cpp"]
+    host = artifacts["host.cpp"]
+    for api in ["CreateProgram", "CreateKernel", "SetRuntimeArgs", "CreateCircularBuffer"]:
+        assert api in host
+    # the same program compile() makes in one go
+    assert dict(artifacts) == dict(tilelang.compile(func))
+    # the IR of every stage came along
+    assert list(artifacts.ir)[:4] == ["tl", "convert-linalg-to-tl", "tl-matmul-to-kernel", "tt-apply-target-defaults"]
+
+
+def test_every_pass_one_by_one(func):
+    mod = tt.module(func)
+    assert mod.stage == "tl"
+    for step in [tt.apply_tt_defaults, tt.infer_default_tt_schedule, tt.infer_default_tt_shard,
+                 tt.grid_to_persistent, tt.core_map, tt.lower_memory_space, tt.tensorize,
+                 tt.split_kernels, tt.verify]:
+        mod = step(mod)
+    assert mod.stage == "tt-verify" and mod.done
+    assert "tt.program @main" in str(mod)
+    assert tt.emit_tt_artifacts(mod).plan["cores"]["count"] == 64
+
+
+def test_pass_options(func):
+    mod = tt.apply_tt_defaults(func, device="blackhole", schedule_order="row_major")
+    assert "tt.device = #tt.device<blackhole>" in str(mod)
+    mod = tt.lower_memory_space(mod, cb_depth=1)
+    assert "!tt.cb<0, 1 x !tt.tile<bf16>>" in str(mod)
+    assert tt.emit_tt_artifacts(mod).plan["device"]["arch"] == "blackhole"
+    with pytest.raises(TypeError, match="tt-infer-schedule has no option 'device'"):
+        tt.infer_schedule(func, device="blackhole")
+
+
+def test_order_is_enforced(func):
+    mod = tt.apply_ws2_passes(func)
+    with pytest.raises(ValueError, match="tt-infer-schedule has already run on this module"):
+        tt.infer_schedule(mod)
+    # earlier modules are unchanged: steps return new modules
+    fresh = tt.module(func)
+    assert tt.infer_schedule(fresh).stage == "tt-infer-schedule" and fresh.stage == "tl"
+
+
+def test_custom_pipeline_and_history(func):
+    mod = tt.apply_ws2_passes(func)
+    mod = tt.run_pipeline(mod, "func.func(canonicalize)")
+    assert mod.stage == "tt-infer-shard"
+    assert "canonicalize" in mod.history and "tt-infer-schedule" in mod.history
+    assert mod.ir.count("loc(") > 10  # locations survive every step
+
+
+def test_pass_error_in_a_step_is_located():
+    from test_errors import kernel, line_of
+
+    with pytest.raises(tilelang.CompileError) as error:
+        tt.lower_memory_space(kernel(64, 32, transpose_B=True))
+    assert error.value.pass_name == "tt-lower-memory-space"
+    assert "test_errors.py:%d:" % line_of("gemm") in str(error.value)

@@ -1,0 +1,112 @@
+"""Running compiled kernels on the CPU emulator against NumPy."""
+
+import numpy as np
+import pytest
+
+import tilelang_tt as tilelang
+from programs import matmul
+from tilelang_tt import round_to_bf16
+
+_kernels = {}
+
+
+def compiled(*args, **options):
+    key = (args, tuple(sorted(options.items())))
+    if key not in _kernels:
+        _kernels[key] = tilelang.compile(matmul(*args[:6], **dict(args[6:])), out_idx=[2], **options)
+    return _kernels[key]
+
+
+def requires_io(kernel):
+    if "TT_IO_DIR" not in kernel["host.cpp"]:
+        pytest.skip("the emitted host.cpp does not read inputs from $TT_IO_DIR yet")
+
+
+def test_host_program_reads_tt_io_dir():
+    """run() relies on host.cpp's $TT_IO_DIR contract: inputs from
+    <buffer>.bin, outputs to <buffer>.out.bin."""
+    host = compiled(64, 64, 64, 32, 32, 32)["host.cpp"]
+    assert "TT_IO_DIR" in host, "host.cpp does not support TT_IO_DIR"
+
+
+def reference(a, b):
+    return round_to_bf16(a).astype(np.float64) @ round_to_bf16(b).astype(np.float64)
+
+
+@pytest.mark.parametrize("shape,blocks", [
+    ((64, 64, 64), (32, 32, 32)),
+    ((128, 96, 160), (32, 32, 32)),
+    ((256, 256, 128), (32, 32, 32)),
+    ((256, 256, 128), (128, 128, 32)),
+    ((256, 256, 128), (128, 128, 128)),
+])
+def test_gemm_matches_numpy(shape, blocks):
+    M, N, K = shape
+    kernel = compiled(M, N, K, *blocks)
+    requires_io(kernel)
+    rng = np.random.default_rng(M * 10000 + N * 100 + K)
+    a = rng.uniform(-1, 1, (M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
+    c = kernel(a, b)
+    assert isinstance(c, np.ndarray) and c.dtype == np.float32 and c.shape == (M, N)
+    ref = reference(a, b)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
+    assert np.corrcoef(c.ravel(), ref.ravel())[0, 1] > 0.9999
+    # C is a bf16 buffer: every value is a bf16 number
+    assert np.array_equal(c, round_to_bf16(c))
+
+
+def test_inputs_are_rounded_like_the_device():
+    kernel = compiled(64, 64, 64, 32, 32, 32)
+    requires_io(kernel)
+    # 1 + 0.75 ulp rounds (to nearest) up to 1 + 2^-7; truncation would give 1.
+    v = np.float32(1 + 0.75 * 2.0 ** -7)
+    a = np.eye(64, dtype=np.float32) * v
+    b = np.ones((64, 64), np.float32)
+    c = kernel(a, b)
+    assert np.all(c == np.float32(1 + 2.0 ** -7))
+
+
+def test_in_place_call_and_stats():
+    kernel = compiled(64, 64, 64, 32, 32, 32)
+    requires_io(kernel)
+    rng = np.random.default_rng(7)
+    a = rng.standard_normal((64, 64)).astype(np.float32)
+    b = rng.standard_normal((64, 64)).astype(np.float64)  # any real dtype
+    c = np.zeros((64, 64), np.float32)
+    out = kernel.run(a, b, c, stats=True)
+    assert np.array_equal(out, c) and np.abs(c).max() > 0
+    assert "programs" in kernel.stats
+
+
+def test_float32_program_on_blackhole():
+    kernel = compiled(64, 96, 64, 32, 32, 32, ("dtype", "float32"), ("accum_dtype", "float32"),
+                      device="blackhole")
+    requires_io(kernel)
+    assert [b["format"] for b in kernel.plan["buffers"]] == ["f32", "f32", "f32"]
+    rng = np.random.default_rng(3)
+    a = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
+    b = rng.uniform(-1, 1, (64, 96)).astype(np.float32)
+    c = kernel(a, b)
+    ref = a.astype(np.float64) @ b.astype(np.float64)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
+
+
+def test_round_to_bf16():
+    one = 1.0
+    ulp = 2.0 ** -7
+    x = np.array([one, one + ulp / 2, one + 3 * ulp / 2, one + ulp / 4, -(one + 3 * ulp / 4),
+                  np.inf, -np.inf, 0.0, -0.0, 3.4e38, 1e-40], np.float32)
+    y = round_to_bf16(x)
+    assert y.dtype == np.float32
+    expected = [one, one, one + 2 * ulp, one, -(one + ulp), np.inf, -np.inf, 0.0, -0.0]
+    assert y[:9].tolist() == expected
+    assert np.signbit(y[8])
+    assert np.isinf(y[9])  # beyond bf16's largest finite value: rounds to infinity
+    # subnormals round too: within half a bf16 subnormal step (2^-133)
+    assert abs(float(y[10]) - float(x[10])) <= 2.0 ** -134 and y[10].view(np.uint32) & 0xFFFF == 0
+    assert np.isnan(round_to_bf16(np.array([np.nan], np.float32)))[0]
+    # already-bf16 values are fixed points
+    assert np.array_equal(round_to_bf16(y[:9]), y[:9])

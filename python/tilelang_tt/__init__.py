@@ -1,0 +1,25 @@
+"""tilelang_tt: TileLang programs compiled for Tenstorrent (Metalium).
+
+TileLang's GEMM example runs with one change, the imports::
+
+    import tilelang_tt as tilelang
+    import tilelang_tt.language as T
+
+    kernel = tilelang.compile(matmul(256, 256, 256, 32, 32, 32))
+    C = kernel(A, B)             # NumPy in, NumPy out, on the CPU emulator
+    kernel.write("out/")         # reader.cpp, compute.cpp, writer.cpp, host.cpp, ...
+
+See python/README.md.
+"""
+
+from . import language, passes
+from .compiler import Artifacts, Module, compile, pipeline_text
+from .errors import CompileError, FrontendError, RunError, TileLangTTError
+from .frontend import PrimFunc, prim_func
+from .runner import round_to_bf16
+
+__all__ = [
+    "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
+    "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "passes",
+]
+

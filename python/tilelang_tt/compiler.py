@@ -1,0 +1,393 @@
+"""Compiling: the tl-to-tt pipeline in-process, Modules and Artifacts."""
+
+import json
+import os
+from collections.abc import Mapping
+
+from .errors import CompileError
+from .frontend import PrimFunc
+
+__all__ = ["compile", "Module", "Artifacts", "pipeline_text"]
+
+DEVICES = ("wormhole_b0", "blackhole")
+FIDELITIES = ("lofi", "hifi2", "hifi3", "hifi4")
+
+
+def _native():
+    try:
+        from . import _ttmlir
+    except ImportError as exc:
+        raise ImportError(
+            "tilelang_tt._ttmlir (the compiler extension) is missing: build the "
+            "project (bash scripts/setup.sh) and put <build>/python_packages on "
+            "sys.path (the set-up's .venv does): %s" % exc
+        ) from exc
+    return _ttmlir
+
+
+def _check(result, stages=None):
+    if not result["ok"]:
+        raise CompileError(
+            result["diagnostics"] or "compilation failed without a diagnostic",
+            result.get("failed_pass"),
+            stages,
+        )
+    return result
+
+
+def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
+                  subblock=None, block_m=None, block_n=None, block_k=None,
+                  stages=None):
+    """The ``tl-to-tt-pipeline{...}`` pass pipeline for these options.
+
+    ``subblock=(h, w)`` chooses the DST subblock of large output blocks.
+    ``block_m/n/k`` and ``stages`` apply to whole-buffer input (``tl.matmul``,
+    ``linalg.matmul``) only: a T.Kernel program carries its own block sizes
+    (its T.alloc_shared / T.alloc_fragment shapes) and stages (num_stages).
+    """
+    if device not in DEVICES:
+        raise ValueError("device must be one of %s, got %r" % (", ".join(DEVICES), device))
+    if math_fidelity not in FIDELITIES:
+        raise ValueError("math_fidelity must be one of %s, got %r" % (", ".join(FIDELITIES), math_fidelity))
+    options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
+    ints = [("cb-depth", cb_depth)]
+    if subblock is not None:
+        if len(subblock) != 2:
+            raise ValueError("subblock must be (rows, cols) of tiles, got %r" % (subblock,))
+        ints += [("subblock-h", subblock[0]), ("subblock-w", subblock[1])]
+    ints += [("block-m", block_m), ("block-n", block_n), ("block-k", block_k), ("stages", stages)]
+    for name, value in ints:
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError("%s must be a non-negative integer, got %r" % (name.replace("-", "_"), value))
+        options.append("%s=%d" % (name, value))
+    return "tl-to-tt-pipeline{%s}" % " ".join(options)
+
+
+# --------------------------------------------------------------------------
+# The pipeline as steps
+# --------------------------------------------------------------------------
+
+
+def _split(text):
+    """Splits a textual pipeline at top-level commas."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "({":
+            depth += 1
+        elif ch in ")}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    if text[start:].strip():
+        items.append(text[start:].strip())
+    return items
+
+
+class Step:
+    """One pass of the pipeline: its name, the op it runs on and its options."""
+
+    def __init__(self, anchor, text):
+        self.anchor = anchor  # "builtin.module" or "func.func"
+        brace = text.find("{")
+        self.name = text if brace < 0 else text[:brace]
+        self.options = {}
+        if brace >= 0:
+            for item in text[brace + 1:-1].split():
+                key, _, value = item.partition("=")
+                self.options[key] = value
+
+    def text(self, overrides=None):
+        options = dict(self.options)
+        for key, value in (overrides or {}).items():
+            if key not in options:
+                valid = ", ".join(k.replace("-", "_") for k in self.options) or "none"
+                raise TypeError("%s has no option '%s' (options: %s)" % (self.name, key.replace("-", "_"), valid))
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            options[key] = str(value)
+        if not options:
+            return self.name
+        return "%s{%s}" % (self.name, " ".join("%s=%s" % kv for kv in options.items()))
+
+    def __repr__(self):
+        return "Step(%s on %s)" % (self.name, self.anchor)
+
+
+def _steps(pipeline):
+    text = _check(_native().describe_pipeline(pipeline))["ir"].strip()
+    prefix = "builtin.module("
+    assert text.startswith(prefix) and text.endswith(")"), text
+    steps = []
+    for item in _split(text[len(prefix):-1]):
+        if item.startswith("func.func("):
+            steps.extend(Step("func.func", inner) for inner in _split(item[len("func.func("):-1]))
+        else:
+            steps.append(Step("builtin.module", item))
+    return steps
+
+
+def _anchored(steps_and_texts):
+    """`func.func(a,b),c` for consecutive function passes and module passes."""
+    parts, group = [], []
+    for step, text in steps_and_texts:
+        if step.anchor == "func.func":
+            group.append(text)
+            continue
+        if group:
+            parts.append("func.func(%s)" % ",".join(group))
+            group = []
+        parts.append(text)
+    if group:
+        parts.append("func.func(%s)" % ",".join(group))
+    return "builtin.module(%s)" % ",".join(parts)
+
+
+class Module:
+    """IR text on its way through the tl-to-tt pipeline.
+
+    ``ir`` is the text with ``loc(...)`` locations; ``str(module)`` prints it
+    without them. ``applied`` lists the passes run so far, ``history`` maps
+    each stage (``tl``, then every pass) to the IR after it. Modules are
+    immutable: every step returns a new one.
+    """
+
+    def __init__(self, ir, name="module.mlir", pipeline=None, prim_func=None,
+                 _steps_cache=None, _position=-1, _history=None):
+        self.ir = ir
+        self.name = name
+        self.pipeline = pipeline or pipeline_text()
+        self.prim_func = prim_func
+        self.steps = _steps_cache if _steps_cache is not None else _steps(self.pipeline)
+        self.position = _position
+        self.history = dict(_history) if _history is not None else {"tl": self._plain(ir)}
+
+    @classmethod
+    def from_prim_func(cls, func, **options):
+        """The tl IR of a ``@T.prim_func``; ``options`` as for :func:`compile`
+        (device, math_fidelity, cb_depth, subblock)."""
+        if not isinstance(func, PrimFunc):
+            raise TypeError("expected a @T.prim_func, got %r" % (func,))
+        return cls(func.script(), name=os.path.basename(func.filename) + ".mlir",
+                   pipeline=pipeline_text(**options), prim_func=func)
+
+    @classmethod
+    def parse(cls, text, name="<ir>", **options):
+        """Parses and verifies IR text (tl kernel form, tl.matmul or
+        linalg.matmul); ``options`` as for :func:`pipeline_text`."""
+        result = _check(_native().parse(text, name, True))
+        return cls(result["ir"], name=name, pipeline=pipeline_text(**options))
+
+    @staticmethod
+    def _plain(ir):
+        result = _native().parse(ir, "<ir>", False)
+        return result["ir"] if result["ok"] else ir
+
+    def __str__(self):
+        return self._plain(self.ir)
+
+    def __repr__(self):
+        return "<tilelang_tt.Module %s at stage %s>" % (self.name, self.stage)
+
+    @property
+    def applied(self):
+        return [step.name for step in self.steps[: self.position + 1]]
+
+    @property
+    def stage(self):
+        """The last pass applied, or ``tl`` for a fresh module."""
+        return self.steps[self.position].name if self.position >= 0 else "tl"
+
+    @property
+    def done(self):
+        return self.position == len(self.steps) - 1
+
+    def step_index(self, name):
+        for i, step in enumerate(self.steps):
+            if step.name == name:
+                return i
+        raise ValueError("the pipeline has no pass %r (passes: %s)"
+                         % (name, ", ".join(s.name for s in self.steps)))
+
+    def _derive(self, ir, position, history):
+        return Module(ir, self.name, self.pipeline, self.prim_func, self.steps, position, history)
+
+    def run_to(self, name=None, **options):
+        """Runs every pass not run yet up to and including ``name`` (all of
+        them when None). ``options`` (python_style names) override the
+        options of pass ``name``."""
+        last = len(self.steps) - 1 if name is None else self.step_index(name)
+        if last <= self.position:
+            if name is None:
+                return self
+            raise ValueError("%s has already run on this module (its stage is %s)" % (name, self.stage))
+        overrides = {key.replace("_", "-"): value for key, value in options.items()}
+        todo = []
+        for index in range(self.position + 1, last + 1):
+            step = self.steps[index]
+            todo.append((step, step.text(overrides if index == last else None)))
+        result = _native().run_pipeline(self.ir, _anchored(todo), self.name, True)
+        history = dict(self.history)
+        history.update(result["stages"])
+        _check(result, history)
+        return self._derive(result["ir"], last, history)
+
+    def run_pipeline(self, pipeline):
+        """Runs any pass pipeline (textual, as --pass-pipeline takes it) on
+        the module; the stage bookkeeping does not change."""
+        result = _native().run_pipeline(self.ir, pipeline, self.name, True)
+        history = dict(self.history)
+        history.update(result["stages"])
+        _check(result, history)
+        return self._derive(result["ir"], self.position, history)
+
+    def emit(self):
+        """Runs what is left of the pipeline and emits the Metalium program."""
+        lowered = self.run_to(None)
+        result = _check(_native().emit_metalium(lowered.ir, lowered.name), lowered.history)
+        history = dict(lowered.history)
+        history["tt"] = history.get(lowered.stage, str(lowered))
+        return Artifacts(result["files"], history, lowered)
+
+
+# --------------------------------------------------------------------------
+# Artifacts
+# --------------------------------------------------------------------------
+
+
+class Artifacts(Mapping):
+    """A compiled program: file name -> text (reader.cpp, compute.cpp,
+    writer.cpp, host.cpp, tt.plan.json, CMakeLists.txt, README.txt).
+
+    * ``plan``: tt.plan.json as a dict;
+    * ``ir``: stage -> IR text (``tl``, every pass, ``tt``); ``ir_after(pass)``;
+    * ``write(dir)``: writes the files, returns the directory;
+    * ``run(A, B)`` or ``artifacts(A, B)``: runs the program on the CPU
+      emulator with NumPy inputs and returns the output (see :mod:`.runner`).
+    """
+
+    def __init__(self, files, ir, module, out_idx=None):
+        self.files = dict(files)
+        self.ir = dict(ir)
+        self.module = module
+        self.prim_func = module.prim_func
+        self._plan = None
+        self.out_idx = out_idx
+
+    def __getitem__(self, name):
+        return self.files[name]
+
+    def __iter__(self):
+        return iter(self.files)
+
+    def __len__(self):
+        return len(self.files)
+
+    def __repr__(self):
+        return "<tilelang_tt.Artifacts %s: %s>" % (self.module.name, ", ".join(self.files))
+
+    @property
+    def plan(self):
+        if self._plan is None:
+            self._plan = json.loads(self.files["tt.plan.json"])
+        return self._plan
+
+    def ir_after(self, stage):
+        """The IR after pass ``stage`` (``tl``: the input, ``tt``: the end)."""
+        try:
+            return self.ir[stage]
+        except KeyError:
+            raise KeyError("no stage %r; stages: %s" % (stage, ", ".join(self.ir))) from None
+
+    def get_kernel_source(self, kind="compute"):
+        """reader / compute / writer / host source."""
+        return self.files["%s.cpp" % kind]
+
+    def write(self, directory):
+        """Writes every file into ``directory`` (created if needed)."""
+        directory = os.fspath(directory)
+        os.makedirs(directory, exist_ok=True)
+        for name, text in self.files.items():
+            with open(os.path.join(directory, name), "w") as f:
+                f.write(text)
+        return directory
+
+    @property
+    def buffers(self):
+        """The program's global buffers, in parameter order: dicts with
+        ``param`` (the Python parameter name), ``name`` (the plan's name),
+        ``shape``, ``format`` and ``host`` (input, output, ...)."""
+        buffers = []
+        plan_buffers = self.plan["buffers"]
+        params = self.prim_func.params if self.prim_func is not None else None
+        if params is not None and len(params) != len(plan_buffers):
+            params = None
+        for i, buffer in enumerate(plan_buffers):
+            buffers.append({
+                "param": params[i].name if params else buffer["name"],
+                "name": buffer["name"],
+                "shape": tuple(buffer["shape"]) if buffer["shape"] else None,
+                "format": buffer["format"],
+                "host": buffer["host"],
+            })
+        return buffers
+
+    def run(self, *arrays, **options):
+        """Runs the program on the emulator; see :func:`tilelang_tt.runner.run`."""
+        from .runner import run
+
+        return run(self, *arrays, **options)
+
+    __call__ = run
+
+
+def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
+            math_fidelity="hifi4", cb_depth=0, subblock=None, verbose=False,
+            execution_backend=None, target_host=None, pass_configs=None):
+    """Compiles a ``@T.prim_func`` (or a :class:`Module`) for Tenstorrent.
+
+    Runs the tl-to-tt pipeline in-process and emits the Metalium program;
+    returns :class:`Artifacts`, callable like TileLang's kernel
+    (``C = kernel(A, B)``, on the CPU emulator).
+
+    ``target``: "tenstorrent" (or "auto"). ``device``: "wormhole_b0" or
+    "blackhole". ``math_fidelity``: lofi, hifi2, hifi3, hifi4. ``cb_depth``:
+    K steps per input circular buffer (0: the loop's num_stages).
+    ``subblock``: DST subblock (rows, cols) in tiles for large blocks.
+    ``out_idx``: TileLang's output parameter index (int or list), checked
+    against the program's outputs. ``execution_backend``, ``target_host``
+    and ``pass_configs`` are accepted for TileLang compatibility and ignored.
+    Raises :class:`CompileError` with the located diagnostics.
+    """
+    if target not in ("tenstorrent", "auto", None):
+        raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
+    options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock)
+    if isinstance(func, PrimFunc):
+        module = Module.from_prim_func(func, **options)
+    elif isinstance(func, Module):
+        module = func
+    else:
+        raise TypeError("compile() takes a @T.prim_func or a tilelang_tt.Module, got %r" % (func,))
+    if verbose:
+        print("tilelang_tt: %s through %s" % (module.name, module.pipeline))
+    artifacts = module.emit()
+    if out_idx is not None:
+        params = [b["param"] for b in artifacts.buffers]
+        wanted = [out_idx] if isinstance(out_idx, int) else list(out_idx)
+        for i in wanted:
+            if isinstance(i, bool) or not isinstance(i, int):
+                raise TypeError("out_idx must be an int or a list of ints, got %r" % (out_idx,))
+            if not -len(params) <= i < len(params):
+                raise ValueError("out_idx %r is out of range for %d parameters" % (out_idx, len(params)))
+        wanted = sorted(i % len(params) for i in wanted)
+        outputs = [i for i, b in enumerate(artifacts.buffers) if b["host"] in ("output", "input_output")]
+        if wanted != outputs:
+            raise ValueError(
+                "out_idx %r names %s, but the program writes %s" % (
+                    out_idx, [params[i] for i in wanted], [params[i] for i in outputs]))
+        artifacts.out_idx = wanted
+    if verbose:
+        print("tilelang_tt: emitted %s" % ", ".join(artifacts))
+    return artifacts

@@ -1,0 +1,52 @@
+"""The ``T`` namespace: ``import tilelang_tt.language as T``.
+
+Accepts the constructs of TileLang's GEMM programs. Functions decorated with
+``@T.prim_func`` are not run: their source is parsed (as TileLang does) and
+turned into the ``tl`` dialect, with the location of every Python line.
+"""
+
+from ._types import Intrinsic, TensorFactory, ceildiv
+from .frontend import PrimFunc, prim_func
+
+__all__ = [
+    "prim_func", "PrimFunc", "Tensor", "Buffer", "Kernel", "ceildiv",
+    "alloc_shared", "alloc_fragment", "clear", "fill", "copy", "gemm",
+    "Pipelined", "serial", "float16", "bfloat16", "float32",
+]
+
+Tensor = TensorFactory("Tensor")
+Buffer = TensorFactory("Buffer")
+
+# dtype spellings TileLang programs use (T.float16, ...).
+float16 = "float16"
+bfloat16 = "bfloat16"
+float32 = "float32"
+
+Kernel = Intrinsic(
+    "Kernel",
+    "with T.Kernel(gx, gy, threads=...) as (bx, by): a grid of independent "
+    "blocks; threads is accepted and ignored (a Tensix core is not a thread "
+    "block).")
+alloc_shared = Intrinsic(
+    "alloc_shared",
+    "T.alloc_shared((rows, cols), dtype): a block-local tile buffer (an L1 "
+    "circular buffer).")
+alloc_fragment = Intrinsic(
+    "alloc_fragment",
+    "T.alloc_fragment((rows, cols), dtype): the accumulator (DST registers).")
+clear = Intrinsic("clear", "T.clear(fragment): zero the accumulator.")
+fill = Intrinsic("fill", "T.fill(fragment, 0): zero the accumulator (only 0).")
+copy = Intrinsic(
+    "copy",
+    "T.copy(A[row, col], A_shared) / T.copy(C_local, C[row, col]): move a "
+    "region of a global buffer starting at (row, col) with the local buffer's "
+    "shape.")
+gemm = Intrinsic(
+    "gemm",
+    "T.gemm(A_shared, B_shared, C_local, transpose_A=False, transpose_B=False): "
+    "C_local += A_shared @ B_shared.")
+Pipelined = Intrinsic(
+    "Pipelined",
+    "for k in T.Pipelined(n, num_stages=s): the K loop; s is the number of K "
+    "steps each input circular buffer holds.")
+serial = Intrinsic("serial", "for k in T.serial(n): a K loop without pipelining.")

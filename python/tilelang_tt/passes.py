@@ -1,0 +1,88 @@
+"""The pipeline step by step, for people who script it (the seed's flow)::
+
+    from tilelang_tt import passes as tt
+    mod = tt.apply_tt_defaults(func)          # WS1: device, schedule, layout
+    mod = tt.apply_ws2_passes(mod)            # WS2: schedule + shard inference
+    mod = tt.apply_ws3_passes(mod)            # WS3: persistent loop ... tensorize
+    artifacts = tt.emit_tt_artifacts(mod)     # split kernels, verify, emit
+
+Each function takes a :class:`~tilelang_tt.Module` (or a ``@T.prim_func``),
+runs every pass not run yet up to and including its own, and returns a new
+Module (``str(mod)`` is the IR, ``mod.history`` the IR after every pass).
+Keyword options go to that pass (``apply_tt_defaults(mod, device="blackhole")``).
+Running a pass twice, or after a later one, raises ValueError.
+"""
+
+from .compiler import Module
+from .frontend import PrimFunc
+
+__all__ = [
+    "module", "apply_tt_defaults", "infer_default_tt_schedule", "infer_schedule",
+    "infer_default_tt_shard", "infer_shard", "apply_ws2_passes", "grid_to_persistent",
+    "core_map", "lower_memory_space", "tensorize", "apply_ws3_passes", "split_kernels",
+    "verify", "emit_tt_artifacts", "run_pipeline",
+]
+
+
+def module(func, **options):
+    """A Module from a ``@T.prim_func`` (options as for compile()) or IR text."""
+    if isinstance(func, Module):
+        if options:
+            raise TypeError("options are given when the Module is created")
+        return func
+    if isinstance(func, PrimFunc):
+        return Module.from_prim_func(func, **options)
+    if isinstance(func, str):
+        return Module.parse(func, **options)
+    raise TypeError("expected a @T.prim_func, a Module or IR text, got %r" % (func,))
+
+
+def _step(name, doc):
+    def step(mod, **options):
+        return module(mod).run_to(name, **options)
+
+    step.__name__ = name.replace("tt-", "", 1).replace("-", "_")
+    step.__doc__ = doc + "\n\nRuns `%s` (and any earlier pass not run yet)." % name
+    return step
+
+
+apply_tt_defaults = _step(
+    "tt-apply-target-defaults",
+    "WS1: device, schedule policy and order, DRAM-interleaved layout, 32x32 "
+    "tiles and math fidelity on the function (options: device, "
+    "schedule_policy, schedule_order, math_fidelity).")
+infer_schedule = infer_default_tt_schedule = _step(
+    "tt-infer-schedule", "WS2: spread the output tiles over the device's cores (tt.schedule).")
+infer_shard = infer_default_tt_shard = _step(
+    "tt-infer-shard", "WS2: the layout of every global buffer (tt.shard on each argument).")
+grid_to_persistent = _step(
+    "tt-grid-to-persistent", "WS3: the block grid becomes a per-core loop over owned tiles.")
+core_map = _step("tt-core-map", "Place the schedule on concrete cores (tt.cores, tt.core_work).")
+lower_memory_space = _step(
+    "tt-lower-memory-space",
+    "Shared buffers to circular buffers, the fragment to DST (options: cb_depth, "
+    "subblock_h, subblock_w).")
+tensorize = _step("tt-tensorize", "Block matmuls and packs to matmul_tiles and the DST handshake.")
+split_kernels = _step("tt-split-kernels", "Reader, compute and writer kernels and the tt.program.")
+verify = _step("tt-verify", "Check the lowered program (CBs, runtime arguments, L1).")
+
+
+def apply_ws2_passes(mod):
+    """WS2: schedule and shard inference."""
+    return infer_shard(mod)
+
+
+def apply_ws3_passes(mod):
+    """WS3: grid to persistent, core map, memory-space lowering, tensorize."""
+    return tensorize(mod)
+
+
+def emit_tt_artifacts(mod):
+    """Runs what is left of the pipeline and emits the Metalium program:
+    :class:`~tilelang_tt.Artifacts` (file name -> text)."""
+    return module(mod).emit()
+
+
+def run_pipeline(mod, pipeline):
+    """Runs any textual pass pipeline on the module (stage bookkeeping unchanged)."""
+    return module(mod).run_pipeline(pipeline)

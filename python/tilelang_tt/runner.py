@@ -1,0 +1,155 @@
+"""Running compiled programs on the CPU emulator (``tt-run``).
+
+The emitted host program reads each input buffer from ``$TT_IO_DIR/<buffer>.bin``
+(raw little-endian float32, row-major, the plan's logical shape) instead of
+generating data, checks the result against its double-precision reference of
+those inputs, and writes each output to ``$TT_IO_DIR/<buffer>.out.bin``.
+"""
+
+import os
+import shutil
+import subprocess
+import tempfile
+
+import numpy as np
+
+from .errors import RunError
+
+__all__ = ["run", "round_to_bf16", "find_tt_run"]
+
+
+def round_to_bf16(array):
+    """Rounds to the nearest bfloat16 (ties to even), as float32: the values
+    the device holds after the host converts float32 to Float16_b."""
+    x = np.ascontiguousarray(array, dtype=np.float32)
+    bits = x.view(np.uint32)
+    rounded = (bits + np.uint32(0x7FFF) + ((bits >> np.uint32(16)) & np.uint32(1))) & np.uint32(0xFFFF0000)
+    # NaN stays NaN (quiet); rounding must not carry it into infinity.
+    rounded = np.where(np.isnan(x), (bits | np.uint32(0x00400000)) & np.uint32(0xFFFF0000), rounded)
+    return rounded.astype(np.uint32).view(np.float32)
+
+
+def find_tt_run():
+    """The emulator driver: $TT_RUN, the one this build made, or tt-run on PATH."""
+    candidates = [os.environ.get("TT_RUN")]
+    try:
+        from . import _config
+
+        candidates.append(_config.TT_RUN)
+    except ImportError:
+        pass
+    candidates.append(shutil.which("tt-run"))
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    raise RunError(
+        "cannot find the emulator driver tt-run: build the project with the "
+        "emulator (TT_BUILD_EMULATOR=ON) or set TT_RUN to its path"
+    )
+
+
+def _prepare(artifacts, arrays):
+    """Maps the call's arrays to the program's buffers: either the inputs
+    only (returns the outputs) or every parameter (outputs filled in place)."""
+    buffers = artifacts.buffers
+    inputs = [b for b in buffers if b["host"] in ("input", "input_output")]
+    outputs = [b for b in buffers if b["host"] in ("output", "input_output")]
+    if len(arrays) == len(inputs):
+        given = dict(zip((b["name"] for b in inputs), arrays))
+        in_place = {}
+    elif len(arrays) == len(buffers):
+        given = {b["name"]: a for b, a in zip(buffers, arrays)}
+        in_place = {b["name"]: given[b["name"]] for b in outputs}
+    else:
+        raise TypeError(
+            "%s takes the inputs (%s) or every parameter (%s); got %d arrays" % (
+                artifacts.module.name.replace(".mlir", ""),
+                ", ".join(b["param"] for b in inputs),
+                ", ".join(b["param"] for b in buffers), len(arrays)))
+    data = {}
+    for buffer in inputs:
+        value = np.asarray(given[buffer["name"]])
+        if value.dtype.kind not in "biuf":
+            raise TypeError("%s must be a real numeric array, got dtype %s" % (buffer["param"], value.dtype))
+        if value.shape != buffer["shape"]:
+            raise ValueError("%s must have shape %s, got %s" % (buffer["param"], buffer["shape"], value.shape))
+        value = value.astype(np.float32)
+        if buffer["format"] == "bf16":
+            value = round_to_bf16(value)
+        data[buffer["name"]] = value
+    for buffer in outputs:
+        target = in_place.get(buffer["name"])
+        if buffer["name"] in in_place and (
+                not isinstance(target, np.ndarray) or target.shape != buffer["shape"]):
+            raise ValueError("output %s must be a NumPy array of shape %s" % (buffer["param"], buffer["shape"]))
+    return data, outputs, in_place
+
+
+def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
+    """Runs ``artifacts`` on the emulator and returns its output.
+
+    ``arrays``: the inputs in parameter order (``run(A, B)``), or every
+    parameter (``run(A, B, C)``: outputs are also written into the given
+    arrays). Inputs are converted to float32 and, for bf16 buffers, rounded to
+    bf16 as the device sees them. Returns the output as a float32 array (a
+    tuple for several outputs).
+
+    ``timeout``: seconds. ``stats=True`` also stores the emulator's counters in
+    ``artifacts.stats`` (a dict). ``keep_dir``: run in this directory (the
+    program in ``prog/``, data in ``io/``) and keep it, instead of a temporary
+    one. Raises :class:`RunError` with the emulator's output on failure
+    (including a failed result check).
+    """
+    import json
+
+    data, outputs, in_place = _prepare(artifacts, arrays)
+    tt_run = find_tt_run()
+    with tempfile.TemporaryDirectory(prefix="tilelang_tt-") as tmp:
+        root = os.fspath(keep_dir) if keep_dir is not None else tmp
+        program = artifacts.write(os.path.join(root, "prog"))
+        io_dir = os.path.join(root, "io")
+        os.makedirs(io_dir, exist_ok=True)
+        for name, value in data.items():
+            value.astype("<f4").tofile(os.path.join(io_dir, name + ".bin"))
+        for buffer in outputs:
+            path = os.path.join(io_dir, buffer["name"] + ".out.bin")
+            if os.path.exists(path):
+                os.remove(path)
+        env = dict(os.environ, TT_IO_DIR=os.path.abspath(io_dir), TTEMU_STATS="0")
+        # The device the program was planned for.
+        env["TTEMU_ARCH"] = artifacts.plan["device"]["arch"]
+        command = [tt_run]
+        stats_path = os.path.join(root, "stats.json")
+        if stats:
+            command += ["--stats-json", stats_path]
+        command.append(program)
+        try:
+            proc = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise RunError("the emulator did not finish within %s s" % timeout,
+                           exc.output if isinstance(exc.output, str) else "") from None
+        if proc.returncode != 0:
+            raise RunError("the program failed on the emulator (exit status %d)" % proc.returncode,
+                           proc.stdout, proc.returncode)
+        if stats:
+            with open(stats_path) as f:
+                artifacts.stats = json.load(f)
+        artifacts.last_output = proc.stdout
+        results = []
+        for buffer in outputs:
+            path = os.path.join(io_dir, buffer["name"] + ".out.bin")
+            if not os.path.exists(path):
+                raise RunError(
+                    "the host program did not write %s (does its host.cpp support TT_IO_DIR?)"
+                    % os.path.basename(path), proc.stdout, proc.returncode)
+            values = np.fromfile(path, dtype="<f4")
+            shape = buffer["shape"]
+            if values.size != int(np.prod(shape)):
+                raise RunError("%s holds %d values, expected %s = %d" % (
+                    os.path.basename(path), values.size, shape, int(np.prod(shape))), proc.stdout)
+            value = values.reshape(shape).astype(np.float32)
+            if buffer["name"] in in_place:
+                np.copyto(in_place[buffer["name"]], value, casting="unsafe")
+            results.append(value)
+    return results[0] if len(results) == 1 else tuple(results)
