@@ -100,6 +100,22 @@ Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
   return {};
 }
 
+/// Whether toTileCoord can express `offset` in tiles.
+bool isTileAligned(Value offset) {
+  APInt constant;
+  if (matchPattern(offset, m_ConstantInt(&constant)))
+    return constant.getSExtValue() % tl::kTileSize == 0;
+  Operation *def = offset.getDefiningOp();
+  if (auto add = llvm::dyn_cast_or_null<arith::AddIOp>(def))
+    return isTileAligned(add.getLhs()) && isTileAligned(add.getRhs());
+  if (auto mul = llvm::dyn_cast_or_null<arith::MulIOp>(def))
+    for (Value factor : {mul.getLhs(), mul.getRhs()})
+      if (matchPattern(factor, m_ConstantInt(&constant)) &&
+          constant.getSExtValue() % tl::kTileSize == 0)
+        return true;
+  return false;
+}
+
 struct AllocLowering : ConversionPattern {
   AllocLowering(MLIRContext *ctx, const MemoryPlan &plan)
       : ConversionPattern(MatchAnyOpTypeTag(), 1, ctx), plan(plan) {}
@@ -259,15 +275,36 @@ struct TTLowerMemorySpacePass
     };
     SmallVector<CBInfo> cbs;
     llvm::StringMap<Value> params;
-    auto param = [&](StringRef name, int64_t value) -> Value {
-      Value &p = params[name];
-      if (!p)
-        p = RuntimeParamOp::create(b, loc, b.getI32Type(), name, value);
-      assert(llvm::cast<RuntimeParamOp>(p.getDefiningOp()).getValue() ==
-                 value &&
-             "one parameter name, one value");
-      return p;
+    // A parameter per distinct (name, value); a name already taken by another
+    // value falls back to `fallback` (Kt and Nt name the usual shapes).
+    auto param = [&](StringRef name, int64_t value,
+                     StringRef fallback) -> Value {
+      for (StringRef candidate : {name, fallback}) {
+        Value &p = params[candidate];
+        if (!p)
+          p = RuntimeParamOp::create(b, loc, b.getI32Type(), candidate, value);
+        if (llvm::cast<RuntimeParamOp>(p.getDefiningOp()).getValue() ==
+            uint64_t(value))
+          return p;
+      }
+      llvm_unreachable("fallback parameter names are unique");
     };
+
+    // DRAM holds whole tiles: every region must start on a tile boundary.
+    WalkResult aligned = func.walk([&](tl::CopyOp copy) {
+      for (auto [dim, index] : llvm::enumerate(copy.getGlobalIndices()))
+        if (!isTileAligned(index)) {
+          copy.emitOpError()
+              << "region start in dimension " << dim
+              << " must be a provable multiple of " << tl::kTileSize
+              << " elements (a constant, or a product with a multiple of "
+              << tl::kTileSize << "): DRAM holds whole 32x32 tiles";
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
+    });
+    if (aligned.wasInterrupted())
+      return failure();
 
     SmallVector<Value, 2> operands{gemm.getA(), gemm.getB()};
     for (auto [operandIndex, local] : llvm::enumerate(operands)) {
@@ -305,7 +342,9 @@ struct TTLowerMemorySpacePass
       Value global = loads.front().getSource();
       auto globalType = llvm::cast<MemRefType>(global.getType());
       int64_t perRow = globalType.getDimSize(1) / tl::kTileSize;
-      plan.tilesPerRowOf[global] = param(operandIndex ? "Nt" : "Kt", perRow);
+      plan.tilesPerRowOf[global] =
+          operandIndex ? param("Nt", perRow, "b_tiles_per_row")
+                       : param("Kt", perRow, "a_tiles_per_row");
     }
 
     auto fragmentAlloc = gemm.getC().getDefiningOp<tl::AllocFragmentOp>();
@@ -348,12 +387,14 @@ struct TTLowerMemorySpacePass
                        std::to_string(fragmentType.getDimSize(0)) + "x" +
                        std::to_string(fragmentType.getDimSize(1)) + ")",
                    outPages * getTileSizeInBytes(outFormat)});
-    plan.tilesPerRowOf[output] =
-        param("Nt", outputType.getDimSize(1) / tl::kTileSize);
-    // With one-tile K steps the K loop runs Kt times: reuse that parameter.
-    int64_t kTilesPerStep = gemm.getA().getType().getDimSize(1) / tl::kTileSize;
-    plan.kSteps = kTilesPerStep == 1 ? param("Kt", loop.getCount())
-                                     : param("k_steps", loop.getCount());
+    plan.tilesPerRowOf[output] = param(
+        "Nt", outputType.getDimSize(1) / tl::kTileSize, "c_tiles_per_row");
+    // A K loop over all of K in one-tile steps runs Kt times: reuse that
+    // parameter. Anything else (larger steps, a partial K) is its own.
+    auto kParam = llvm::cast<RuntimeParamOp>(params["Kt"].getDefiningOp());
+    plan.kSteps = kParam.getValue() == uint64_t(loop.getCount())
+                      ? params["Kt"]
+                      : param("k_steps", loop.getCount(), "k_steps");
 
     // A fragment larger than DST is computed in subblocks; its partial sums
     // wait in an f32 CB between K steps.
@@ -400,6 +441,11 @@ struct TTLowerMemorySpacePass
         diag << " " << cb.what << " " << cb.bytes << " bytes;";
       return failure();
     }
+    auto kernels = func.getOps<tl::KernelOp>();
+    if (!kernels.empty())
+      return (*kernels.begin()).emitOpError(
+          "run tt-grid-to-persistent before tt-lower-memory-space: the grid "
+          "must be a per-core loop");
     return success();
   }
 

@@ -48,6 +48,8 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
                              << " must take no arguments and return nothing";
     return success();
   }
+  if (name == kWholeMatmulAttrName)
+    return expect(llvm::isa<UnitAttr>(value), "a unit attribute");
   if (name == kCommentAttrName)
     return expect(llvm::isa<StringAttr>(value), "a string");
   if (name == kDeviceAttrName)

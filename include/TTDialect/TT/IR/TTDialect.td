@@ -39,6 +39,9 @@ def TT_Dialect : Dialect {
     /// emitted C++ (printed as a comment above it).
     static constexpr ::llvm::StringLiteral kCommentAttrName = "tt.comment";
     static constexpr ::llvm::StringLiteral kCoresAttrName = "tt.cores";
+    /// Set when the kernel computes the whole C = A * B (so the host program
+    /// can check its result against a reference matmul).
+    static constexpr ::llvm::StringLiteral kWholeMatmulAttrName = "tt.whole_matmul";
     static constexpr ::llvm::StringLiteral kCoreWorkAttrName = "tt.core_work";
     /// Argument attribute: the layout descriptor of a global buffer.
     static constexpr ::llvm::StringLiteral kShardAttrName = "tt.shard";
