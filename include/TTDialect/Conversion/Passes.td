@@ -29,12 +29,15 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
 def ConvertTTToEmitC : Pass<"convert-tt-to-emitc", "mlir::ModuleOp"> {
   let summary = "Convert tt kernel functions to EmitC";
   let description = [{
-    Rewrites every `func.func` marked `tt.kernel_role` into an `emitc.func`
-    named `kernel_main` body (one per kernel, in place) whose calls are the
-    Metalium kernel API spelled as at the targeted tt-metal commit, so that
-    `mlir::emitc::translateToCpp` prints the kernel source. Values that carry
-    a `name` (runtime arguments, circular buffers, accessors) become named C++
-    constants.
+    Rewrites every `func.func` marked `tt.kernel_role` into an `emitc.file`
+    named after the kernel that holds its includes and `void kernel_main()`,
+    with the Metalium kernel API spelled as at the targeted tt-metal commit,
+    so that `mlir::emitc::translateToCpp` prints the kernel source. Values
+    that carry a `name` (runtime arguments, circular buffers, accessors)
+    become named C++ constants, and a comment opens each stage (loops print
+    their `tt.comment`). `tt.program` ops are removed: they refer to the
+    kernel functions this pass replaces, and the host program is emitted from
+    them directly by `--emit-metalium`.
 
     Example:
 
