@@ -60,6 +60,7 @@ struct TTApplyTargetDefaultsPass
                DenseI64ArrayAttr::get(ctx, {tl::kTileSize, tl::kTileSize}));
     setDefault(TTDialect::kMathFidelityAttrName,
                MathFidelityAttr::get(ctx, *fidelity));
+    setDefault(TTDialect::kFp32DestAccAttrName, BoolAttr::get(ctx, fp32DestAcc));
     auto layout =
         func->getAttrOfType<BufferLayoutAttr>(TTDialect::kLayoutAttrName);
     if (layout && layout.getValue() != BufferLayout::DramInterleaved) {

@@ -17,8 +17,6 @@ namespace {
 constexpr uint32_t kFirstInputCB = 0;
 constexpr uint32_t kOutputCB = 16;   // tt-metal's convention for outputs
 constexpr uint32_t kPartialsCB = 24; // and for intermediates
-/// DST tiles one side may use: bf16 accumulation, half-sync (the default).
-constexpr int64_t kDstTiles = 8;
 
 int64_t tilesOf(MemRefType type) {
   return (type.getDimSize(0) / tl::kTileSize) *
@@ -399,8 +397,9 @@ struct TTLowerMemorySpacePass
     // A fragment larger than DST is computed in subblocks; its partial sums
     // wait in an f32 CB between K steps.
     bool userSubblock = subblockH > 0 || subblockW > 0;
-    if (mTiles * nTiles > kDstTiles || userSubblock) {
-      auto [h, w] = chooseSubblock(mTiles, nTiles, kDstTiles);
+    int64_t dstTiles = getDstTileCapacity(func);
+    if (mTiles * nTiles > dstTiles || userSubblock) {
+      auto [h, w] = chooseSubblock(mTiles, nTiles, dstTiles);
       if (userSubblock) {
         h = subblockH > 0 ? int64_t(subblockH) : h;
         w = subblockW > 0 ? int64_t(subblockW) : w;
@@ -408,11 +407,12 @@ struct TTLowerMemorySpacePass
           return emitError(gemm.getLoc())
                  << "subblock " << h << "x" << w << " tiles does not divide the "
                  << mTiles << "x" << nTiles << "-tile output block";
-        if (h * w > kDstTiles)
+        if (h * w > dstTiles)
           return emitError(gemm.getLoc())
                  << "subblock " << h << "x" << w << " = " << h * w
-                 << " tiles does not fit DST, which holds " << kDstTiles
-                 << " bf16 tiles in half-sync mode";
+                 << " tiles does not fit DST, which holds " << dstTiles
+                 << (dstTiles == 8 ? " bf16" : " fp32")
+                 << " tiles in half-sync mode";
       }
       plan.subblockH = h;
       plan.subblockW = w;

@@ -14,6 +14,11 @@ DeviceAttr mlir::tt::getPlannedDevice(func::FuncOp func) {
   return DeviceAttr::getBuiltin(func.getContext(), Arch::WormholeB0);
 }
 
+int64_t mlir::tt::getDstTileCapacity(func::FuncOp func) {
+  auto fp32 = func->getAttrOfType<BoolAttr>(TTDialect::kFp32DestAccAttrName);
+  return fp32 && fp32.getValue() ? 4 : 8;
+}
+
 void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
                                    const TLToTTPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
@@ -23,6 +28,7 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   TTApplyTargetDefaultsOptions defaults;
   defaults.device = options.device;
   defaults.mathFidelity = options.mathFidelity;
+  defaults.fp32DestAcc = options.fp32DestAcc;
   funcPm.addPass(createTTApplyTargetDefaults(defaults));
   funcPm.addPass(createTTInferSchedule());
   funcPm.addPass(createTTInferShard());

@@ -423,7 +423,9 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       auto &[kernel, iface] = kernels[role];
       Attribute config;
       if (role == KernelRole::Compute)
-        config = ComputeConfigAttr::get(ctx, fidelity.getValue(), false, false);
+        config = ComputeConfigAttr::get(ctx, fidelity.getValue(),
+                                        getDstTileCapacity(func) == 4,
+                                        /*dst_full_sync_en=*/false);
       else if (role == KernelRole::Reader)
         config = DataMovementConfigAttr::get(ctx, Processor::RISCV_1,
                                              Noc::RISCV_1_default);

@@ -15,8 +15,6 @@ using namespace mlir;
 using namespace mlir::tt;
 
 namespace {
-/// DST tiles available to one side in the default half-sync, bf16 mode.
-constexpr int64_t kDstTiles = 8;
 
 /// a * s + t with i32 constants s, t.
 Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
@@ -156,13 +154,15 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
 struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
   void runOnOperation() override {
     bool ok = true;
+    int64_t capacity = getDstTileCapacity(getOperation());
     getOperation().walk([&](MatmulBlockOp op) {
       int64_t dstTiles = op.getSubblockRows() * op.getSubblockCols();
-      if (dstTiles > kDstTiles) {
+      if (dstTiles > capacity) {
         op.emitOpError() << "accumulates " << op.getSubblockRows() << "x"
                          << op.getSubblockCols() << " = " << dstTiles
-                         << " tiles in DST, which holds " << kDstTiles
-                         << " bf16 tiles in half-sync mode";
+                         << " tiles in DST, which holds " << capacity
+                         << (capacity == 8 ? " bf16" : " fp32")
+                         << " tiles in half-sync mode";
         ok = false;
       }
     });

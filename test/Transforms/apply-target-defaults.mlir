@@ -1,8 +1,9 @@
 // RUN: tt-opt %s --tt-apply-target-defaults --split-input-file | FileCheck %s
-// RUN: tt-opt %s --tt-apply-target-defaults="device=blackhole math-fidelity=lofi" --split-input-file | FileCheck %s --check-prefix=OPTS
+// RUN: tt-opt %s --tt-apply-target-defaults="device=blackhole math-fidelity=lofi fp32-dest-acc=true" --split-input-file | FileCheck %s --check-prefix=OPTS
 
 // CHECK-LABEL: func.func @defaults
 // CHECK-SAME: tt.device = #tt.device<wormhole_b0>
+// CHECK-SAME: tt.fp32_dest_acc = false
 // CHECK-SAME: tt.layout = #tt.layout<dram_interleaved>
 // CHECK-SAME: tt.math_fidelity = #tt.fidelity<hifi4>
 // CHECK-SAME: tt.schedule_order = "row_major"
@@ -10,6 +11,7 @@
 // CHECK-SAME: tt.tile_shape = array<i64: 32, 32>
 // OPTS-LABEL: func.func @defaults
 // OPTS-SAME: tt.device = #tt.device<blackhole>
+// OPTS-SAME: tt.fp32_dest_acc = true
 // OPTS-SAME: tt.math_fidelity = #tt.fidelity<lofi>
 func.func @defaults() {
   tl.kernel [1, 1] as (%bx, %by) {

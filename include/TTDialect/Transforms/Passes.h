@@ -25,6 +25,10 @@ struct TLToTTPipelineOptions
   PassOptions::Option<std::string> mathFidelity{
       *this, "math-fidelity", llvm::cl::desc("lofi, hifi2, hifi3 or hifi4"),
       llvm::cl::init("hifi4")};
+  PassOptions::Option<bool> fp32DestAcc{
+      *this, "fp32-dest-acc",
+      llvm::cl::desc("accumulate in fp32 in DST (4 DST tiles instead of 8)"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> cbDepth{
       *this, "cb-depth",
       llvm::cl::desc("K steps each input CB holds (0: the K loop's stages)"),
@@ -63,6 +67,10 @@ void registerTLToTTPipeline();
 
 /// The device a function is planned for (its `tt.device`), or the default.
 DeviceAttr getPlannedDevice(func::FuncOp func);
+
+/// DST tiles one side of the half-sync DST register holds for `func`: 8 with
+/// bf16 accumulation, 4 with fp32 accumulation (`tt.fp32_dest_acc`).
+int64_t getDstTileCapacity(func::FuncOp func);
 } // namespace mlir::tt
 
 #endif // TTDIALECT_TRANSFORMS_PASSES_H

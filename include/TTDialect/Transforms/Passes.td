@@ -41,7 +41,8 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
     On every function holding a `tl.kernel`, sets `tt.device`,
     `tt.schedule_policy` (contiguous), `tt.schedule_order` (row_major),
     `tt.layout` (DRAM interleaved), `tt.tile_shape` (32x32) and
-    `tt.math_fidelity` (HiFi4). An attribute the user already wrote is never
+    `tt.math_fidelity` (HiFi4) and `tt.fp32_dest_acc` (false). An attribute
+    the user already wrote is never
     changed; a pass option replaces the default.
 
     Example:
@@ -61,7 +62,9 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
     Option<"scheduleOrder", "schedule-order", "std::string", "\"row_major\"",
            "order of output tiles: row_major or column_major">,
     Option<"mathFidelity", "math-fidelity", "std::string", "\"hifi4\"",
-           "matrix engine fidelity: lofi, hifi2, hifi3, hifi4">
+           "matrix engine fidelity: lofi, hifi2, hifi3, hifi4">,
+    Option<"fp32DestAcc", "fp32-dest-acc", "bool", "false",
+           "accumulate in fp32 in DST (half the DST tiles)">
   ];
   let dependentDialects = ["mlir::tt::TTDialect"];
 }

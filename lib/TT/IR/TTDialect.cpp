@@ -72,6 +72,8 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
     return expect(shape && shape.asArrayRef() == ArrayRef<int64_t>{32, 32},
                   "array<i64: 32, 32> (the only tile Metalium matmuls take)");
   }
+  if (name == kFp32DestAccAttrName)
+    return expect(llvm::isa<BoolAttr>(value), "a boolean");
   if (name == kMathFidelityAttrName)
     return expect(llvm::isa<MathFidelityAttr>(value), "a #tt.fidelity");
   if (name == kScheduleAttrName)

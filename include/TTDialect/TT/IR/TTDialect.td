@@ -34,6 +34,9 @@ def TT_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kLayoutAttrName = "tt.layout";
     static constexpr ::llvm::StringLiteral kTileShapeAttrName = "tt.tile_shape";
     static constexpr ::llvm::StringLiteral kMathFidelityAttrName = "tt.math_fidelity";
+    /// DST accumulates in fp32 (ComputeConfig::fp32_dest_acc_en): half the
+    /// DST tiles, fp32-exact accumulation.
+    static constexpr ::llvm::StringLiteral kFp32DestAccAttrName = "tt.fp32_dest_acc";
     static constexpr ::llvm::StringLiteral kScheduleAttrName = "tt.schedule";
     /// On loops the passes create: what the loop does, for people reading the
     /// emitted C++ (printed as a comment above it).
