@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
-# Compiles C[MxN] = A[MxK] * B[KxN] (bf16) from tl.matmul through the whole
+# [TYPES="A B C"] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
+# Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16) from
+# tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
 m=$1 k=$2 n=$3 device=$4
+read -r ta tb tc <<< "${TYPES:-bf16 bf16 bf16}"
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${m}x${k}xbf16>, %B: memref<${k}x${n}xbf16>, %C: memref<${m}x${n}xbf16>) {
-  tl.matmul %A, %B into %C : memref<${m}x${k}xbf16>, memref<${k}x${n}xbf16> into memref<${m}x${n}xbf16>
+func.func @mm(%A: memref<${m}x${k}x${ta}>, %B: memref<${k}x${n}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
+  tl.matmul %A, %B into %C : memref<${m}x${k}x${ta}>, memref<${k}x${n}x${tb}> into memref<${m}x${n}x${tc}>
   return
 }
 MLIR
