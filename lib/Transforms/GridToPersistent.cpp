@@ -34,7 +34,12 @@ struct TTGridToPersistentPass
     IRRewriter rewriter(kernel);
     Location loc = kernel.getLoc();
     Type i32 = rewriter.getI32Type();
-    auto tileRange = CoreTileRangeOp::create(rewriter, loc, i32, i32);
+    // Name the work units for what they are: tiles, or blocks of tiles.
+    bool blocks = false;
+    kernel.walk([&](tl::AllocFragmentOp fragment) {
+      blocks |= fragment.getType().getNumElements() > tl::kTileSize * tl::kTileSize;
+    });
+    auto tileRange = CoreTileRangeOp::create(rewriter, loc, i32, i32, blocks);
     Value gridX = RuntimeParamOp::create(rewriter, loc, i32, "grid_x",
                                          kernel.getGrid()[0]);
     Value one = arith::ConstantIntOp::create(rewriter, loc, i32, 1);

@@ -161,12 +161,13 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
           b.getStringAttr(name));
     }
     for (auto range : llvm::make_early_inc_range(kernel.getOps<CoreTileRangeOp>())) {
+      bool blocks = range.getBlocks();
       if (!range.getStart().use_empty())
-        range.getStart().replaceAllUsesWith(
-            nextArg({ArgSource::StartTile}, "start_tile"));
+        range.getStart().replaceAllUsesWith(nextArg(
+            {ArgSource::StartTile}, blocks ? "start_block" : "start_tile"));
       if (!range.getCount().use_empty())
-        range.getCount().replaceAllUsesWith(
-            nextArg({ArgSource::NumTiles}, "num_tiles"));
+        range.getCount().replaceAllUsesWith(nextArg(
+            {ArgSource::NumTiles}, blocks ? "num_blocks" : "num_tiles"));
       range.erase();
     }
     llvm::StringMap<Value> params;

@@ -91,6 +91,9 @@ json work(const ProgramInfo &info, json &coresOut) {
     if (values.contains("start_tile") && values.contains("num_tiles"))
       entry["tiles"] =
           json{{"start", values["start_tile"]}, {"count", values["num_tiles"]}};
+    if (values.contains("start_block") && values.contains("num_blocks"))
+      entry["blocks"] = json{{"start", values["start_block"]},
+                             {"count", values["num_blocks"]}};
     entry["values"] = values;
     out.push_back(entry);
   }

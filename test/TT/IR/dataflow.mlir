@@ -11,6 +11,7 @@
 // CHECK-LABEL: func.func @planned
 // CHECK-SAME: (%[[A:.*]]: memref<256x128xbf16>, %[[B:.*]]: memref<128x256xbf16>, %[[C:.*]]: memref<256x256xbf16>)
 // CHECK: %[[START:.*]], %[[COUNT:.*]] = tt.core_tile_range : i32, i32
+// CHECK: tt.core_tile_range blocks : i32, i32
 // CHECK: %[[KT:.*]] = tt.runtime_param "Kt" = 4 : i32
 // CHECK: %[[NT:.*]] = tt.runtime_param "Nt" = 8 : i32
 // CHECK: tt.read_tiles %[[A]][%[[START]], %[[COUNT]]] tiles_per_row %[[KT]] block 4 x 2 -> %{{.*}} : memref<256x128xbf16>, !tt.cb<0, 16 x !tt.tile<bf16>>
@@ -20,6 +21,7 @@
 // CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[START]], %[[COUNT]]] tiles_per_row %[[NT]] block 4 x 4 subblock 2 x 4 : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<256x256xbf16>
 // CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[START]], %[[COUNT]]] tiles_per_row %[[NT]] block 4 x 4 : !tt.cb<16
 // GENERIC: "tt.core_tile_range"() : () -> (i32, i32)
+// GENERIC: "tt.core_tile_range"() <{blocks}> : () -> (i32, i32)
 // GENERIC: "tt.runtime_param"() <{name = "Kt", value = 4 : i64}> : () -> i32
 // GENERIC: "tt.read_tiles"({{.*}}) <{cols = 2 : i64, rows = 4 : i64}>
 // GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0>}>
@@ -28,6 +30,7 @@
 // GENERIC: "tt.write_tiles"({{.*}}) <{cols = 4 : i64, rows = 4 : i64, subblock_h = 2 : i64, subblock_w = 4 : i64}>
 func.func @planned(%A: memref<256x128xbf16>, %B: memref<128x256xbf16>, %C: memref<256x256xbf16>) {
   %start, %count = tt.core_tile_range : i32, i32
+  %bstart, %bcount = tt.core_tile_range blocks : i32, i32
   %Kt = tt.runtime_param "Kt" = 4 : i32
   %Nt = tt.runtime_param "Nt" = 8 : i32
   %in0 = tt.get_cb : !in0

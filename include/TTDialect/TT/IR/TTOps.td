@@ -456,18 +456,21 @@ def TT_CoreTileRangeOp : TT_Op<"core_tile_range", [Pure]> {
   let summary = "the contiguous range of output tiles the running core owns";
   let description = [{
     Produced by `tt-grid-to-persistent`: every core runs the function once
-    and loops over its own `[start, start + count)` output tiles. The kernel
+    and loops over its own `[start, start + count)` output blocks. The kernel
     split turns the results into the per-core runtime arguments `start_tile`
-    and `num_tiles` of each kernel that reads them.
+    and `num_tiles` of each kernel that reads them, or `start_block` and
+    `num_blocks` when `blocks` says a block is more than one tile.
 
     Example:
 
     ```mlir
     %start, %count = tt.core_tile_range : i32, i32
+    %start, %count = tt.core_tile_range blocks : i32, i32
     ```
   }];
+  let arguments = (ins UnitAttr:$blocks);
   let results = (outs I32:$start, I32:$count);
-  let assemblyFormat = "attr-dict `:` type($start) `,` type($count)";
+  let assemblyFormat = "(`blocks` $blocks^)? attr-dict `:` type($start) `,` type($count)";
 }
 
 def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
