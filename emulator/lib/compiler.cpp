@@ -16,6 +16,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "content_hash.hpp"
 #include "internal.hpp"
 
 extern char** environ;
@@ -35,35 +36,8 @@ double now_seconds() {
 
 namespace {
 
-struct Hasher {
-    std::uint64_t h = 1469598103934665603ull;
-    void bytes(const void* p, std::size_t n) {
-        const auto* b = static_cast<const std::uint8_t*>(p);
-        for (std::size_t i = 0; i < n; ++i) {
-            h ^= b[i];
-            h *= 1099511628211ull;
-        }
-    }
-    void str(const std::string& s) {
-        bytes(s.data(), s.size());
-        std::uint8_t sep = 0xff;
-        bytes(&sep, 1);
-    }
-    std::string hex() const {
-        char buf[20];
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-        return buf;
-    }
-};
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
+using detail::Hasher;
+using detail::read_file;
 
 std::string file_hash(const std::string& path) {
     std::string content;

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "content_hash.hpp"
+
 #ifndef TTEMU_DEFAULT_INCLUDE_DIR
 #define TTEMU_DEFAULT_INCLUDE_DIR ""
 #endif
@@ -54,26 +56,8 @@ std::string absolute(const std::string& p) {
     return realpath(p.c_str(), buf) ? std::string(buf) : p;
 }
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-struct Hasher {
-    unsigned long long h = 1469598103934665603ull;
-    void add(const std::string& s) {
-        for (unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        h ^= 0xff;
-        h *= 1099511628211ull;
-    }
-};
+using ttemu::detail::Hasher;
+using ttemu::detail::read_file;
 
 // Hash every regular file under dir (sorted), for header-change detection.
 void hash_tree(Hasher& h, const std::string& dir) {
@@ -93,8 +77,8 @@ void hash_tree(Hasher& h, const std::string& dir) {
         } else {
             std::string c;
             read_file(p, c);
-            h.add(p);
-            h.add(c);
+            h.str(p);
+            h.str(c);
         }
     }
 }
@@ -187,10 +171,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> cmd = {cxx_env && *cxx_env ? cxx_env : "c++", "-std=c++17", "-O2", "-I" + inc, "-I" + dir,
                                     host};
     Hasher h;
-    for (const auto& c : cmd) h.add(c);
+    for (const auto& c : cmd) h.str(c);
     std::string content;
     read_file(host, content);
-    h.add(content);
+    h.str(content);
     {
         DIR* d = opendir(dir.c_str());
         std::vector<std::string> hdrs;
@@ -204,13 +188,13 @@ int main(int argc, char** argv) {
         for (const auto& n : hdrs) {
             std::string c;
             read_file(dir + "/" + n, c);
-            h.add(c);
+            h.str(c);
         }
     }
     hash_tree(h, inc);
     struct stat st {};
     stat((lib + "/libttemu.so").c_str(), &st);
-    h.add(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtime));
+    h.str(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtime));
 
     std::string cache = getenv("TTEMU_CACHE_DIR") ? getenv("TTEMU_CACHE_DIR") : "";
     if (cache.empty()) {
@@ -220,9 +204,7 @@ int main(int argc, char** argv) {
     }
     cache += "/hosts";
     mkdirs(cache);
-    char key[32];
-    std::snprintf(key, sizeof key, "%016llx", h.h);
-    const std::string bin = cache + "/host-" + key;
+    const std::string bin = cache + "/host-" + h.hex();
     if (rebuild || !exists(bin)) {
         const std::string tmp = bin + ".tmp." + std::to_string(getpid());
         std::vector<std::string> full = cmd;
