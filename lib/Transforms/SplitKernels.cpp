@@ -179,11 +179,8 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       param.getResult().replaceAllUsesWith(arg);
       param.erase();
     }
-    // CB handles and the compute start-up come first in the kernel body.
+    // CB handles follow the argument reads, in their original order.
     SmallVector<GetCBOp> cbs = llvm::to_vector(kernel.getOps<GetCBOp>());
-    for (GetCBOp cb : cbs)
-      cb->moveBefore(&entry, entry.end());
-    // keep them after the argument reads
     Operation *afterArgs = nullptr;
     for (Operation &op : entry)
       if (llvm::isa<GetArgValOp, TensorAccessorOp>(op))
