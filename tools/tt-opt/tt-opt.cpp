@@ -14,6 +14,9 @@ int main(int argc, char **argv) {
   mlir::tt::registerTLToTTPipeline();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
+  mlir::registerLoopInvariantCodeMotionPass();
+  mlir::registerSCCPPass();
+  mlir::registerSymbolDCEPass();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "Tenstorrent Metalium compiler driver\n", registry));
 }

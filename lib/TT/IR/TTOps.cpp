@@ -2,6 +2,7 @@
 #include "TTDialect/TT/IR/TTOps.h"
 
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -408,6 +409,36 @@ void TensorAccessorOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
 }
 void RuntimeParamOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   nameResult(getResult(), getName(), setNameFn);
+}
+
+LogicalResult RuntimeParamOp::verify() {
+  int64_t value = getValueAttr().getValue().getSExtValue();
+  if (value < 0 || value > int64_t(UINT32_MAX))
+    return emitOpError() << "parameter \"" << getName() << "\" = " << value
+                         << " does not fit a 32-bit runtime argument";
+  // One name is one runtime argument: the first parameter of that name in
+  // the function decides its value; a later one that disagrees is the error.
+  Operation *scope = (*this)->getParentOfType<FunctionOpInterface>();
+  if (!scope)
+    return success();
+  RuntimeParamOp first;
+  scope->walk([&](RuntimeParamOp other) {
+    if (first || other.getName() != getName())
+      return other == *this ? WalkResult::interrupt() : WalkResult::advance();
+    first = other;
+    return WalkResult::interrupt();
+  });
+  if (first && first != *this && first.getValue() != getValue()) {
+    InFlightDiagnostic diag =
+        emitOpError() << "parameter \"" << getName() << "\" = " << getValue()
+                      << " conflicts with \"" << getName()
+                      << "\" = " << first.getValue()
+                      << " in the same function: a name is one runtime "
+                         "argument, so it has one value";
+    diag.attachNote(first.getLoc()) << "first defined here";
+    return diag;
+  }
+  return success();
 }
 
 #define GET_OP_CLASSES

@@ -17,6 +17,13 @@
 #include "TTDialect/TT/IR/TTOpsTypes.h.inc"
 
 namespace mlir::tt {
+/// The pointers and page counts of the circular buffers a kernel uses, as a
+/// side-effect resource: see TT_CBResource in TTOps.td.
+struct CircularBufferResource
+    : public SideEffects::Resource::Base<CircularBufferResource> {
+  StringRef getName() final { return "<CircularBuffer>"; }
+};
+
 /// Runtime arguments Metalium accepts per kernel and core.
 constexpr size_t kMaxRuntimeArgs = 341;
 

@@ -70,9 +70,16 @@ def TT_GetCBOp : TT_Op<"get_cb", [Pure, TT_NamedResult]> {
   let assemblyFormat = "(`as` $name^)? attr-dict `:` qualified(type($cb))";
 }
 
+// The state of a circular buffer (its read and write pointers and page
+// counts) is a resource: the count ops move the pointers, the pointer ops read
+// them, so CSE and LICM never merge or hoist a pointer across a push or pop.
+def TT_CBResource : Resource<"::mlir::tt::CircularBufferResource">;
+
 class TT_CBCountOp<string mnemonic, string doc> : TT_Op<mnemonic> {
   let summary = doc;
-  let arguments = (ins TT_CB:$cb, I32:$numPages);
+  let arguments = (ins Arg<TT_CB, "circular buffer",
+                           [MemRead<TT_CBResource>, MemWrite<TT_CBResource>]>:$cb,
+                       I32:$numPages);
   let assemblyFormat = "$cb `,` $numPages attr-dict `:` qualified(type($cb))";
   let hasVerifier = 1;
   let description = "Calls `" # mnemonic # "(cb, num_pages)`.\n\nExample:\n\n"
@@ -88,9 +95,9 @@ def TT_CBWaitFrontOp : TT_CBCountOp<"cb_wait_front",
 def TT_CBPopFrontOp : TT_CBCountOp<"cb_pop_front",
     "consumer: release `numPages` consumed pages to the producer">;
 
-class TT_CBPtrOp<string mnemonic, string doc> : TT_Op<mnemonic, [Pure]> {
+class TT_CBPtrOp<string mnemonic, string doc> : TT_Op<mnemonic> {
   let summary = doc;
-  let arguments = (ins TT_CB:$cb);
+  let arguments = (ins Arg<TT_CB, "circular buffer", [MemRead<TT_CBResource>]>:$cb);
   let results = (outs I32:$address);
   let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
   let description = "Calls `" # mnemonic # "(cb)`: an L1 byte address.\n\nExample:\n\n"
@@ -479,7 +486,9 @@ def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
     Shapes (tile counts such as `Kt` or `Nt`) are constants of the program
     but not of its kernels: the kernel split passes each parameter a kernel
     reads as a runtime argument, so every shape reuses the same kernel
-    sources. Parameters with the same `name` must have the same value.
+    sources. A name is one runtime argument, so two parameters of one
+    function with the same `name` must have the same value (the verifier
+    rejects anything else), and a value must fit the argument's 32 bits.
 
     Example:
 
@@ -490,6 +499,7 @@ def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
   let arguments = (ins StrAttr:$name, I64Attr:$value);
   let results = (outs I32:$result);
   let assemblyFormat = "$name `=` $value attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
