@@ -1,4 +1,4 @@
-// The seed's acceptance example: a 256x256x256 bf16 matmul in the tl kernel
+// The bundled example: a 256x256x256 bf16 matmul in the tl kernel
 // form, as a TileLang user writes it with block_M = block_N = block_K = 32.
 func.func @matmul(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>,
                   %C: memref<256x256xbf16>) {

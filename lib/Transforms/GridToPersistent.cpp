@@ -1,4 +1,4 @@
-//===- GridToPersistent.cpp - WS3 grid to per-core loop -------------------===//
+//===- GridToPersistent.cpp - block grid to a per-core loop ---------------===//
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -26,9 +26,6 @@ struct TTGridToPersistentPass
   }
 
   LogicalResult convert(tl::KernelOp kernel) {
-    auto func = kernel->getParentOfType<func::FuncOp>();
-    if (!func->hasAttr(TTDialect::kScheduleAttrName))
-      return kernel.emitOpError("run tt-infer-schedule first: no tt.schedule");
     if (kernel.getGrid().size() != 2)
       return kernel.emitOpError("expects a 2-D grid");
     IRRewriter rewriter(kernel);

@@ -1,4 +1,4 @@
-//===- InferSchedule.cpp - WS2 schedule inference -------------------------===//
+//===- InferSchedule.cpp - output blocks spread over cores ----------------===//
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/IR/Matchers.h"
@@ -92,38 +92,25 @@ struct TTInferSchedulePass
                            << kernel.getGrid().size() << " dimensions";
       return signalPassFailure();
     }
-    auto policy =
-        func->getAttrOfType<StringAttr>(TTDialect::kSchedulePolicyAttrName);
-    auto order =
-        func->getAttrOfType<StringAttr>(TTDialect::kScheduleOrderAttrName);
-    if (!policy || !order) {
-      func.emitError("run tt-apply-target-defaults first: no schedule policy");
+    FailureOr<TargetAttr> target = getTarget(func, "tt-infer-schedule");
+    if (failed(target))
       return signalPassFailure();
-    }
-    if (order.getValue() != "row_major") {
-      func.emitError() << "schedule order " << order
-                       << " is not supported yet; use row_major";
-      return signalPassFailure();
-    }
-    DeviceAttr device = getPlannedDevice(func);
+    DeviceAttr device = target->getDevice();
     uint64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
-    uint64_t tiles = gridX * gridY;
-    uint64_t cores = std::min<uint64_t>(tiles, device.getNumCores());
-    // split_work_to_cores: everyone gets floor(tiles / cores); the remainder
-    // goes one each to the first cores (group 1).
-    uint64_t base = tiles / cores, extra = tiles % cores;
-    uint64_t group1Cores = extra ? extra : cores;
-    uint64_t group1Tiles = extra ? base + 1 : base;
-    uint64_t group2Cores = extra ? cores - extra : 0;
-    uint64_t group2Tiles = extra ? base : 0;
+    // Each output block is one unit of work; a 32-bit kernel counts them.
+    uint64_t blocks = gridX * gridY;
+    if ((gridY != 0 && blocks / gridY != gridX) || blocks > UINT32_MAX) {
+      kernel.emitOpError() << "has " << gridX << " x " << gridY
+                           << " blocks, more than the 2^32 a kernel can count";
+      return signalPassFailure();
+    }
     if (computesWholeMatmul(kernel))
       func->setAttr(TTDialect::kWholeMatmulAttrName,
                     UnitAttr::get(&getContext()));
-    func->setAttr(TTDialect::kScheduleAttrName,
-                  ScheduleAttr::get(&getContext(), policy.getValue(),
-                                    order.getValue(), gridX, gridY, tiles,
-                                    cores, group1Cores, group1Tiles,
-                                    group2Cores, group2Tiles));
+    func->setAttr(TTDialect::kWorkSplitAttrName,
+                  WorkSplitAttr::compute(&getContext(), blocks,
+                                         device.getGridX(), device.getGridY(),
+                                         /*rowWise=*/false));
   }
 };
 } // namespace

@@ -1,4 +1,4 @@
-//===- InferShard.cpp - WS2 buffer layout descriptors ---------------------===//
+//===- InferShard.cpp - DRAM layout of the global buffers -----------------===//
 #include "TTDialect/Transforms/Passes.h"
 
 namespace mlir::tt {
@@ -15,12 +15,6 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
     func::FuncOp func = getOperation();
     if (func.getOps<tl::KernelOp>().empty())
       return;
-    auto layout =
-        func->getAttrOfType<BufferLayoutAttr>(TTDialect::kLayoutAttrName);
-    if (!layout) {
-      func.emitError("run tt-apply-target-defaults first: no buffer layout");
-      return signalPassFailure();
-    }
     for (BlockArgument arg : func.getArguments()) {
       auto type = llvm::dyn_cast<MemRefType>(arg.getType());
       if (!type)
@@ -42,12 +36,19 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
         return signalPassFailure();
       }
       int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
-      bool padded = rows % tl::kTileSize != 0 || cols % tl::kTileSize != 0;
+      for (auto [dim, size] : llvm::enumerate(type.getShape()))
+        if (size % tl::kTileSize != 0) {
+          func.emitError() << "argument " << arg.getArgNumber() << " ("
+                           << type << ") has " << size << " "
+                           << (dim ? "columns" : "rows")
+                           << ", not a multiple of " << tl::kTileSize
+                           << ": DRAM buffers hold whole 32x32 tiles";
+          return signalPassFailure();
+        }
+      // DRAM interleaved is the only layout the lowering emits.
       auto shard = ShardAttr::get(
-          &getContext(), layout.getValue(), tl::kTileSize, tl::kTileSize,
-          llvm::divideCeil(rows, tl::kTileSize),
-          llvm::divideCeil(cols, tl::kTileSize), getTileSizeInBytes(format),
-          format, padded);
+          &getContext(), BufferLayout::DramInterleaved, rows / tl::kTileSize,
+          cols / tl::kTileSize, getTileSizeInBytes(format), format);
       func.setArgAttr(arg.getArgNumber(), TTDialect::kShardAttrName, shard);
     }
   }

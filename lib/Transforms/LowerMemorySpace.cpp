@@ -265,7 +265,6 @@ struct TTLowerMemorySpacePass
     OpBuilder b(&getContext());
     b.setInsertionPointToStart(&func.getBody().front());
     Location loc = func.getLoc();
-    DeviceAttr device = getPlannedDevice(func);
     int64_t depth = cbDepth > 0 ? int64_t(cbDepth) : loop.getStages();
     struct CBInfo {
       std::string what;
@@ -394,10 +393,17 @@ struct TTLowerMemorySpacePass
                       ? params["Kt"]
                       : param("k_steps", loop.getCount(), "k_steps");
 
+
+    // DST capacity and L1 are the target's.
+    FailureOr<TargetAttr> target = getTarget(func, "tt-lower-memory-space");
+    if (failed(target))
+      return failure();
+    DeviceAttr device = target->getDevice();
+
     // A fragment larger than DST is computed in subblocks; its partial sums
     // wait in an f32 CB between K steps.
     bool userSubblock = subblockH > 0 || subblockW > 0;
-    int64_t dstTiles = getDstTileCapacity(func);
+    int64_t dstTiles = target->getDstTileCapacity();
     if (mTiles * nTiles > dstTiles || userSubblock) {
       auto [h, w] = chooseSubblock(mTiles, nTiles, dstTiles);
       if (userSubblock) {

@@ -8,15 +8,12 @@
 using namespace mlir;
 using namespace mlir::tt;
 
-DeviceAttr mlir::tt::getPlannedDevice(func::FuncOp func) {
-  if (auto device = func->getAttrOfType<DeviceAttr>(TTDialect::kDeviceAttrName))
-    return device;
-  return DeviceAttr::getBuiltin(func.getContext(), Arch::WormholeB0);
-}
-
-int64_t mlir::tt::getDstTileCapacity(func::FuncOp func) {
-  auto fp32 = func->getAttrOfType<BoolAttr>(TTDialect::kFp32DestAccAttrName);
-  return fp32 && fp32.getValue() ? 4 : 8;
+FailureOr<TargetAttr> mlir::tt::getTarget(func::FuncOp func, StringRef pass) {
+  if (auto target = func->getAttrOfType<TargetAttr>(TTDialect::kTargetAttrName))
+    return target;
+  return func.emitError() << pass << " needs the function's target ("
+                          << TTDialect::kTargetAttrName
+                          << "): run tt-apply-target-defaults first";
 }
 
 void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
@@ -33,7 +30,6 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   funcPm.addPass(createTTInferSchedule());
   funcPm.addPass(createTTInferShard());
   funcPm.addPass(createTTGridToPersistent());
-  funcPm.addPass(createTTCoreMap());
   funcPm.addPass(createTTLowerMemorySpace(
       {options.cbDepth, options.subblockH, options.subblockW}));
   funcPm.addPass(createTTTensorize());

@@ -76,7 +76,7 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> planned;
     for (auto func : module.getOps<func::FuncOp>())
-      if (func->hasAttr(TTDialect::kCoreWorkAttrName))
+      if (func->hasAttr(TTDialect::kWorkSplitAttrName))
         planned.push_back(func);
     for (func::FuncOp func : planned)
       if (failed(split(func)))
@@ -91,6 +91,16 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     if (hasTl)
       return func.emitError("run tt-lower-memory-space and tt-tensorize "
                             "before tt-split-kernels: tl ops remain");
+    if (failed(getTarget(func, "tt-split-kernels")))
+      return failure();
+    for (BlockArgument arg : func.getArguments())
+      if (llvm::isa<MemRefType>(arg.getType()) &&
+          !func.getArgAttrOfType<ShardAttr>(arg.getArgNumber(),
+                                            TTDialect::kShardAttrName))
+        return func.emitError()
+               << "argument " << arg.getArgNumber()
+               << " has no DRAM layout (" << TTDialect::kShardAttrName
+               << "): run tt-infer-shard first";
     OpBuilder b(func);
     DenseMap<KernelRole, std::pair<func::FuncOp, KernelInterface>> kernels;
     for (KernelRole role :
@@ -374,13 +384,11 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     MLIRContext *ctx = &getContext();
     OpBuilder b(func);
     Location loc = func.getLoc();
-    auto device = getPlannedDevice(func);
-    auto cores = func->getAttrOfType<CoreRangeSetAttr>(TTDialect::kCoresAttrName);
-    ArrayRef<int64_t> work =
-        func->getAttrOfType<DenseI64ArrayAttr>(TTDialect::kCoreWorkAttrName)
-            .asArrayRef();
-    auto fidelity =
-        func->getAttrOfType<MathFidelityAttr>(TTDialect::kMathFidelityAttrName);
+    auto target = func->getAttrOfType<TargetAttr>(TTDialect::kTargetAttrName);
+    auto split =
+        func->getAttrOfType<WorkSplitAttr>(TTDialect::kWorkSplitAttrName);
+    DeviceAttr device = target.getDevice();
+    CoreRangeSetAttr cores = split.getCoreRanges();
     auto program = ProgramOp::create(b, loc, func.getSymName(), device);
     b.setInsertionPointToStart(&program.getBodyBlock());
 
@@ -421,8 +429,8 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       auto &[kernel, iface] = kernels[role];
       Attribute config;
       if (role == KernelRole::Compute)
-        config = ComputeConfigAttr::get(ctx, fidelity.getValue(),
-                                        getDstTileCapacity(func) == 4,
+        config = ComputeConfigAttr::get(ctx, target.getMathFidelity(),
+                                        target.getFp32DestAcc(),
                                         /*dst_full_sync_en=*/false);
       else if (role == KernelRole::Reader)
         config = DataMovementConfigAttr::get(ctx, Processor::RISCV_1,
@@ -438,7 +446,7 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       auto &[kernel, iface] = kernels[role];
       if (iface.runtimeArgs.empty())
         continue;
-      for (size_t i = 0; i < work.size(); i += 4) {
+      for (uint64_t i = 0; i < split.getCores(); ++i) {
         SmallVector<Attribute> args;
         for (const ArgSource &source : iface.runtimeArgs) {
           switch (source.kind) {
@@ -446,19 +454,20 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
             args.push_back(bufferSym[source.bufferArg]);
             break;
           case ArgSource::StartTile:
-            args.push_back(b.getI64IntegerAttr(work[i + 2]));
+            args.push_back(b.getI64IntegerAttr(split.getStart(i)));
             break;
           case ArgSource::NumTiles:
-            args.push_back(b.getI64IntegerAttr(work[i + 3]));
+            args.push_back(b.getI64IntegerAttr(split.getUnits(i)));
             break;
           case ArgSource::Param:
             args.push_back(b.getI64IntegerAttr(source.value));
             break;
           }
         }
-        SetRuntimeArgsOp::create(
-            b, loc, kernel.getSymName(),
-            CoreCoordAttr::get(ctx, work[i], work[i + 1]), b.getArrayAttr(args));
+        auto [x, y] = split.getCore(i);
+        SetRuntimeArgsOp::create(b, loc, kernel.getSymName(),
+                                 CoreCoordAttr::get(ctx, x, y),
+                                 b.getArrayAttr(args));
       }
     }
     // Host steps: inputs up, run, output back, checked against C = A * B.

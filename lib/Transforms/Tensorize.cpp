@@ -154,18 +154,27 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
 struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
   void runOnOperation() override {
     bool ok = true;
-    int64_t capacity = getDstTileCapacity(getOperation());
-    getOperation().walk([&](MatmulBlockOp op) {
-      int64_t dstTiles = op.getSubblockRows() * op.getSubblockCols();
-      if (dstTiles > capacity) {
-        op.emitOpError() << "accumulates " << op.getSubblockRows() << "x"
-                         << op.getSubblockCols() << " = " << dstTiles
-                         << " tiles in DST, which holds " << capacity
-                         << (capacity == 8 ? " bf16" : " fp32")
-                         << " tiles in half-sync mode";
-        ok = false;
-      }
-    });
+    bool hasMatmul =
+        getOperation()
+            .walk([](MatmulBlockOp) { return WalkResult::interrupt(); })
+            .wasInterrupted();
+    if (hasMatmul) {
+      FailureOr<TargetAttr> target = getTarget(getOperation(), "tt-tensorize");
+      if (failed(target))
+        return signalPassFailure();
+      int64_t capacity = target->getDstTileCapacity();
+      getOperation().walk([&](MatmulBlockOp op) {
+        int64_t dstTiles = op.getSubblockRows() * op.getSubblockCols();
+        if (dstTiles > capacity) {
+          op.emitOpError() << "accumulates " << op.getSubblockRows() << "x"
+                           << op.getSubblockCols() << " = " << dstTiles
+                           << " tiles in DST, which holds " << capacity
+                           << (capacity == 8 ? " bf16" : " fp32")
+                           << " tiles in half-sync mode";
+          ok = false;
+        }
+      });
+    }
     if (!ok)
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());

@@ -224,3 +224,20 @@ Outcome emitMetalium(const std::string &source,
 }
 
 } // namespace tt_python
+
+std::vector<std::string> tt_python::deviceNames() {
+  std::vector<std::string> names;
+  for (unsigned i = 0; i <= mlir::tt::getMaxEnumValForArch(); ++i)
+    if (std::optional<mlir::tt::Arch> arch = mlir::tt::symbolizeArch(i))
+      names.push_back(mlir::tt::stringifyArch(*arch).str());
+  return names;
+}
+
+std::vector<std::string> tt_python::mathFidelityNames() {
+  std::vector<std::string> names;
+  for (unsigned i = 0; i <= mlir::tt::getMaxEnumValForMathFidelity(); ++i)
+    if (std::optional<mlir::tt::MathFidelity> fidelity =
+            mlir::tt::symbolizeMathFidelity(i))
+      names.push_back(mlir::tt::stringifyMathFidelity(*fidelity).str());
+  return names;
+}

@@ -56,6 +56,12 @@ Outcome describePipeline(const std::string &pipeline);
 /// and emits the Metalium program's files.
 Outcome emitMetalium(const std::string &source, const std::string &bufferName);
 
+/// The spellings the pipeline's `device` option accepts (the tt dialect's
+/// architectures).
+std::vector<std::string> deviceNames();
+/// The spellings of its `math-fidelity` option.
+std::vector<std::string> mathFidelityNames();
+
 } // namespace tt_python
 
 #endif // TILELANG_TT_DRIVER_H

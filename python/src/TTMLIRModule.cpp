@@ -88,4 +88,9 @@ PYBIND11_MODULE(_ttmlir, m) {
       },
       py::arg("source"), py::arg("name") = "<ir>",
       "Emit the Metalium program of lowered tt IR: file name -> text.");
+
+  m.def("device_names", &tt_python::deviceNames,
+        "The devices the pipeline's `device` option accepts.");
+  m.def("math_fidelity_names", &tt_python::mathFidelityNames,
+        "The fidelities the pipeline's `math-fidelity` option accepts.");
 }

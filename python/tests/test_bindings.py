@@ -33,7 +33,7 @@ def test_run_pipeline_stages_and_anchor():
     result = _ttmlir.run_pipeline(EXAMPLE, "builtin.module(tl-to-tt-pipeline)", "matmul_256.mlir", True)
     assert result["ok"], result["diagnostics"]
     names = [name for name, _ in result["stages"]]
-    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 13
+    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 12
     assert "tt.program @matmul" in result["ir"] and "loc(" in result["ir"]
     plain = _ttmlir.run_pipeline(EXAMPLE, "func.func(tt-apply-target-defaults)")
     assert plain["ok"] and plain["stages"] == []
@@ -46,7 +46,7 @@ def test_failed_pass_is_named():
     result = _ttmlir.run_pipeline(src, "tl-to-tt-pipeline", "m.mlir", True)
     assert not result["ok"] and result["failed_pass"] == "tt-lower-memory-space"
     assert "m.mlir:" in result["diagnostics"] and "transposed operands" in result["diagnostics"]
-    assert result["stages"][-1][0] == "tt-core-map"
+    assert result["stages"][-1][0] == "tt-grid-to-persistent"
 
 
 def test_emit_metalium():

@@ -1,4 +1,4 @@
-"""The seed's scripted flow, step by step."""
+"""The scripted flow, step by step."""
 
 import pytest
 
@@ -12,26 +12,26 @@ def func():
     return matmul(256, 256, 256, 32, 32, 32)
 
 
-def test_seed_flow(func):
-    mod = tt.apply_tt_defaults(func)                       # WS1
+def test_scripted_flow(func):
+    mod = tt.apply_tt_defaults(func)
     assert isinstance(mod, tilelang.Module) and mod.stage == "tt-apply-target-defaults"
     text = str(mod)
-    assert 'tt.schedule_policy = "contiguous"' in text and "tt.device = #tt.device<wormhole_b0>" in text
-    assert "tt.layout = #tt.layout<dram_interleaved>" in text
+    assert ("tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, "
+            "fp32_dest_acc = false>") in text
 
-    mod = tt.apply_ws2_passes(mod)                         # WS2
+    mod = tt.plan_work(mod)
     assert mod.applied[-2:] == ["tt-infer-schedule", "tt-infer-shard"]
     text = str(mod)
     # 64 output tiles over the 8x8 grid
-    assert "tiles = 64, cores = 64" in text
+    assert "units = 64, grid_x = 8, grid_y = 8, row_wise = false, cores = 64" in text
     assert text.count("tt.shard = #tt.shard<layout = dram_interleaved") == 3
 
-    mod = tt.grid_to_persistent(mod)                       # WS3 (first pass)
+    mod = tt.grid_to_persistent(mod)
     assert "tt.core_tile_range" in str(mod) and "tl.kernel" not in str(mod)
-    mod = tt.apply_ws3_passes(mod)
+    mod = tt.lower_to_tiles(mod)
     assert mod.stage == "tt-tensorize" and "tt.matmul_tiles" in str(mod)
 
-    artifacts = tt.emit_tt_artifacts(mod)                  # WS4-6
+    artifacts = tt.emit_tt_artifacts(mod)
     for name in ["compute.cpp", "reader.cpp", "writer.cpp", "host.cpp", "tt.plan.json"]:
         assert name in artifacts
     assert "for (" in artifacts["compute.cpp"]
@@ -48,7 +48,7 @@ def test_every_pass_one_by_one(func):
     mod = tt.module(func)
     assert mod.stage == "tl"
     for step in [tt.apply_tt_defaults, tt.infer_default_tt_schedule, tt.infer_default_tt_shard,
-                 tt.grid_to_persistent, tt.core_map, tt.lower_memory_space, tt.tensorize,
+                 tt.grid_to_persistent, tt.lower_memory_space, tt.tensorize,
                  tt.split_kernels, tt.verify]:
         mod = step(mod)
     assert mod.stage == "tt-verify" and mod.done
@@ -57,8 +57,8 @@ def test_every_pass_one_by_one(func):
 
 
 def test_pass_options(func):
-    mod = tt.apply_tt_defaults(func, device="blackhole", schedule_order="row_major")
-    assert "tt.device = #tt.device<blackhole>" in str(mod)
+    mod = tt.apply_tt_defaults(func, device="blackhole", math_fidelity="lofi")
+    assert "tt.target = #tt.target<device = <blackhole>, math_fidelity = lofi" in str(mod)
     mod = tt.lower_memory_space(mod, cb_depth=1)
     assert "!tt.cb<0, 1 x !tt.tile<bf16>>" in str(mod)
     assert tt.emit_tt_artifacts(mod).plan["device"]["arch"] == "blackhole"
@@ -67,7 +67,7 @@ def test_pass_options(func):
 
 
 def test_order_is_enforced(func):
-    mod = tt.apply_ws2_passes(func)
+    mod = tt.plan_work(func)
     with pytest.raises(ValueError, match="tt-infer-schedule has already run on this module"):
         tt.infer_schedule(mod)
     # earlier modules are unchanged: steps return new modules
@@ -76,7 +76,7 @@ def test_order_is_enforced(func):
 
 
 def test_custom_pipeline_and_history(func):
-    mod = tt.apply_ws2_passes(func)
+    mod = tt.plan_work(func)
     mod = tt.run_pipeline(mod, "func.func(canonicalize)")
     assert mod.stage == "tt-infer-shard"
     assert "canonicalize" in mod.history and "tt-infer-schedule" in mod.history

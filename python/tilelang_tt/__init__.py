@@ -13,7 +13,8 @@ See python/README.md.
 """
 
 from . import language, passes
-from .compiler import Artifacts, Module, compile, pipeline_text
+from .compiler import (Artifacts, Module, compile, devices_supported,
+                       math_fidelities_supported, pipeline_text)
 from .errors import CompileError, FrontendError, RunError, TileLangTTError
 from .frontend import PrimFunc, prim_func
 from .runner import round_to_bf16
@@ -21,5 +22,6 @@ from .runner import round_to_bf16
 __all__ = [
     "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
     "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "passes",
+    "devices_supported", "math_fidelities_supported",
 ]
 

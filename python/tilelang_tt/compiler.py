@@ -7,11 +7,8 @@ from collections.abc import Mapping
 from .errors import CompileError
 from .frontend import PrimFunc
 
-__all__ = ["compile", "Module", "Artifacts", "pipeline_text"]
-
-DEVICES = ("wormhole_b0", "blackhole")
-FIDELITIES = ("lofi", "hifi2", "hifi3", "hifi4")
-
+__all__ = ["compile", "Module", "Artifacts", "pipeline_text", "devices_supported",
+           "math_fidelities_supported"]
 
 def _native():
     try:
@@ -35,6 +32,16 @@ def _check(result, stages=None):
     return result
 
 
+def devices_supported():
+    """The devices the compiler targets (``wormhole_b0``, ``blackhole``)."""
+    return tuple(_native().device_names())
+
+
+def math_fidelities_supported():
+    """The matrix-engine fidelities it accepts (``lofi`` ... ``hifi4``)."""
+    return tuple(_native().math_fidelity_names())
+
+
 def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
                   subblock=None, block_m=None, block_n=None, block_k=None,
                   stages=None):
@@ -45,10 +52,12 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
     ``linalg.matmul``) only: a T.Kernel program carries its own block sizes
     (its T.alloc_shared / T.alloc_fragment shapes) and stages (num_stages).
     """
-    if device not in DEVICES:
-        raise ValueError("device must be one of %s, got %r" % (", ".join(DEVICES), device))
-    if math_fidelity not in FIDELITIES:
-        raise ValueError("math_fidelity must be one of %s, got %r" % (", ".join(FIDELITIES), math_fidelity))
+    # The choices come from the compiler's own enums, so they never drift.
+    devices, fidelities = devices_supported(), math_fidelities_supported()
+    if device not in devices:
+        raise ValueError("device must be one of %s, got %r" % (", ".join(devices), device))
+    if math_fidelity not in fidelities:
+        raise ValueError("math_fidelity must be one of %s, got %r" % (", ".join(fidelities), math_fidelity))
     options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
     ints = [("cb-depth", cb_depth)]
     if subblock is not None:

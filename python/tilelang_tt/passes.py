@@ -1,9 +1,9 @@
-"""The pipeline step by step, for people who script it (the seed's flow)::
+"""The pipeline step by step, for people who script it::
 
     from tilelang_tt import passes as tt
-    mod = tt.apply_tt_defaults(func)          # WS1: device, schedule, layout
-    mod = tt.apply_ws2_passes(mod)            # WS2: schedule + shard inference
-    mod = tt.apply_ws3_passes(mod)            # WS3: persistent loop ... tensorize
+    mod = tt.apply_tt_defaults(func)          # the target: device, fidelity, DST mode
+    mod = tt.plan_work(mod)                   # work split over cores, DRAM layouts
+    mod = tt.lower_to_tiles(mod)              # per-core loop, CBs and DST, tile ops
     artifacts = tt.emit_tt_artifacts(mod)     # split kernels, verify, emit
 
 Each function takes a :class:`~tilelang_tt.Module` (or a ``@T.prim_func``),
@@ -18,8 +18,8 @@ from .frontend import PrimFunc
 
 __all__ = [
     "module", "apply_tt_defaults", "infer_default_tt_schedule", "infer_schedule",
-    "infer_default_tt_shard", "infer_shard", "apply_ws2_passes", "grid_to_persistent",
-    "core_map", "lower_memory_space", "tensorize", "apply_ws3_passes", "split_kernels",
+    "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
+    "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
     "verify", "emit_tt_artifacts", "run_pipeline",
 ]
 
@@ -48,16 +48,16 @@ def _step(name, doc):
 
 apply_tt_defaults = _step(
     "tt-apply-target-defaults",
-    "WS1: device, schedule policy and order, DRAM-interleaved layout, 32x32 "
-    "tiles and math fidelity on the function (options: device, "
-    "schedule_policy, schedule_order, math_fidelity).")
+    "The target on the function (tt.target): device, math fidelity, fp32 DST "
+    "accumulation (options: device, math_fidelity, fp32_dest_acc).")
 infer_schedule = infer_default_tt_schedule = _step(
-    "tt-infer-schedule", "WS2: spread the output tiles over the device's cores (tt.schedule).")
+    "tt-infer-schedule",
+    "Spread the output blocks over the device's cores as split_work_to_cores does "
+    "(tt.work_split).")
 infer_shard = infer_default_tt_shard = _step(
-    "tt-infer-shard", "WS2: the layout of every global buffer (tt.shard on each argument).")
+    "tt-infer-shard", "The DRAM layout of every global buffer (tt.shard on each argument).")
 grid_to_persistent = _step(
-    "tt-grid-to-persistent", "WS3: the block grid becomes a per-core loop over owned tiles.")
-core_map = _step("tt-core-map", "Place the schedule on concrete cores (tt.cores, tt.core_work).")
+    "tt-grid-to-persistent", "The block grid becomes a per-core loop over the blocks it owns.")
 lower_memory_space = _step(
     "tt-lower-memory-space",
     "Shared buffers to circular buffers, the fragment to DST (options: cb_depth, "
@@ -67,13 +67,15 @@ split_kernels = _step("tt-split-kernels", "Reader, compute and writer kernels an
 verify = _step("tt-verify", "Check the lowered program (CBs, runtime arguments, L1).")
 
 
-def apply_ws2_passes(mod):
-    """WS2: schedule and shard inference."""
+def plan_work(mod):
+    """The work split over cores and the DRAM layout of every buffer
+    (tt-infer-schedule, tt-infer-shard)."""
     return infer_shard(mod)
 
 
-def apply_ws3_passes(mod):
-    """WS3: grid to persistent, core map, memory-space lowering, tensorize."""
+def lower_to_tiles(mod):
+    """The per-core loop, circular buffers and DST, tile-level compute
+    (tt-grid-to-persistent, tt-lower-memory-space, tt-tensorize)."""
     return tensorize(mod)
 
 

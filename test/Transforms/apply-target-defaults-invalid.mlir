@@ -1,12 +1,22 @@
+// Option values are checked when options are parsed, naming the choices.
 // RUN: not tt-opt %s --tt-apply-target-defaults="device=grayskull" 2>&1 | FileCheck %s --check-prefix=DEVICE
 // RUN: not tt-opt %s --tt-apply-target-defaults="math-fidelity=hifi5" 2>&1 | FileCheck %s --check-prefix=FIDELITY
-// RUN: not tt-opt %s --tt-apply-target-defaults="schedule-order=diagonal" 2>&1 | FileCheck %s --check-prefix=ORDER
-// RUN: not tt-opt %s --tt-apply-target-defaults="schedule-policy=strided" 2>&1 | FileCheck %s --check-prefix=POLICY
+// RUN: not tt-opt %s --tt-apply-target-defaults="schedule-order=row_major" 2>&1 | FileCheck %s --check-prefix=GONE
+// RUN: tt-opt --help | FileCheck %s --check-prefix=HELP
 
-// DEVICE: apply-target-defaults-invalid.mlir:[[@LINE+4]]:1: error: unknown device 'grayskull', expected wormhole_b0 or blackhole
-// FIDELITY: apply-target-defaults-invalid.mlir:[[@LINE+3]]:1: error: unknown math fidelity 'hifi5', expected lofi, hifi2, hifi3 or hifi4
-// ORDER: apply-target-defaults-invalid.mlir:[[@LINE+2]]:1: error: unknown schedule order 'diagonal', expected row_major or column_major
-// POLICY: apply-target-defaults-invalid.mlir:[[@LINE+1]]:1: error: unknown schedule policy 'strided', expected contiguous
+// DEVICE: Cannot find option named 'grayskull'!
+// DEVICE-NOT: 1:1
+// FIDELITY: Cannot find option named 'hifi5'!
+// GONE: no such option schedule-order
+// HELP: --tt-apply-target-defaults
+// HELP: --device=<value>
+// HELP-NEXT: =wormhole_b0
+// HELP-NEXT: =blackhole
+// HELP: --math-fidelity=<value>
+// HELP-NEXT: =lofi
+// HELP-NEXT: =hifi2
+// HELP-NEXT: =hifi3
+// HELP-NEXT: =hifi4
 func.func @f() {
   tl.kernel [1, 1] as (%bx, %by) {
   }

@@ -1,8 +1,8 @@
 // RUN: tt-opt %s --tt-grid-to-persistent -verify-diagnostics
 
-func.func @unplanned() {
-  // expected-error @+1 {{run tt-infer-schedule first: no tt.schedule}}
-  tl.kernel [2, 2] as (%bx, %by) {
+func.func @one_d() {
+  // expected-error @+1 {{expects a 2-D grid}}
+  tl.kernel [4] as (%bx) {
   }
   return
 }

@@ -1,7 +1,7 @@
 // RUN: tt-opt %s --split-input-file --tt-infer-schedule -verify-diagnostics
 
-// expected-error @+1 {{run tt-apply-target-defaults first: no schedule policy}}
-func.func @no_defaults() {
+// expected-error @+1 {{tt-infer-schedule needs the function's target (tt.target): run tt-apply-target-defaults first}}
+func.func @no_target() {
   tl.kernel [2, 2] as (%bx, %by) {
   }
   return
@@ -9,7 +9,7 @@ func.func @no_defaults() {
 
 // -----
 
-func.func @one_d() attributes {tt.schedule_policy = "contiguous", tt.schedule_order = "row_major"} {
+func.func @one_d() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   // expected-error @+1 {{the Tenstorrent lowering expects a 2-D grid (T.Kernel(grid_x, grid_y)), got 1 dimensions}}
   tl.kernel [4] as (%bx) {
   }
@@ -18,7 +18,7 @@ func.func @one_d() attributes {tt.schedule_policy = "contiguous", tt.schedule_or
 
 // -----
 
-func.func @two_kernels() attributes {tt.schedule_policy = "contiguous", tt.schedule_order = "row_major"} {
+func.func @two_kernels() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   tl.kernel [1, 1] as (%bx, %by) {
   }
   // expected-error @+1 {{a function may hold one tl.kernel; split the others into their own functions}}
@@ -29,9 +29,9 @@ func.func @two_kernels() attributes {tt.schedule_policy = "contiguous", tt.sched
 
 // -----
 
-// expected-error @+1 {{schedule order "column_major" is not supported yet; use row_major}}
-func.func @column_major() attributes {tt.schedule_policy = "contiguous", tt.schedule_order = "column_major"} {
-  tl.kernel [1, 1] as (%bx, %by) {
+func.func @too_many_blocks() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  // expected-error @+1 {{has 65536 x 65536 blocks, more than the 2^32 a kernel can count}}
+  tl.kernel [65536, 65536] as (%bx, %by) {
   }
   return
 }

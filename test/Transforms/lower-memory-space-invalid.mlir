@@ -2,7 +2,7 @@
 
 // A device with a tiny L1: the three CBs (2 x 2048 bytes each) do not fit.
 func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
-    attributes {tt.device = #tt.device<wormhole_b0, l1 = 8192>} {
+    attributes {tt.target = #tt.target<device = <wormhole_b0, l1 = 8192>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
   tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
@@ -121,7 +121,7 @@ func.func @unaligned_region(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: 
 
 // -----
 
-func.func @still_a_grid(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+func.func @still_a_grid(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
   // expected-error @+1 {{run tt-grid-to-persistent before tt-lower-memory-space: the grid must be a per-core loop}}
   tl.kernel [1, 1] as (%bx, %by) {

@@ -1,6 +1,6 @@
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-core-map --tt-lower-memory-space | FileCheck %s
-// RUN: tt-opt %s --tl-matmul-to-kernel=stages=3 --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-core-map --tt-lower-memory-space | FileCheck %s --check-prefix=STAGES
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-core-map --tt-lower-memory-space=cb-depth=4 | FileCheck %s --check-prefix=DEPTH
+// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s
+// RUN: tt-opt %s --tl-matmul-to-kernel=stages=3 --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s --check-prefix=STAGES
+// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space=cb-depth=4 | FileCheck %s --check-prefix=DEPTH
 
 // CHECK-LABEL: func.func @mm
 // CHECK-SAME: (%[[A:[^:]*]]: memref<64x128xbf16>

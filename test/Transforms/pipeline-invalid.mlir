@@ -18,7 +18,7 @@ func.func @dynamic(%A: memref<?x64xbf16>, %B: memref<64x64xbf16>, %C: memref<?x6
 
 // The error points at the matmul the CBs come from.
 func.func @tiny_l1(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>)
-    attributes {tt.device = #tt.device<wormhole_b0, l1 = 10000>} {
+    attributes {tt.target = #tt.target<device = <wormhole_b0, l1 = 10000>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   // expected-error @+1 {{circular buffers need 12288 bytes of L1 per core but wormhole_b0 has 10000}}
   tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
   return

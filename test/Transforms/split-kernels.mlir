@@ -1,12 +1,12 @@
 // RUN: tt-opt %s --tt-split-kernels | FileCheck %s
 
 // The tensorized C[64x96] = A[64x64] * B[64x96] on 6 Wormhole cores.
-func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 2, page_size = 2048, format = bf16, needs_padding = false>},
-              %B: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16, needs_padding = false>},
-              %C: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16, needs_padding = false>})
-    attributes {tt.core_work = array<i64: 0, 0, 0, 1, 0, 1, 1, 1, 0, 2, 2, 1, 0, 3, 3, 1, 0, 4, 4, 1, 0, 5, 5, 1>,
-                tt.cores = #tt.core_range_set<(0, 0) to (0, 5)>, tt.device = #tt.device<wormhole_b0>,
-                tt.math_fidelity = #tt.fidelity<hifi4>, tt.whole_matmul} {
+func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 2, page_size = 2048, format = bf16>},
+              %B: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16>},
+              %C: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16>})
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>,
+                tt.work_split = #tt.work_split<units = 6, grid_x = 8, grid_y = 8, row_wise = false, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0>,
+                tt.whole_matmul} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
   %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>

@@ -20,7 +20,7 @@
 // CHECK-NEXT: tt.cb_push_back %[[OUT]], %[[C1]]
 // CHECK-NOT: tt.matmul_block
 // CHECK-NOT: tt.pack_block
-func.func @one_tile() {
+func.func @one_tile() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %in0 = tt.get_cb : !in0
   %in1 = tt.get_cb : !in1
   %out = tt.get_cb : !out
@@ -51,7 +51,7 @@ func.func @one_tile() {
 // CHECK: tt.cb_reserve_back %[[OUT:.*]], %[[C4]]
 // CHECK: scf.for %[[T:.*]] = %{{.*}} to %[[C4]]
 // CHECK-NEXT: tt.pack_tile dst[%[[T]]] -> %[[OUT]][%[[T]]]
-func.func @block() {
+func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %in0 = tt.get_cb : !in0
   %in1 = tt.get_cb : !in1
   %out = tt.get_cb : !out
@@ -98,7 +98,7 @@ func.func @block() {
 // CHECK: tt.pack_tile dst[%{{.*}}] -> %[[PART]]
 // CHECK: tt.cb_push_back %[[PART]], %[[C8]]
 // CHECK: tt.tile_regs_release
-func.func @spilled(%step: i32, %steps: i32) {
+func.func @spilled(%step: i32, %steps: i32) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
   %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
   %part = tt.get_cb : !tt.cb<24, 16 x !tt.tile<f32>>

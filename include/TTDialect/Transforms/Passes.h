@@ -19,12 +19,21 @@ namespace mlir::tt {
 /// Options of the `tl-to-tt-pipeline`.
 struct TLToTTPipelineOptions
     : public PassPipelineOptions<TLToTTPipelineOptions> {
-  PassOptions::Option<std::string> device{
-      *this, "device", llvm::cl::desc("wormhole_b0 or blackhole"),
-      llvm::cl::init("wormhole_b0")};
-  PassOptions::Option<std::string> mathFidelity{
-      *this, "math-fidelity", llvm::cl::desc("lofi, hifi2, hifi3 or hifi4"),
-      llvm::cl::init("hifi4")};
+  PassOptions::Option<Arch> device{
+      *this, "device", llvm::cl::desc("target device"),
+      llvm::cl::init(Arch::WormholeB0),
+      llvm::cl::values(
+          clEnumValN(Arch::WormholeB0, "wormhole_b0", "Wormhole (n150 card)"),
+          clEnumValN(Arch::Blackhole, "blackhole", "Blackhole (p150 card)"))};
+  PassOptions::Option<MathFidelity> mathFidelity{
+      *this, "math-fidelity", llvm::cl::desc("matrix engine fidelity"),
+      llvm::cl::init(MathFidelity::HiFi4),
+      llvm::cl::values(
+          clEnumValN(MathFidelity::LoFi, "lofi", "one multiplier phase"),
+          clEnumValN(MathFidelity::HiFi2, "hifi2", "two phases"),
+          clEnumValN(MathFidelity::HiFi3, "hifi3", "three phases"),
+          clEnumValN(MathFidelity::HiFi4, "hifi4",
+                     "four phases (full precision)"))};
   PassOptions::Option<bool> fp32DestAcc{
       *this, "fp32-dest-acc",
       llvm::cl::desc("accumulate in fp32 in DST (4 DST tiles instead of 8)"),
@@ -65,12 +74,9 @@ void registerTLToTTPipeline();
 // Helpers shared by the passes
 //===----------------------------------------------------------------------===//
 
-/// The device a function is planned for (its `tt.device`), or the default.
-DeviceAttr getPlannedDevice(func::FuncOp func);
-
-/// DST tiles one side of the half-sync DST register holds for `func`: 8 with
-/// bf16 accumulation, 4 with fp32 accumulation (`tt.fp32_dest_acc`).
-int64_t getDstTileCapacity(func::FuncOp func);
+/// The target `func` is compiled for (its `tt.target`), or a located error
+/// naming `pass`, which needs it.
+FailureOr<TargetAttr> getTarget(func::FuncOp func, StringRef pass);
 } // namespace mlir::tt
 
 #endif // TTDIALECT_TRANSFORMS_PASSES_H

@@ -36,33 +36,31 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
 }
 
 def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp"> {
-  let summary = "Attach Tenstorrent target defaults to tl kernels (WS1)";
+  let summary = "Attach the Tenstorrent target a tl kernel is compiled for";
   let description = [{
-    On every function holding a `tl.kernel`, sets `tt.device`,
-    `tt.schedule_policy` (contiguous), `tt.schedule_order` (row_major),
-    `tt.layout` (DRAM interleaved), `tt.tile_shape` (32x32) and
-    `tt.math_fidelity` (HiFi4) and `tt.fp32_dest_acc` (false). An attribute
-    the user already wrote is never
-    changed; a pass option replaces the default.
+    On every function holding a `tl.kernel` and no `tt.target`, sets
+    `tt.target` from the pass options: the device, the matrix engine's math
+    fidelity and whether DST accumulates in fp32. A `tt.target` the user
+    wrote is never changed.
 
-    Example:
+    Example (`--tt-apply-target-defaults=device=blackhole`):
 
     ```mlir
-    func.func @mm(...) attributes {tt.device = #tt.device<wormhole_b0>,
-        tt.layout = #tt.layout<dram_interleaved>, tt.math_fidelity = #tt.fidelity<hifi4>,
-        tt.schedule_order = "row_major", tt.schedule_policy = "contiguous",
-        tt.tile_shape = array<i64: 32, 32>}
+    func.func @mm(...) attributes {
+        tt.target = #tt.target<device = <blackhole>, math_fidelity = hifi4, fp32_dest_acc = false>}
     ```
   }];
   let options = [
-    Option<"device", "device", "std::string", "\"wormhole_b0\"",
-           "target device: wormhole_b0 or blackhole">,
-    Option<"schedulePolicy", "schedule-policy", "std::string", "\"contiguous\"",
-           "how tiles are spread over cores">,
-    Option<"scheduleOrder", "schedule-order", "std::string", "\"row_major\"",
-           "order of output tiles: row_major or column_major">,
-    Option<"mathFidelity", "math-fidelity", "std::string", "\"hifi4\"",
-           "matrix engine fidelity: lofi, hifi2, hifi3, hifi4">,
+    Option<"device", "device", "::mlir::tt::Arch", "::mlir::tt::Arch::WormholeB0",
+           "target device", [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::Arch::WormholeB0, "wormhole_b0", "Wormhole (n150 card)"),
+             clEnumValN(::mlir::tt::Arch::Blackhole, "blackhole", "Blackhole (p150 card)"))}]>,
+    Option<"mathFidelity", "math-fidelity", "::mlir::tt::MathFidelity",
+           "::mlir::tt::MathFidelity::HiFi4", "matrix engine fidelity", [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::MathFidelity::LoFi, "lofi", "one multiplier phase"),
+             clEnumValN(::mlir::tt::MathFidelity::HiFi2, "hifi2", "two phases"),
+             clEnumValN(::mlir::tt::MathFidelity::HiFi3, "hifi3", "three phases"),
+             clEnumValN(::mlir::tt::MathFidelity::HiFi4, "hifi4", "four phases (full precision)"))}]>,
     Option<"fp32DestAcc", "fp32-dest-acc", "bool", "false",
            "accumulate in fp32 in DST (half the DST tiles)">
   ];
@@ -70,37 +68,45 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
 }
 
 def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
-  let summary = "Spread the output tiles of a tl kernel over the device's cores (WS2)";
+  let summary = "Spread the output blocks of a tl kernel over the device's cores";
   let description = [{
-    Counts output tiles (grid blocks), uses `min(tiles, cores of the grid)`
-    cores and splits the tiles the way tt-metal's `split_work_to_cores` does:
-    two groups whose per-core counts differ by one. Records `tt.schedule`.
+    Counts the kernel's output blocks (its grid) and splits them over the
+    target's cores the way tt-metal's `split_work_to_cores(grid, blocks,
+    row_wise = false)` does: `min(blocks, cores)` cores numbered column-major,
+    in two groups whose shares differ by one. Records `tt.work_split`; the
+    host program calls `split_work_to_cores` itself and loops over the
+    groups, so nothing here grows with the number of cores.
 
-    Example: 120 tiles on an 8x8 Wormhole grid give
-    `#tt.schedule<..., tiles = 120, cores = 64, group1_cores = 56, group1_tiles = 2, group2_cores = 8, group2_tiles = 1>`.
+    Example: 120 blocks on an 8x8 Wormhole grid give
+
+    ```mlir
+    tt.work_split = #tt.work_split<units = 120, grid_x = 8, grid_y = 8, row_wise = false,
+                                   cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1>
+    ```
   }];
   let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTInferShard : Pass<"tt-infer-shard", "mlir::func::FuncOp"> {
-  let summary = "Describe the layout of every global buffer of a tl kernel (WS2)";
+  let summary = "Describe the DRAM layout of every global buffer of a tl kernel";
   let description = [{
-    Attaches `tt.shard` to each memref argument: layout, tile shape, tiles
-    per dimension, page size and whether the shape needs padding.
+    Attaches `tt.shard` to each memref argument: DRAM-interleaved layout (the
+    only one the lowering emits), 32x32 tiles per dimension, page size and
+    data format. Shapes that are not whole tiles are rejected naming the
+    dimension.
 
     Example:
 
     ```mlir
     func.func @mm(%A: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved,
-        tile_h = 32, tile_w = 32, tiles_y = 2, tiles_x = 3, page_size = 2048,
-        format = bf16, needs_padding = false>}, ...)
+        tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16>}, ...)
     ```
   }];
   let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
-  let summary = "Turn the block grid into a per-core loop over owned tiles (WS3)";
+  let summary = "Turn the block grid into a per-core loop over the blocks it owns";
   let description = [{
     Replaces `tl.kernel` by a loop over the running core's output tiles
     (`tt.core_tile_range`) and recovers the block indices from the tile id
@@ -121,21 +127,6 @@ def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
   }];
   let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect",
                            "mlir::arith::ArithDialect"];
-}
-
-def TTCoreMap : Pass<"tt-core-map", "mlir::func::FuncOp"> {
-  let summary = "Place the schedule on concrete cores";
-  let description = [{
-    Chooses the used cores (column-major over the compute grid, as
-    `split_work_to_cores` with `row_wise = false` does), records them as a
-    core range set `tt.cores` and the per-core `(x, y, start, count)` table
-    `tt.core_work` that becomes the runtime arguments.
-
-    Example: 6 tiles on Wormhole give
-    `tt.cores = #tt.core_range_set<(0, 0) to (0, 5)>` and
-    `tt.core_work = array<i64: 0, 0, 0, 1, 0, 1, 1, 1, ...>`.
-  }];
-  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
@@ -218,7 +209,7 @@ def TTSplitKernels : Pass<"tt-split-kernels", "mlir::ModuleOp"> {
 }
 
 def TTVerify : Pass<"tt-verify", "mlir::ModuleOp"> {
-  let summary = "Check a lowered Metalium program before emission (VerifyTTIR)";
+  let summary = "Check the whole-program rules of a lowered Metalium program";
   let description = [{
     Fails with a located diagnostic unless: every circular buffer a kernel
     uses is configured on the kernel's cores with the same page count and

@@ -179,15 +179,25 @@ Attribute DeviceAttr::parse(AsmParser &parser, Type) {
       }
       gridX = dims[0];
       gridY = dims[1];
-    } else if (key == "l1") {
-      if (parser.parseInteger(l1))
+    } else if (key == "l1" || key == "dram_banks" || key == "clock_mhz") {
+      // Parsed signed so that -1 is an error, not 2^64 - 1.
+      int64_t value = 0;
+      SMLoc valueLoc = parser.getCurrentLocation();
+      if (parser.parseInteger(value))
         return {};
-    } else if (key == "dram_banks") {
-      if (parser.parseInteger(banks))
+      int64_t max = key == "l1" ? INT64_MAX : int64_t(UINT32_MAX);
+      if (value <= 0 || value > max) {
+        parser.emitError(valueLoc) << "device " << key << " must be positive"
+                                   << (key == "l1" ? "" : " and fit 32 bits")
+                                   << ", got " << value;
         return {};
-    } else if (key == "clock_mhz") {
-      if (parser.parseInteger(clock))
-        return {};
+      }
+      if (key == "l1")
+        l1 = value;
+      else if (key == "dram_banks")
+        banks = value;
+      else
+        clock = value;
     } else {
       parser.emitError(keyLoc)
           << "unknown device field '" << key
@@ -214,4 +224,98 @@ void DeviceAttr::print(AsmPrinter &printer) const {
   if (getClockMHz() != base.getClockMHz())
     printer << ", clock_mhz = " << getClockMHz();
   printer << ">";
+}
+
+//===----------------------------------------------------------------------===//
+// Work split
+//===----------------------------------------------------------------------===//
+
+WorkSplitAttr WorkSplitAttr::compute(MLIRContext *ctx, uint64_t units,
+                                     uint32_t gridX, uint32_t gridY,
+                                     bool rowWise) {
+  // split_work_to_cores: min(units, grid) cores each take floor(units /
+  // cores); the remainder goes one each to the first cores (group 1).
+  uint64_t cores = std::min<uint64_t>(units, uint64_t(gridX) * gridY);
+  uint64_t base = cores ? units / cores : 0, extra = cores ? units % cores : 0;
+  uint64_t group1Cores = extra ? extra : cores;
+  uint64_t group1Units = extra ? base + 1 : base;
+  uint64_t group2Units = extra ? base : 0;
+  return WorkSplitAttr::get(ctx, units, gridX, gridY, rowWise, cores,
+                            group1Cores, group1Units, group2Units);
+}
+
+LogicalResult
+WorkSplitAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                      uint64_t units, uint32_t gridX, uint32_t gridY,
+                      bool rowWise, uint64_t cores, uint64_t group1Cores,
+                      uint64_t group1Units, uint64_t group2Units) {
+  if (units == 0)
+    return emitError() << "a work split needs at least one unit of work";
+  if (gridX == 0 || gridY == 0)
+    return emitError() << "a work split needs a grid of at least 1x1";
+  // Compare with split_work_to_cores itself: the host program calls it.
+  uint64_t expectCores = std::min<uint64_t>(units, uint64_t(gridX) * gridY);
+  uint64_t extra = units % expectCores, base = units / expectCores;
+  uint64_t expect1Cores = extra ? extra : expectCores;
+  uint64_t expect1Units = extra ? base + 1 : base;
+  uint64_t expect2Units = extra ? base : 0;
+  if (cores != expectCores || group1Cores != expect1Cores ||
+      group1Units != expect1Units || group2Units != expect2Units)
+    return emitError() << "split_work_to_cores gives " << units
+                       << " units on a " << gridX << "x" << gridY
+                       << " grid to " << expectCores << " cores: "
+                       << expect1Cores << " with " << expect1Units << " and "
+                       << expectCores - expect1Cores << " with " << expect2Units
+                       << "; the split says " << cores << " cores: "
+                       << group1Cores << " with " << group1Units << " and "
+                       << cores - std::min(cores, group1Cores) << " with "
+                       << group2Units;
+  return success();
+}
+
+/// Cores [first, first + count) of a grid numbered column-major (rows
+/// fastest) or row-major, as disjoint rectangles: a partial leading line, the
+/// full lines, a partial trailing line.
+static CoreRangeSetAttr linearRanges(MLIRContext *ctx, uint64_t first,
+                                     uint64_t count, uint32_t gridX,
+                                     uint32_t gridY, bool rowWise) {
+  SmallVector<CoreRangeAttr> ranges;
+  uint64_t line = rowWise ? gridX : gridY; // cores per line
+  auto rect = [&](uint64_t lineIndex, uint64_t from, uint64_t to,
+                  uint64_t lines) {
+    // Lines [lineIndex, lineIndex + lines), positions [from, to] within them.
+    uint32_t l0 = lineIndex, l1 = lineIndex + lines - 1;
+    if (rowWise)
+      ranges.push_back(CoreRangeAttr::get(ctx, from, l0, to, l1));
+    else
+      ranges.push_back(CoreRangeAttr::get(ctx, l0, from, l1, to));
+  };
+  uint64_t end = first + count;
+  uint64_t pos = first;
+  if (pos % line && pos < end) {
+    uint64_t stop = std::min(end, (pos / line + 1) * line);
+    rect(pos / line, pos % line, (stop - 1) % line, 1);
+    pos = stop;
+  }
+  if (end - pos >= line) {
+    uint64_t lines = (end - pos) / line;
+    rect(pos / line, 0, line - 1, lines);
+    pos += lines * line;
+  }
+  if (pos < end)
+    rect(pos / line, 0, (end - 1) % line, 1);
+  return CoreRangeSetAttr::get(ctx, ranges);
+}
+
+CoreRangeSetAttr WorkSplitAttr::getCoreRanges() const {
+  return linearRanges(getContext(), 0, getCores(), getGridX(), getGridY(),
+                      getRowWise());
+}
+CoreRangeSetAttr WorkSplitAttr::getGroup1Ranges() const {
+  return linearRanges(getContext(), 0, getGroup1Cores(), getGridX(),
+                      getGridY(), getRowWise());
+}
+CoreRangeSetAttr WorkSplitAttr::getGroup2Ranges() const {
+  return linearRanges(getContext(), getGroup1Cores(), getGroup2Cores(),
+                      getGridX(), getGridY(), getRowWise());
 }

@@ -52,39 +52,10 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
     return expect(llvm::isa<UnitAttr>(value), "a unit attribute");
   if (name == kCommentAttrName)
     return expect(llvm::isa<StringAttr>(value), "a string");
-  if (name == kDeviceAttrName)
-    return expect(llvm::isa<DeviceAttr>(value), "a #tt.device");
-  if (name == kSchedulePolicyAttrName) {
-    auto str = llvm::dyn_cast<StringAttr>(value);
-    return expect(str && str.getValue() == "contiguous",
-                  "\"contiguous\" (the only policy so far)");
-  }
-  if (name == kScheduleOrderAttrName) {
-    auto str = llvm::dyn_cast<StringAttr>(value);
-    return expect(str && (str.getValue() == "row_major" ||
-                          str.getValue() == "column_major"),
-                  "\"row_major\" or \"column_major\"");
-  }
-  if (name == kLayoutAttrName)
-    return expect(llvm::isa<BufferLayoutAttr>(value), "a #tt.layout");
-  if (name == kTileShapeAttrName) {
-    auto shape = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    return expect(shape && shape.asArrayRef() == ArrayRef<int64_t>{32, 32},
-                  "array<i64: 32, 32> (the only tile Metalium matmuls take)");
-  }
-  if (name == kFp32DestAccAttrName)
-    return expect(llvm::isa<BoolAttr>(value), "a boolean");
-  if (name == kMathFidelityAttrName)
-    return expect(llvm::isa<MathFidelityAttr>(value), "a #tt.fidelity");
-  if (name == kScheduleAttrName)
-    return expect(llvm::isa<ScheduleAttr>(value), "a #tt.schedule");
-  if (name == kCoresAttrName)
-    return expect(llvm::isa<CoreRangeSetAttr>(value), "a #tt.core_range_set");
-  if (name == kCoreWorkAttrName) {
-    auto work = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    return expect(work && work.size() % 4 == 0,
-                  "an array of (x, y, start, count) quadruples");
-  }
+  if (name == kTargetAttrName)
+    return expect(llvm::isa<TargetAttr>(value), "a #tt.target");
+  if (name == kWorkSplitAttrName)
+    return expect(llvm::isa<WorkSplitAttr>(value), "a #tt.work_split");
   return op->emitError() << "unknown tt dialect attribute '" << name << "'";
 }
 

@@ -209,8 +209,7 @@ def TT_ComputeConfigAttr : TT_Attr<"ComputeConfig", "compute"> {
     /// DST tiles one side of the register may use: 16 bf16 / 8 fp32 tiles in
     /// full-sync mode, half of that in the default half-sync mode.
     unsigned getDstTileCapacity() const {
-      unsigned full = getFp32DestAccEn() ? 8 : 16;
-      return getDstFullSyncEn() ? full : full / 2;
+      return ::mlir::tt::getDstTileCapacity(getFp32DestAccEn(), getDstFullSyncEn());
     }
   }];
 }
@@ -219,51 +218,116 @@ def TT_ComputeConfigAttr : TT_Attr<"ComputeConfig", "compute"> {
 // Planning attributes (attached to the function being lowered)
 //===----------------------------------------------------------------------===//
 
-def TT_ScheduleAttr : TT_Attr<"Schedule", "schedule"> {
-  let summary = "how output tiles are spread over cores (tt-infer-schedule)";
+def TT_TargetAttr : TT_Attr<"Target", "target"> {
+  let summary = "what a function is compiled for: device, math fidelity, DST accumulation";
   let description = [{
-    `tiles` output tiles of a `grid_x` x `grid_y` block grid, numbered in
-    `order` (row_major: `t = by * grid_x + bx`), go to `cores` cores in
-    contiguous ranges the way tt-metal's `split_work_to_cores` splits them:
-    the first `group1_cores` cores take `group1_tiles` tiles each, the other
-    `group2_cores` take `group2_tiles` (= `group1_tiles - 1`).
+    The one target description the lowering passes read (`tt.target` on the
+    function; `tt-apply-target-defaults` sets it from its options unless the
+    user wrote one). `fp32_dest_acc` is `ComputeConfig::fp32_dest_acc_en`:
+    DST accumulates in fp32 and holds half as many tiles.
 
     Example:
 
     ```mlir
-    #tt.schedule<policy = "contiguous", order = "row_major", grid_x = 12, grid_y = 10,
-                 tiles = 120, cores = 64, group1_cores = 56, group1_tiles = 2,
-                 group2_cores = 8, group2_tiles = 1>
+    func.func @mm(...) attributes {
+      tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>}
     ```
   }];
-  let parameters = (ins StringRefParameter<>:$policy, StringRefParameter<>:$order,
-                        "uint64_t":$grid_x, "uint64_t":$grid_y,
-                        "uint64_t":$tiles, "uint64_t":$cores,
-                        "uint64_t":$group1_cores, "uint64_t":$group1_tiles,
-                        "uint64_t":$group2_cores, "uint64_t":$group2_tiles);
+  let parameters = (ins "DeviceAttr":$device,
+                        EnumParameter<TT_MathFidelity>:$math_fidelity,
+                        "bool":$fp32_dest_acc);
   let assemblyFormat = "`<` struct(params) `>`";
+  let extraClassDeclaration = [{
+    /// DST tiles one side of the register holds in the half-sync mode the
+    /// lowering uses.
+    unsigned getDstTileCapacity() const {
+      return ::mlir::tt::getDstTileCapacity(getFp32DestAcc(), /*fullSync=*/false);
+    }
+  }];
+}
+
+def TT_WorkArg : I32EnumAttr<"WorkArg", "a per-core share of a work split", [
+  I32EnumAttrCase<"Start", 0, "start">,
+  I32EnumAttrCase<"Count", 1, "count">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+def TT_WorkArgAttr : TT_EnumAttr<TT_WorkArg, "work",
+    "a core's first work unit (start) or its number of units (count)">;
+
+def TT_WorkSplitAttr : TT_Attr<"WorkSplit", "work_split"> {
+  let summary = "work units spread over cores as split_work_to_cores spreads them";
+  let description = [{
+    `units` units of work (output tiles or blocks) go to the first `cores`
+    cores of a `grid_x` x `grid_y` grid, numbered column-major (`row_wise =
+    false`) or row-major, in contiguous ranges: the first `group1_cores` cores
+    take `group1_units` units each, the remaining `cores - group1_cores` take
+    `group2_units` (one less). This is what tt-metal's
+    `split_work_to_cores(grid, units, row_wise)` returns; the verifier checks
+    the numbers are exactly those, so the host program can call it.
+
+    Example: 120 blocks on an 8x8 grid, 56 cores with 2 and 8 cores with 1:
+
+    ```mlir
+    #tt.work_split<units = 120, grid_x = 8, grid_y = 8, row_wise = false,
+                   cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1>
+    ```
+  }];
+  let parameters = (ins "uint64_t":$units, "uint32_t":$grid_x, "uint32_t":$grid_y,
+                        "bool":$row_wise, "uint64_t":$cores,
+                        "uint64_t":$group1_cores, "uint64_t":$group1_units,
+                        "uint64_t":$group2_units);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// split_work_to_cores(grid, units, row_wise).
+    static WorkSplitAttr compute(::mlir::MLIRContext *ctx, uint64_t units,
+                                 uint32_t gridX, uint32_t gridY, bool rowWise);
+    uint64_t getGroup2Cores() const { return getCores() - getGroup1Cores(); }
+    /// The logical coordinate of the `i`-th core of the split.
+    std::pair<uint32_t, uint32_t> getCore(uint64_t i) const {
+      if (getRowWise())
+        return {uint32_t(i % getGridX()), uint32_t(i / getGridX())};
+      return {uint32_t(i / getGridY()), uint32_t(i % getGridY())};
+    }
+    /// Units of the `i`-th core.
+    uint64_t getUnits(uint64_t i) const {
+      return i < getGroup1Cores() ? getGroup1Units() : getGroup2Units();
+    }
+    /// First unit of the `i`-th core.
+    uint64_t getStart(uint64_t i) const {
+      return i < getGroup1Cores()
+                 ? i * getGroup1Units()
+                 : getGroup1Cores() * getGroup1Units() +
+                       (i - getGroup1Cores()) * getGroup2Units();
+    }
+    /// Every core of the split, as disjoint rectangles.
+    CoreRangeSetAttr getCoreRanges() const;
+    /// The cores of group 1 and of group 2 (empty when every core takes the
+    /// same share).
+    CoreRangeSetAttr getGroup1Ranges() const;
+    CoreRangeSetAttr getGroup2Ranges() const;
+  }];
 }
 
 def TT_ShardAttr : TT_Attr<"Shard", "shard"> {
   let summary = "layout descriptor of a global buffer (tt-infer-shard)";
   let description = [{
-    How a global buffer is stored on the device: its `layout`, the tile shape,
-    the number of tiles along rows (`tiles_y`) and columns (`tiles_x`), the
-    page size in bytes (one tile per page) and whether its shape needs
-    padding to whole tiles.
+    How a global buffer is stored on the device: its `layout`, the number of
+    32x32 tiles along rows (`tiles_y`) and columns (`tiles_x`), the page size
+    in bytes (one tile per page) and the tiles' data format.
 
     Example:
 
     ```mlir
-    #tt.shard<layout = dram_interleaved, tile_h = 32, tile_w = 32, tiles_y = 8,
-              tiles_x = 4, page_size = 2048, format = bf16, needs_padding = false>
+    #tt.shard<layout = dram_interleaved, tiles_y = 8, tiles_x = 4,
+              page_size = 2048, format = bf16>
     ```
   }];
   let parameters = (ins EnumParameter<TT_BufferLayout>:$layout,
-                        "uint64_t":$tile_h, "uint64_t":$tile_w,
                         "uint64_t":$tiles_y, "uint64_t":$tiles_x,
-                        "uint64_t":$page_size, EnumParameter<TT_DataFormat>:$format,
-                        "bool":$needs_padding);
+                        "uint64_t":$page_size, EnumParameter<TT_DataFormat>:$format);
   let assemblyFormat = "`<` struct(params) `>`";
 }
 

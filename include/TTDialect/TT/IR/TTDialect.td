@@ -28,24 +28,16 @@ def TT_Dialect : Dialect {
     /// Name of the discardable attribute that makes a `func.func` a kernel.
     static constexpr ::llvm::StringLiteral kKernelRoleAttrName = "tt.kernel_role";
     // Planning attributes the lowering passes attach to the function they lower.
-    static constexpr ::llvm::StringLiteral kDeviceAttrName = "tt.device";
-    static constexpr ::llvm::StringLiteral kSchedulePolicyAttrName = "tt.schedule_policy";
-    static constexpr ::llvm::StringLiteral kScheduleOrderAttrName = "tt.schedule_order";
-    static constexpr ::llvm::StringLiteral kLayoutAttrName = "tt.layout";
-    static constexpr ::llvm::StringLiteral kTileShapeAttrName = "tt.tile_shape";
-    static constexpr ::llvm::StringLiteral kMathFidelityAttrName = "tt.math_fidelity";
-    /// DST accumulates in fp32 (ComputeConfig::fp32_dest_acc_en): half the
-    /// DST tiles, fp32-exact accumulation.
-    static constexpr ::llvm::StringLiteral kFp32DestAccAttrName = "tt.fp32_dest_acc";
-    static constexpr ::llvm::StringLiteral kScheduleAttrName = "tt.schedule";
+    /// What the function is compiled for: a #tt.target.
+    static constexpr ::llvm::StringLiteral kTargetAttrName = "tt.target";
+    /// How its output blocks are spread over cores: a #tt.work_split.
+    static constexpr ::llvm::StringLiteral kWorkSplitAttrName = "tt.work_split";
     /// On loops the passes create: what the loop does, for people reading the
     /// emitted C++ (printed as a comment above it).
     static constexpr ::llvm::StringLiteral kCommentAttrName = "tt.comment";
-    static constexpr ::llvm::StringLiteral kCoresAttrName = "tt.cores";
     /// Set when the kernel computes the whole C = A * B (so the host program
     /// can check its result against a reference matmul).
     static constexpr ::llvm::StringLiteral kWholeMatmulAttrName = "tt.whole_matmul";
-    static constexpr ::llvm::StringLiteral kCoreWorkAttrName = "tt.core_work";
     /// Argument attribute: the layout descriptor of a global buffer.
     static constexpr ::llvm::StringLiteral kShardAttrName = "tt.shard";
     void registerAttributes();

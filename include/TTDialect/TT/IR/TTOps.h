@@ -11,6 +11,17 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "TTDialect/TT/IR/TTEnums.h.inc"
+
+namespace mlir::tt {
+/// DST tiles one side of the register may use: 16 bf16 / 8 fp32 tiles in
+/// full-sync mode, half of that in half-sync mode (tt-metal's DEST_AUTO_LIMIT).
+/// The one place this rule lives.
+inline unsigned getDstTileCapacity(bool fp32DestAcc, bool fullSync) {
+  unsigned full = fp32DestAcc ? 8 : 16;
+  return fullSync ? full : full / 2;
+}
+} // namespace mlir::tt
+
 #define GET_ATTRDEF_CLASSES
 #include "TTDialect/TT/IR/TTAttrs.h.inc"
 #define GET_TYPEDEF_CLASSES
