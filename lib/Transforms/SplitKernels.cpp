@@ -446,29 +446,26 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       auto &[kernel, iface] = kernels[role];
       if (iface.runtimeArgs.empty())
         continue;
-      for (uint64_t i = 0; i < split.getCores(); ++i) {
-        SmallVector<Attribute> args;
-        for (const ArgSource &source : iface.runtimeArgs) {
-          switch (source.kind) {
-          case ArgSource::BufferAddress:
-            args.push_back(bufferSym[source.bufferArg]);
-            break;
-          case ArgSource::StartTile:
-            args.push_back(b.getI64IntegerAttr(split.getStart(i)));
-            break;
-          case ArgSource::NumTiles:
-            args.push_back(b.getI64IntegerAttr(split.getUnits(i)));
-            break;
-          case ArgSource::Param:
-            args.push_back(b.getI64IntegerAttr(source.value));
-            break;
-          }
+      // One op over the split: the host loops over its cores.
+      SmallVector<Attribute> args;
+      for (const ArgSource &source : iface.runtimeArgs) {
+        switch (source.kind) {
+        case ArgSource::BufferAddress:
+          args.push_back(bufferSym[source.bufferArg]);
+          break;
+        case ArgSource::StartTile:
+          args.push_back(WorkArgAttr::get(ctx, WorkArg::Start));
+          break;
+        case ArgSource::NumTiles:
+          args.push_back(WorkArgAttr::get(ctx, WorkArg::Count));
+          break;
+        case ArgSource::Param:
+          args.push_back(b.getI64IntegerAttr(source.value));
+          break;
         }
-        auto [x, y] = split.getCore(i);
-        SetRuntimeArgsOp::create(b, loc, kernel.getSymName(),
-                                 CoreCoordAttr::get(ctx, x, y),
-                                 b.getArrayAttr(args));
       }
+      SetRuntimeArgsOp::create(b, loc, kernel.getSymName(), split,
+                               b.getArrayAttr(args));
     }
     // Host steps: inputs up, run, output back, checked against C = A * B.
     SmallVector<FlatSymbolRefAttr> inputs, outputs;

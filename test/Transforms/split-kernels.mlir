@@ -99,7 +99,7 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-NEXT: tt.cb_pop_front %[[WOUT]]
 
 // The host program: buffers sized from the shapes, CBs on the used cores,
-// kernel placement and every core's runtime arguments.
+// kernel placement and the runtime arguments over the work split.
 // CHECK-LABEL: tt.program @mm device <wormhole_b0> {
 // CHECK-NEXT: tt.buffer @a size 8192 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 64]
 // CHECK-NEXT: tt.buffer @b size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
@@ -110,12 +110,9 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-NEXT: tt.create_kernel @mm_reader on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default> compile_args [@a, @b]
 // CHECK-NEXT: tt.create_kernel @mm_writer on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_0, noc = riscv_0_default> compile_args [@c]
 // CHECK-NEXT: tt.create_kernel @mm_compute on <(0, 0) to (0, 5)> config #tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>
-// CHECK-NEXT: tt.set_runtime_args @mm_reader at <0, 0> [@a, @b, 0, 1, 2, 3, 3]
-// CHECK: tt.set_runtime_args @mm_reader at <0, 5> [@a, @b, 5, 1, 2, 3, 3]
-// CHECK-NEXT: tt.set_runtime_args @mm_compute at <0, 0> [1, 2]
-// CHECK: tt.set_runtime_args @mm_compute at <0, 5> [1, 2]
-// CHECK-NEXT: tt.set_runtime_args @mm_writer at <0, 0> [@c, 0, 1, 3, 3]
-// CHECK: tt.set_runtime_args @mm_writer at <0, 5> [@c, 5, 1, 3, 3]
+// CHECK-NEXT: tt.set_runtime_args @mm_reader split <units = 6, grid_x = 8, grid_y = 8, row_wise = false, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 2, 3, 3]
+// CHECK-NEXT: tt.set_runtime_args @mm_compute split <{{.*}}> [#tt.work<count>, 2]
+// CHECK-NEXT: tt.set_runtime_args @mm_writer split <{{.*}}> [@c, #tt.work<start>, #tt.work<count>, 3, 3]
 // CHECK-NEXT: tt.reference_matmul @a, @b -> @c
 // CHECK-NEXT: tt.enqueue_write_buffer @a
 // CHECK-NEXT: tt.enqueue_write_buffer @b

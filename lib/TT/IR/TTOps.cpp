@@ -95,10 +95,20 @@ static LogicalResult verifyCoresOnDevice(Operation *op, CoreRangeSetAttr cores,
   return success();
 }
 
-/// An argument list entry is an integer or the symbol of a buffer of `program`.
+/// An argument list entry is an integer or the symbol of a buffer of
+/// `program`; with `workArgs`, also a core's share of a work split.
 static LogicalResult verifyArgList(Operation *op, ArrayAttr args,
-                                   ProgramOp program, StringRef what) {
+                                   ProgramOp program, StringRef what,
+                                   bool workArgs = false) {
   for (auto [i, arg] : llvm::enumerate(args)) {
+    if (llvm::isa<WorkArgAttr>(arg)) {
+      if (!workArgs)
+        return op->emitOpError()
+               << what << " " << i << " (" << arg
+               << ") is a core's share of a work split, but the arguments "
+                  "are not set over a split";
+      continue;
+    }
     if (auto integer = llvm::dyn_cast<IntegerAttr>(arg)) {
       if (integer.getValue().getActiveBits() > 32 || integer.getInt() < 0)
         return op->emitOpError() << what << " " << i << " (" << integer.getInt()
@@ -186,18 +196,39 @@ LogicalResult ProgramOp::verifyRegions() {
       if (it == kernels.end())
         return args.emitOpError() << "sets arguments of @" << args.getKernel()
                                   << ", which no earlier tt.create_kernel places";
-      CoreCoordAttr core = args.getCore();
-      if (!it->second.op.getCores().contains(core.getX(), core.getY()))
-        return args.emitOpError()
-               << "core (" << core.getX() << ", " << core.getY()
-               << ") is not one of the cores kernel @" << args.getKernel()
-               << " runs on";
-      if (!it->second.coresWithArgs.insert({core.getX(), core.getY()}).second)
-        return args.emitOpError()
-               << "runtime arguments of kernel @" << args.getKernel()
-               << " on core (" << core.getX() << ", " << core.getY()
-               << ") are set twice";
-      if (failed(verifyArgList(args, args.getArgs(), *this, "runtime argument")))
+      CoreRangeSetAttr kernelCores = it->second.op.getCores();
+      auto addCore = [&](uint32_t x, uint32_t y) -> LogicalResult {
+        if (!kernelCores.contains(x, y))
+          return args.emitOpError()
+                 << "core (" << x << ", " << y
+                 << ") is not one of the cores kernel @" << args.getKernel()
+                 << " runs on";
+        if (!it->second.coresWithArgs.insert({x, y}).second)
+          return args.emitOpError()
+                 << "runtime arguments of kernel @" << args.getKernel()
+                 << " on core (" << x << ", " << y << ") are set twice";
+        return success();
+      };
+      if (CoreCoordAttr core = args.getCoreAttr()) {
+        if (failed(addCore(core.getX(), core.getY())))
+          return failure();
+      } else {
+        WorkSplitAttr split = args.getSplitAttr();
+        if (split.getGridX() != device.getGridX() ||
+            split.getGridY() != device.getGridY())
+          return args.emitOpError()
+                 << "splits work over a " << split.getGridX() << "x"
+                 << split.getGridY() << " grid, but the program's "
+                 << stringifyArch(device.getArch()) << " has a "
+                 << device.getGridX() << "x" << device.getGridY() << " grid";
+        for (uint64_t i = 0; i < split.getCores(); ++i) {
+          auto [x, y] = split.getCore(i);
+          if (failed(addCore(x, y)))
+            return failure();
+        }
+      }
+      if (failed(verifyArgList(args, args.getArgs(), *this, "runtime argument",
+                               /*workArgs=*/bool(args.getSplitAttr()))))
         return failure();
       continue;
     }
@@ -295,11 +326,16 @@ LogicalResult CreateKernelOp::verify() {
 }
 
 LogicalResult SetRuntimeArgsOp::verify() {
+  if (bool(getCoreAttr()) == bool(getSplitAttr()))
+    return emitOpError("sets the arguments of one core ('at <x, y>') or of a "
+                       "work split ('split #tt.work_split<...>'): give "
+                       "exactly one");
   if (getArgs().size() > kMaxRuntimeArgs)
     return emitOpError() << "sets " << getArgs().size()
                          << " runtime arguments; Metalium allows at most "
                          << kMaxRuntimeArgs << " per kernel and core";
-  return verifyArgList(*this, getArgs(), nullptr, "runtime argument");
+  return verifyArgList(*this, getArgs(), nullptr, "runtime argument",
+                       /*workArgs=*/bool(getSplitAttr()));
 }
 
 LogicalResult ReferenceMatmulOp::verify() {

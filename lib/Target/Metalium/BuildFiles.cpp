@@ -124,7 +124,7 @@ std::string metalium::emitReadme(const ProgramInfo &info) {
           "                  (exit code 0 = PASS, 1 = FAIL, 2 = kernels not "
           "found)";
   os << "\n";
-  os << "  tt.plan.json    the plan: device, cores and per-core work, "
+  os << "  tt.plan.json    the plan: device, cores and the work split, "
         "buffers, CBs, kernels and\n"
         "                  their arguments, host steps (JSON Schema: "
         "lib/Target/Metalium/tt.plan.schema.json,\n"

@@ -2,16 +2,17 @@
 //
 // host.cpp is printed directly from the tt.program instead of going through
 // EmitC: host code is structured C++ -- designated initializers of the config
-// structs, lambdas, per-core argument tables, std::vector / shared_ptr objects
-// and a numeric check -- that EmitC does not model, and whose readability
-// (one stage per block, comments naming what each table column is) matters
+// structs, lambdas, loops over split_work_to_cores, std::vector / shared_ptr
+// objects and a numeric check -- that EmitC does not model, and whose
+// readability (one stage per block, comments naming each argument) matters
 // more than for generated kernel arithmetic.
 //
 // The program follows tt-metal's programming examples at the targeted commit:
 // mesh device, MeshBuffers, circular buffers, CreateKernel with the
 // TensorAccessorArgs of the buffers as compile-time arguments, SetRuntimeArgs
-// for every core, tilized uploads, a MeshWorkload, a blocking read back, and
-// a reference check that decides the exit code.
+// in a loop over split_work_to_cores' cores (or core by core for hand-written
+// programs), tilized uploads, a MeshWorkload, a blocking read back, and a
+// reference check that decides the exit code.
 //
 //===----------------------------------------------------------------------===//
 #include "MetaliumProgram.h"
@@ -128,7 +129,7 @@ private:
     os << "\n// and exits non-zero when the result check fails.\n";
     os << "//\n// Written directly from the tt.program rather than through "
           "EmitC: host code is\n// structured C++ (designated initializers, "
-          "lambdas, per-core tables) that EmitC\n// does not model. Build and "
+          "lambdas, loops over the work split) that EmitC\n// does not model. Build and "
           "run: see README.txt.\n\n";
     os << "#include <algorithm>\n#include <cmath>\n#include <cstdint>\n"
           "#include <cstdio>\n#include <cstdlib>\n#include <filesystem>\n"
@@ -138,7 +139,8 @@ private:
           "#include <tt-metalium/distributed.hpp>\n"
           "#include <tt-metalium/host_api.hpp>\n"
           "#include <tt-metalium/tensor_accessor_args.hpp>\n"
-          "#include <tt-metalium/tilize_utils.hpp>\n\n";
+          "#include <tt-metalium/tilize_utils.hpp>\n"
+          "#include <tt-metalium/work_split.hpp>\n\n";
     os << "using namespace tt::tt_metal;\n\n";
   }
 
@@ -395,14 +397,14 @@ private:
     });
     if (!any)
       return;
-    // Buffer addresses used in the tables.
+    // Buffer addresses used in the arguments.
     llvm::SetVector<StringRef> addressed;
     for (const KernelInfo &k : info.kernels)
       for (SetRuntimeArgsOp args : k.runtimeArgs)
         for (Attribute arg : args.getArgs())
           if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg))
             addressed.insert(ref.getValue());
-    os << "    // Runtime args of every core, one table per kernel";
+    os << "    // Runtime args";
     if (!addressed.empty())
       os << "; DRAM buffers are passed by address";
     os << "\n";
@@ -411,33 +413,142 @@ private:
       os << "    const uint32_t " << b->var << "_addr = static_cast<uint32_t>("
          << b->var << "_buffer->address());\n";
     }
+    splitArgs();
+    perCoreArgs();
+    os << "\n";
+  }
+
+  /// An argument as C++: a buffer's address variable, a split's per-core
+  /// share, or a constant.
+  void printArg(Attribute arg, StringRef start, StringRef count) {
+    if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg))
+      os << info.buffer(ref.getValue())->var << "_addr";
+    else if (auto work = llvm::dyn_cast<WorkArgAttr>(arg))
+      os << (work.getValue() == WorkArg::Start ? start : count);
+    else
+      os << llvm::cast<IntegerAttr>(arg).getInt();
+  }
+
+  /// Arguments over a work split: one split_work_to_cores call and one loop
+  /// over its cores per distinct split, as tt-metal's multi-core matmul
+  /// example sets them; the text does not grow with the number of cores.
+  void splitArgs() {
+    llvm::MapVector<WorkSplitAttr, SmallVector<std::pair<const KernelInfo *, SetRuntimeArgsOp>>>
+        bySplit;
+    for (const KernelInfo &k : info.kernels)
+      for (SetRuntimeArgsOp args : k.runtimeArgs)
+        if (WorkSplitAttr split = args.getSplitAttr())
+          bySplit[split].push_back({&k, args});
+    unsigned n = 0;
+    for (auto &[split, uses] : bySplit) {
+      std::string suffix = bySplit.size() == 1 ? "" : "_" + std::to_string(++n);
+      // Name the shares as the kernels name them (start_block / num_blocks).
+      std::string start = "work_start", count = "work_count";
+      for (auto &[k, args] : uses)
+        for (auto [i, arg] : llvm::enumerate(args.getArgs()))
+          if (auto work = llvm::dyn_cast<WorkArgAttr>(arg))
+            (work.getValue() == WorkArg::Start ? start : count) =
+                k->runtimeArgNames[i];
+      std::string unit = StringRef(count).starts_with("num_")
+                             ? StringRef(count).drop_front(4).str()
+                             : std::string("units");
+      std::string perCore1 = unit + "_per_core_1" + suffix;
+      std::string perCore2 = unit + "_per_core_2" + suffix;
+      std::string numCores = "num_cores" + suffix;
+      std::string group1 = "core_group_1" + suffix;
+      start += suffix;
+      count += suffix;
+      os << "    // " << split.getUnits() << " " << unit << " over the "
+         << split.getGridX() << "x" << split.getGridY()
+         << " grid, as split_work_to_cores spreads them: "
+         << split.getGroup1Cores() << " cores with " << split.getGroup1Units();
+      if (split.getGroup2Cores())
+        os << ", " << split.getGroup2Cores() << " with "
+           << split.getGroup2Units();
+      os << ".\n    // The kernels were placed on these cores at compile "
+            "time, so the split must agree.\n";
+      os << "    const auto [" << numCores << ", split_cores" << suffix << ", "
+         << group1 << ", core_group_2" << suffix << ", " << perCore1 << ", "
+         << perCore2 << "] =\n";
+      os << "        split_work_to_cores(CoreCoord(" << split.getGridX() << ", "
+         << split.getGridY() << "), " << split.getUnits()
+         << ", /*row_wise=*/" << (split.getRowWise() ? "true" : "false")
+         << ");\n";
+      os << "    if (" << numCores << " != " << split.getCores() << " || "
+         << perCore1 << " != " << split.getGroup1Units();
+      if (split.getGroup2Cores())
+        os << " || " << perCore2 << " != " << split.getGroup2Units();
+      os << ") {\n";
+      os << "        std::fprintf(stderr, \"split_work_to_cores gives %u cores "
+            "(%u and %u "
+         << unit << " each); the program was compiled for " << split.getCores()
+         << " (" << split.getGroup1Units() << " and " << split.getGroup2Units()
+         << ")\\n\",\n";
+      os << "                     " << numCores << ", " << perCore1 << ", "
+         << perCore2 << ");\n";
+      os << "        return 2;\n";
+      os << "    }\n";
+      os << "    for (uint32_t i = 0, " << start << " = 0; i < " << numCores
+         << "; ++i) {\n";
+      if (split.getRowWise())
+        os << "        const CoreCoord core = {i % " << split.getGridX()
+           << ", i / " << split.getGridX() << "};\n";
+      else
+        os << "        const CoreCoord core = {i / " << split.getGridY()
+           << ", i % " << split.getGridY() << "};\n";
+      os << "        const uint32_t " << count << " = " << group1
+         << ".contains(core) ? " << perCore1 << " : " << perCore2 << ";\n";
+      for (auto &[k, args] : uses) {
+        os << "        SetRuntimeArgs(program, " << k->handle << ", core, {";
+        llvm::interleaveComma(args.getArgs(), os, [&](Attribute arg) {
+          printArg(arg, start, count);
+        });
+        os << "});  // ";
+        llvm::interleaveComma(ArrayRef(k->runtimeArgNames)
+                                  .take_front(args.getArgs().size()),
+                              os);
+        os << "\n";
+      }
+      os << "        " << start << " += " << count << ";\n";
+      os << "    }\n";
+    }
+  }
+
+  /// Arguments given core by core (hand-written programs): one table per
+  /// kernel.
+  void perCoreArgs() {
+    bool any = llvm::any_of(info.kernels, [](const KernelInfo &k) {
+      return llvm::any_of(k.runtimeArgs, [](SetRuntimeArgsOp args) {
+        return bool(args.getCoreAttr());
+      });
+    });
+    if (!any)
+      return;
     os << "    struct CoreArgs {\n";
     os << "        CoreCoord core;\n";
     os << "        std::vector<uint32_t> args;\n";
     os << "    };\n";
     for (const KernelInfo &k : info.kernels) {
-      if (k.runtimeArgs.empty())
+      auto perCore = llvm::make_filter_range(
+          k.runtimeArgs,
+          [](SetRuntimeArgsOp args) { return bool(args.getCoreAttr()); });
+      if (perCore.empty())
         continue;
       os << "    // " << k.handle << " (" << k.file << "): {x, y}, {";
       llvm::interleaveComma(k.runtimeArgNames, os);
       os << "}\n";
       os << "    const std::vector<CoreArgs> " << k.handle << "_args = {\n";
-      for (SetRuntimeArgsOp args : k.runtimeArgs) {
-        os << "        {{" << args.getCore().getX() << ", "
-           << args.getCore().getY() << "}, {";
-        llvm::interleaveComma(args.getArgs(), os, [&](Attribute arg) {
-          if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg))
-            os << info.buffer(ref.getValue())->var << "_addr";
-          else
-            os << llvm::cast<IntegerAttr>(arg).getInt();
-        });
+      for (SetRuntimeArgsOp args : perCore) {
+        os << "        {{" << args.getCoreAttr().getX() << ", "
+           << args.getCoreAttr().getY() << "}, {";
+        llvm::interleaveComma(args.getArgs(), os,
+                              [&](Attribute arg) { printArg(arg, "", ""); });
         os << "}},\n";
       }
       os << "    };\n";
       os << "    for (const CoreArgs& c : " << k.handle << "_args) "
          << "SetRuntimeArgs(program, " << k.handle << ", c.core, c.args);\n";
     }
-    os << "\n";
   }
 
   //===--------------------------------------------------------------------===//

@@ -124,7 +124,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "1.0";
+inline constexpr const char *kPlanSchemaVersion = "2.0";
 
 } // namespace mlir::tt::metalium
 

@@ -34,6 +34,8 @@ json ranges(CoreRangeSetAttr set) {
 json arg(Attribute attr, StringRef bufferKey) {
   if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(attr))
     return json{{bufferKey.str(), ref.getValue().str()}};
+  if (auto work = llvm::dyn_cast<WorkArgAttr>(attr))
+    return json{{"work", stringifyWorkArg(work.getValue()).str()}};
   return llvm::cast<IntegerAttr>(attr).getInt();
 }
 
@@ -76,7 +78,8 @@ json work(const ProgramInfo &info, json &coresOut) {
     json values = json::object();
     for (const KernelInfo &k : info.kernels)
       for (SetRuntimeArgsOp args : k.runtimeArgs) {
-        if (args.getCore().getX() != x || args.getCore().getY() != y)
+        CoreCoordAttr at = args.getCoreAttr();
+        if (!at || at.getX() != x || at.getY() != y)
           continue;
         for (auto [i, a] : llvm::enumerate(args.getArgs())) {
           auto integer = llvm::dyn_cast<IntegerAttr>(a);
@@ -87,6 +90,8 @@ json work(const ProgramInfo &info, json &coresOut) {
             values[name] = integer.getInt();
         }
       }
+    if (values.empty())
+      continue;
     json entry{{"core", core(x, y)}};
     if (values.contains("start_tile") && values.contains("num_tiles"))
       entry["tiles"] =
@@ -96,6 +101,49 @@ json work(const ProgramInfo &info, json &coresOut) {
                              {"count", values["num_blocks"]}};
     entry["values"] = values;
     out.push_back(entry);
+  }
+  return out;
+}
+
+/// The distinct work splits the program sets arguments over, in order.
+llvm::SetVector<WorkSplitAttr> splitsOf(const ProgramInfo &info) {
+  llvm::SetVector<WorkSplitAttr> splits;
+  for (const KernelInfo &k : info.kernels)
+    for (SetRuntimeArgsOp args : k.runtimeArgs)
+      if (WorkSplitAttr split = args.getSplitAttr())
+        splits.insert(split);
+  return splits;
+}
+
+json workSplits(const ProgramInfo &info) {
+  json out = json::array();
+  for (WorkSplitAttr split : splitsOf(info)) {
+    // The unit is what the kernels call it: num_blocks -> blocks.
+    std::string unit = "units";
+    for (const KernelInfo &k : info.kernels)
+      for (SetRuntimeArgsOp args : k.runtimeArgs)
+        if (args.getSplitAttr() == split)
+          for (auto [i, a] : llvm::enumerate(args.getArgs()))
+            if (auto work = llvm::dyn_cast<WorkArgAttr>(a);
+                work && work.getValue() == WorkArg::Count &&
+                StringRef(k.runtimeArgNames[i]).starts_with("num_"))
+              unit = StringRef(k.runtimeArgNames[i]).drop_front(4).str();
+    json groups = json::array();
+    groups.push_back(json{{"cores", ranges(split.getGroup1Ranges())},
+                          {"count", split.getGroup1Cores()},
+                          {"units_per_core", split.getGroup1Units()},
+                          {"first_unit", 0}});
+    if (split.getGroup2Cores())
+      groups.push_back(json{{"cores", ranges(split.getGroup2Ranges())},
+                            {"count", split.getGroup2Cores()},
+                            {"units_per_core", split.getGroup2Units()},
+                            {"first_unit", split.getStart(split.getGroup1Cores())}});
+    out.push_back(json{{"units", split.getUnits()},
+                       {"unit", unit},
+                       {"grid", json{{"x", split.getGridX()}, {"y", split.getGridY()}}},
+                       {"row_wise", split.getRowWise()},
+                       {"cores", split.getCores()},
+                       {"groups", groups}});
   }
   return out;
 }
@@ -163,13 +211,19 @@ json kernels(const ProgramInfo &info) {
     for (const std::string &name : k.runtimeArgNames)
       names.push_back(name);
     json perCore = json::array();
+    llvm::SetVector<WorkSplitAttr> splits = splitsOf(info);
     for (SetRuntimeArgsOp args : k.runtimeArgs) {
       json values = json::array();
       for (Attribute a : args.getArgs())
         values.push_back(arg(a, "buffer_address"));
-      perCore.push_back(json{
-          {"core", core(args.getCore().getX(), args.getCore().getY())},
-          {"args", values}});
+      if (CoreCoordAttr at = args.getCoreAttr())
+        perCore.push_back(
+            json{{"core", core(at.getX(), at.getY())}, {"args", values}});
+      else
+        perCore.push_back(
+            json{{"work_split",
+                  llvm::find(splits, args.getSplitAttr()) - splits.begin()},
+                 {"args", values}});
     }
     out.push_back(json{{"name", k.create.getKernel().str()},
                        {"role", roleName(k.role).str()},
@@ -241,7 +295,9 @@ std::string metalium::emitPlan(const ProgramInfo &info) {
   json coresOut;
   json workOut = work(info, coresOut);
   plan["cores"] = coresOut;
-  plan["work"] = workOut;
+  plan["work_splits"] = workSplits(info);
+  if (!workOut.empty())
+    plan["work"] = workOut;
   plan["buffers"] = buffers(info);
   plan["circular_buffers"] = circularBuffers(info);
   plan["kernels"] = kernels(info);

@@ -224,9 +224,12 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
       if (static_cast<int64_t>(args.getArgs().size()) <= maxIndex)
         return (args.emitOpError()
                 << "gives kernel @" << func.getSymName() << " "
-                << args.getArgs().size() << " runtime arguments on core ("
-                << args.getCore().getX() << ", " << args.getCore().getY()
-                << "), but it reads argument " << maxIndex << " ('"
+                << args.getArgs().size() << " runtime arguments "
+                << (args.getCoreAttr()
+                        ? "on core (" + std::to_string(args.getCoreAttr().getX()) +
+                              ", " + std::to_string(args.getCoreAttr().getY()) + ")"
+                        : std::string("over its work split"))
+                << ", but it reads argument " << maxIndex << " ('"
                 << kernel.runtimeArgNames[maxIndex] << "')")
                    .attachNote(maxOp.getLoc())
                << "read here";

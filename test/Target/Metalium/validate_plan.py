@@ -43,9 +43,39 @@ def cores_of(ranges):
     return cores
 
 
+def check_splits(plan):
+    """Each work split's groups cover its cores once and its units once."""
+    grid = plan["device"]["grid"]
+    for i, split in enumerate(plan.get("work_splits", [])):
+        where = f"work split {i}"
+        if split["grid"] != grid:
+            return f"{where}: grid {split['grid']} is not the device's {grid}"
+        covered, units = set(), 0
+        for g in split["groups"]:
+            cores = cores_of(g["cores"])
+            if len(cores) != g["count"]:
+                return f"{where}: a group lists {g['count']} cores but its ranges hold {len(cores)}"
+            if covered & cores:
+                return f"{where}: its groups overlap"
+            if g["first_unit"] != units:
+                return f"{where}: a group starts at unit {g['first_unit']}, expected {units}"
+            covered |= cores
+            units += g["count"] * g["units_per_core"]
+        if len(covered) != split["cores"] or units != split["units"]:
+            return f"{where}: groups cover {len(covered)} cores and {units} units, the split says {split['cores']} and {split['units']}"
+    return None
+
+
+def split_cores(plan, index):
+    return set().union(*(cores_of(g["cores"]) for g in plan["work_splits"][index]["groups"]))
+
+
 def check_references(plan):
     buffers = {b["name"] for b in plan["buffers"]}
     grid = plan["device"]["grid"]
+    problem = check_splits(plan)
+    if problem:
+        return problem
     for k in plan["kernels"]:
         where = "kernel " + k["name"]
         cores = cores_of(k["cores"])
@@ -57,14 +87,22 @@ def check_references(plan):
                 return f"{where}: compile arg names unknown buffer {arg['tensor_accessor_args']}"
         seen = set()
         for entry in k["runtime_args"]:
-            core = (entry["core"]["x"], entry["core"]["y"])
-            if core not in cores:
-                return f"{where}: runtime args for core {core}, which it does not run on"
-            if core in seen:
-                return f"{where}: runtime args for core {core} twice"
-            seen.add(core)
+            if "work_split" in entry:
+                if entry["work_split"] >= len(plan.get("work_splits", [])):
+                    return f"{where}: runtime args over work split {entry['work_split']}, which does not exist"
+                targets = split_cores(plan, entry["work_split"])
+            else:
+                targets = {(entry["core"]["x"], entry["core"]["y"])}
+                if any(isinstance(a, dict) and "work" in a for a in entry["args"]):
+                    return f"{where}: a core's share of a work split in arguments set core by core"
+            for core in sorted(targets):
+                if core not in cores:
+                    return f"{where}: runtime args for core {core}, which it does not run on"
+                if core in seen:
+                    return f"{where}: runtime args for core {core} twice"
+                seen.add(core)
             for arg in entry["args"]:
-                if isinstance(arg, dict) and arg["buffer_address"] not in buffers:
+                if isinstance(arg, dict) and "buffer_address" in arg and arg["buffer_address"] not in buffers:
                     return f"{where}: runtime arg names unknown buffer {arg['buffer_address']}"
         if seen and seen != cores:
             return f"{where}: {len(cores - seen)} of its cores have no runtime args"

@@ -395,21 +395,44 @@ def TT_CreateKernelOp : TT_Op<"create_kernel", [HasParent<"ProgramOp">,
 }
 
 def TT_SetRuntimeArgsOp : TT_Op<"set_runtime_args", [HasParent<"ProgramOp">]> {
-  let summary = "the runtime arguments of a kernel on one core (SetRuntimeArgs)";
+  let summary = "the runtime arguments of a kernel, on one core or over a work split (SetRuntimeArgs)";
   let description = [{
     `args` holds integers and buffer symbols; a buffer stands for its DRAM
     address. At most 341 values.
+
+    With `at <x, y>` the arguments are those of one core. With `split
+    <...>` (a `#tt.work_split`) they are those of every core of the split, and
+    `#tt.work<start>` / `#tt.work<count>` stand for each core's first work
+    unit and its number of units: the host program calls
+    `split_work_to_cores` and sets the arguments in a loop over the cores, as
+    tt-metal's multi-core examples do, so neither the IR nor host.cpp grows
+    with the number of cores.
 
     Example:
 
     ```mlir
     tt.set_runtime_args @reader at <0, 0> [@a, @b, 8, 8, 8, 0, 1]
+    tt.set_runtime_args @reader split <units = 120, grid_x = 8, grid_y = 8,
+        row_wise = false, cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1>
+        [@a, @b, #tt.work<start>, #tt.work<count>, 2, 3]
     ```
   }];
-  let arguments = (ins FlatSymbolRefAttr:$kernel, TT_CoreCoordAttr:$core,
+  let arguments = (ins FlatSymbolRefAttr:$kernel,
+                       OptionalAttr<TT_CoreCoordAttr>:$core,
+                       OptionalAttr<TT_WorkSplitAttr>:$split,
                        ArrayAttr:$args);
-  let assemblyFormat = "$kernel `at` $core $args attr-dict";
+  let assemblyFormat = "$kernel (`at` $core^)? (`split` $split^)? $args attr-dict";
   let hasVerifier = 1;
+  let builders = [
+    OpBuilder<(ins "::llvm::StringRef":$kernel, "CoreCoordAttr":$core,
+                   "::mlir::ArrayAttr":$args), [{
+      build($_builder, $_state, kernel, core, WorkSplitAttr(), args);
+    }]>,
+    OpBuilder<(ins "::llvm::StringRef":$kernel, "WorkSplitAttr":$split,
+                   "::mlir::ArrayAttr":$args), [{
+      build($_builder, $_state, kernel, CoreCoordAttr(), split, args);
+    }]>
+  ];
 }
 
 def TT_EnqueueWriteBufferOp : TT_Op<"enqueue_write_buffer", [HasParent<"ProgramOp">]> {
