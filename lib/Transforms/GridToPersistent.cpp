@@ -1,4 +1,5 @@
 //===- GridToPersistent.cpp - block grid to a per-core loop ---------------===//
+#include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -45,14 +46,18 @@ struct TTGridToPersistentPass
     auto loop =
         scf::ForOp::create(rewriter, loc, tileRange.getStart(), end, one);
     loop->setAttr(tl::kPersistentAttrName, rewriter.getUnitAttr());
+    setCppName(loop, blocks ? "block" : "tile");
     loop->setAttr(TTDialect::kCommentAttrName,
                   rewriter.getStringAttr("For each output block this core owns "
                                          "(row-major block ids)"));
     rewriter.setInsertionPointToStart(loop.getBody());
     Value tile = loop.getInductionVar();
     // Row-major tile ids: t = by * grid_x + bx.
-    Value bx = arith::RemUIOp::create(rewriter, loc, tile, gridX);
-    Value by = arith::DivUIOp::create(rewriter, loc, tile, gridX);
+    // Named, so each kernel computes them once per output block.
+    auto bx = arith::RemUIOp::create(rewriter, loc, tile, gridX);
+    auto by = arith::DivUIOp::create(rewriter, loc, tile, gridX);
+    setCppName(bx, "out_col");
+    setCppName(by, "out_row");
     Value bxIndex = arith::IndexCastUIOp::create(rewriter, loc,
                                                  rewriter.getIndexType(), bx);
     Value byIndex = arith::IndexCastUIOp::create(rewriter, loc,

@@ -1,4 +1,5 @@
 //===- LowerMemorySpace.cpp - tile buffers to CBs and DST -----------------===//
+#include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/IR/Matchers.h"
@@ -87,12 +88,19 @@ Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
         base = cast.getIn();
       else if (auto cast = other.getDefiningOp<arith::IndexCastOp>())
         base = cast.getIn();
+      Value origin = base;
       if (!base.getType().isInteger(32))
         base = arith::IndexCastUIOp::create(b, loc, i32, base);
       if (scale == 1)
         return base;
       Value s = arith::ConstantIntOp::create(b, loc, i32, scale);
-      return arith::MulIOp::create(b, loc, base, s);
+      auto scaled = arith::MulIOp::create(b, loc, base, s);
+      // The only loop counter a copy offset scales is the K loop's (the
+      // block grid arrives as out_row / out_col): a K step of several tiles
+      // starts at this tile of K, which the reader uses for A and B.
+      if (llvm::isa<BlockArgument>(origin))
+        setCppName(scaled, "k_tile");
+      return scaled;
     }
   }
   return {};
@@ -221,6 +229,7 @@ struct PipelinedLowering : OpConversionPattern<tl::PipelinedOp> {
     Value zero = arith::ConstantIntOp::create(rewriter, loc, i32, 0);
     Value one = arith::ConstantIntOp::create(rewriter, loc, i32, 1);
     auto loop = scf::ForOp::create(rewriter, loc, zero, plan.kSteps, one);
+    setCppName(loop, "kt");
     loop->setAttr(TTDialect::kCommentAttrName,
                   rewriter.getStringAttr("K loop: one K step of A and B blocks "
                                          "per iteration"));

@@ -311,9 +311,9 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
         uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
         Value accessor = accessorOf.lookup(op.getBuffer());
         // Row-major over the block: page slot i * cols + j.
-        forRange(b, loc, rows, "Read the block's tiles row by row",
+        forRange(b, loc, rows, "tile_row", "Read the block's tiles row by row",
                  [&](OpBuilder &b, Value i) {
-          forRange(b, loc, cols, [&](OpBuilder &b, Value j) {
+          forRange(b, loc, cols, "tile_col", [&](OpBuilder &b, Value j) {
             Value row = arith::AddIOp::create(b, loc, op.getRow(), i);
             Value col = arith::AddIOp::create(b, loc, op.getCol(), j);
             Value page = pageOf(b, loc, row, col, op.getTilesPerRow());
@@ -348,23 +348,32 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
       uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
       Value accessor = accessorOf.lookup(op.getBuffer());
-      forRange(b, loc, rows / h,
+      forRange(b, loc, rows / h, "subblock_row",
                "Write the block's tiles in the order compute packed them "
                "(subblock by subblock)",
                [&](OpBuilder &b, Value sbRow) {
-        forRange(b, loc, cols / w, [&](OpBuilder &b, Value sbCol) {
-          forRange(b, loc, h, [&](OpBuilder &b, Value i) {
-            forRange(b, loc, w, [&](OpBuilder &b, Value j) {
+        forRange(b, loc, cols / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
+          forRange(b, loc, h, "tile_row", [&](OpBuilder &b, Value i) {
+            forRange(b, loc, w, "tile_col", [&](OpBuilder &b, Value j) {
               auto mul = [&](Value v, int64_t c) -> Value {
                 return arith::MulIOp::create(b, loc, v, i32Const(b, loc, c));
               };
               auto add = [&](Value x, Value y) -> Value {
                 return arith::AddIOp::create(b, loc, x, y);
               };
-              Value row = add(op.getRow(), add(mul(sbRow, h), i));
+              Value rowInBlock = add(mul(sbRow, h), i);
+              setCppName(rowInBlock.getDefiningOp(), "row_in_block");
+              Value row = add(op.getRow(), rowInBlock);
               Value col = add(op.getCol(), add(mul(sbCol, w), j));
-              Value subblock = add(mul(sbRow, cols / w), sbCol);
-              Value slot = add(mul(add(mul(subblock, h), i), w), j);
+              // With one subblock per row of the block, the slot is the
+              // tile's row-major index in the block.
+              Value slot;
+              if (cols / w == 1) {
+                slot = add(mul(rowInBlock, w), j);
+              } else {
+                Value subblock = add(mul(sbRow, cols / w), sbCol);
+                slot = add(mul(add(mul(subblock, h), i), w), j);
+              }
               NocAsyncWritePageOp::create(
                   b, loc, pageOf(b, loc, row, col, op.getTilesPerRow()),
                   accessor, slotAddress(b, loc, l1, slot, pageBytes));

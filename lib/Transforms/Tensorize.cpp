@@ -27,15 +27,28 @@ Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
 void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
                      Value col0, int64_t h, int64_t w) {
   int64_t k = op.getK(), n = op.getN();
-  forRange(b, loc, h, "DST[i][j] += A[i][k] * B[k][j] over the block's tiles",
+  forRange(b, loc, h, "h", "DST[h][w] += A[h][inner] * B[inner][w] over the block's tiles",
            [&](OpBuilder &b, Value i) {
-    forRange(b, loc, w, [&](OpBuilder &b, Value j) {
-      forRange(b, loc, k, [&](OpBuilder &b, Value kk) {
-        Value row = arith::AddIOp::create(b, loc, row0, i);
+    // Where row h starts in the A block and in DST, once per row (as
+    // tt-metal's bmm_large_block_zm kernel keeps in0_index_h_offset).
+    Value row = arith::AddIOp::create(b, loc, row0, i);
+    Value in0Row = affine(b, loc, row, k, Value());
+    Value dstRow = affine(b, loc, i, w, Value());
+    for (auto [value, name] : {std::pair{in0Row, "in0_row_offset"},
+                               std::pair{dstRow, "dst_row_offset"}})
+      if (Operation *def = value.getDefiningOp())
+        setCppName(def, name);
+    forRange(b, loc, w, "w", [&](OpBuilder &b, Value j) {
+      forRange(b, loc, k, "inner", [&](OpBuilder &b, Value kk) {
         Value col = arith::AddIOp::create(b, loc, col0, j);
-        Value aTile = affine(b, loc, row, k, kk);
+        Value aTile = arith::AddIOp::create(b, loc, in0Row, kk);
         Value bTile = affine(b, loc, kk, n, col);
-        Value dst = affine(b, loc, i, w, j);
+        Value dst = arith::AddIOp::create(b, loc, dstRow, j);
+        for (auto [value, name] : {std::pair{aTile, "in0_tile"},
+                                   std::pair{bTile, "in1_tile"},
+                                   std::pair{dst, "dst_tile"}})
+          if (Operation *def = value.getDefiningOp())
+            setCppName(def, name);
         MatmulTilesOp::create(b, loc, op.getIn0(), op.getIn1(), aTile, bTile,
                               dst);
       });
@@ -47,7 +60,7 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
 void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
   Value pages = i32Const(b, loc, count);
   CBReserveBackOp::create(b, loc, cb, pages);
-  forRange(b, loc, count, "Pack the DST tiles in order",
+  forRange(b, loc, count, "tile", "Pack the DST tiles in order",
            [&](OpBuilder &b, Value t) {
     PackTileOp::create(b, loc, t, cb, t);
   });
@@ -91,17 +104,17 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     Value lastStep = arith::SubIOp::create(b, loc, op.getNumSteps(), one);
     Value isLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                          step, lastStep);
-    forRange(b, loc, op.getM() / h,
+    forRange(b, loc, op.getM() / h, "subblock_row",
              "For each DST subblock of the output block: reload the partial "
              "sums, accumulate this K step, pack",
              [&](OpBuilder &b, Value sbRow) {
-      forRange(b, loc, op.getN() / w, [&](OpBuilder &b, Value sbCol) {
+      forRange(b, loc, op.getN() / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
         TileRegsAcquireOp::create(b, loc);
         scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
           Value pages = i32Const(b, loc, tiles);
           CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
           CopyTileInitOp::create(b, loc, op.getPartials());
-          forRange(b, loc, tiles, "Reload the subblock's partial sums into DST",
+          forRange(b, loc, tiles, "tile", "Reload the subblock's partial sums into DST",
                    [&](OpBuilder &b, Value t) {
             CopyTileOp::create(b, loc, op.getPartials(), t, t);
           });
@@ -140,7 +153,7 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
     TileRegsCommitOp::create(rewriter, loc);
     CBReserveBackOp::create(rewriter, loc, op.getOut(), count);
     TileRegsWaitOp::create(rewriter, loc);
-    forRange(rewriter, loc, op.getCount(), "Pack the DST tiles in order",
+    forRange(rewriter, loc, op.getCount(), "tile", "Pack the DST tiles in order",
              [&](OpBuilder &b, Value t) {
       PackTileOp::create(b, loc, t, op.getOut(), t);
     });

@@ -25,7 +25,7 @@
 // CHECK: }
 // CHECK: tt.pack_block %[[OUT]] count 1
 // CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[BY]], %[[BX]]] tiles_per_row %[[NT]] block 1 x 1
-// CHECK: } {tl.persistent, tt.comment = "For each output block this core owns (row-major block ids)"}
+// CHECK: } {tl.persistent, tt.comment = "For each output block this core owns (row-major block ids)", tt.name = "tile"}
 
 // The K loop's stages set the input CB depth, unless cb-depth overrides it.
 // STAGES-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 3 x !tt.tile<bf16>>

@@ -31,21 +31,21 @@ func.func @one_tile() attributes {tt.target = #tt.target<device = <wormhole_b0>,
 }
 
 // A 2x2x2 block: C[i][j] += A[i][k] * B[k][j] with A and B row-major in their
-// CBs and C row-major in DST, as loops over i, j, k.
+// CBs and C row-major in DST, as loops over h, w, inner (named for the C++).
 // CHECK-LABEL: func.func @block
 // CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
 // CHECK: tt.cb_wait_front %[[A:.*]], %[[C4]] : !tt.cb<0
 // CHECK: tt.cb_wait_front %[[B:.*]], %[[C4]] : !tt.cb<1
 // CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: %[[IK:.*]] = arith.muli %[[I]], %[[C2]] {tt.name = "in0_row_offset"}
+// CHECK-NEXT: %[[IW:.*]] = arith.muli %[[I]], %[[C2]] {tt.name = "dst_row_offset"}
 // CHECK-NEXT: scf.for %[[J:.*]] = %{{.*}} to %[[C2]]
 // CHECK-NEXT: scf.for %[[K:.*]] = %{{.*}} to %[[C2]]
-// CHECK-NEXT: %[[IK:.*]] = arith.muli %[[I]], %[[C2]]
-// CHECK-NEXT: %[[AT:.*]] = arith.addi %[[IK]], %[[K]]
+// CHECK-NEXT: %[[AT:.*]] = arith.addi %[[IK]], %[[K]] {tt.name = "in0_tile"}
 // CHECK-NEXT: %[[KN:.*]] = arith.muli %[[K]], %[[C2]]
-// CHECK-NEXT: %[[BT:.*]] = arith.addi %[[KN]], %[[J]]
-// CHECK-NEXT: %[[IW:.*]] = arith.muli %[[I]], %[[C2]]
-// CHECK-NEXT: %[[DT:.*]] = arith.addi %[[IW]], %[[J]]
+// CHECK-NEXT: %[[BT:.*]] = arith.addi %[[KN]], %[[J]] {tt.name = "in1_tile"}
+// CHECK-NEXT: %[[DT:.*]] = arith.addi %[[IW]], %[[J]] {tt.name = "dst_tile"}
 // CHECK-NEXT: tt.matmul_tiles %[[A]][%[[AT]]], %[[B]][%[[BT]]] -> dst[%[[DT]]]
 // CHECK: tt.cb_pop_front %[[A]], %[[C4]]
 // CHECK: tt.cb_reserve_back %[[OUT:.*]], %[[C4]]

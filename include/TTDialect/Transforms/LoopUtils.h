@@ -19,13 +19,21 @@ inline void setLoopComment(Operation *loop, StringRef comment) {
                 StringAttr::get(loop->getContext(), comment));
 }
 
-/// for (iv = 0; iv < count; ++iv) body(iv) with i32 bounds. One-trip loops
-/// fold away in canonicalization, so callers need not special-case them.
-inline void forRange(OpBuilder &b, Location loc, int64_t count,
+/// Names a loop's counter or an op's result in the emitted C++ (see
+/// TTDialect::kNameAttrName).
+inline void setCppName(Operation *op, StringRef name) {
+  op->setAttr(TTDialect::kNameAttrName, StringAttr::get(op->getContext(), name));
+}
+
+/// for (name = 0; name < count; ++name) body(name) with i32 bounds. One-trip
+/// loops fold away in canonicalization, so callers need not special-case
+/// them.
+inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
                      StringRef comment,
                      function_ref<void(OpBuilder &, Value)> body) {
   auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
                                  i32Const(b, loc, count), i32Const(b, loc, 1));
+  setCppName(loop, name);
   if (!comment.empty())
     setLoopComment(loop, comment);
   OpBuilder::InsertionGuard guard(b);
@@ -33,9 +41,9 @@ inline void forRange(OpBuilder &b, Location loc, int64_t count,
   body(b, loop.getInductionVar());
 }
 
-inline void forRange(OpBuilder &b, Location loc, int64_t count,
+inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
                      function_ref<void(OpBuilder &, Value)> body) {
-  forRange(b, loc, count, StringRef(), body);
+  forRange(b, loc, count, name, StringRef(), body);
 }
 } // namespace mlir::tt
 

@@ -250,7 +250,13 @@ LogicalResult assignNames(func::FuncOp kernel, KernelNames &names) {
   SmallVector<TensorAccessorOp> accessors;
   WalkResult result = kernel.walk([&](Operation *op) -> WalkResult {
     FailureOr<std::string> name = std::string();
-    if (auto arg = llvm::dyn_cast<GetArgValOp>(op)) {
+    auto hint = op->getAttrOfType<StringAttr>(TTDialect::kNameAttrName);
+    if (hint && llvm::isa<arith::ArithDialect>(op->getDialect()) &&
+        op->getNumResults() == 1) {
+      // A value a pass named: declared under that name (loop counters are
+      // named where the kernel source is printed).
+      name = userName(op, hint.getValue(), "value");
+    } else if (auto arg = llvm::dyn_cast<GetArgValOp>(op)) {
       name = userName(op, arg.getName(),
                       llvm::formatv("arg{0}", arg.getIndex()).str());
     } else if (auto arg = llvm::dyn_cast<GetCommonArgValOp>(op)) {
@@ -295,6 +301,12 @@ LogicalResult assignNames(func::FuncOp kernel, KernelNames &names) {
           base = it->second + "_page";
       }
       names.pageName[op] = table.unique(base);
+      // So does the L1 address of the page's CB slot: `a_l1_addr`.
+      Operation *l1 = op->getOperand(2).getDefiningOp();
+      if (l1 && llvm::isa<arith::ArithDialect>(l1->getDialect()) &&
+          !llvm::isa<arith::ConstantOp>(l1) && !names.valueName.count(l1))
+        names.valueName[l1] = table.unique(
+            StringRef(base).drop_back(strlen("page")).str() + "l1_addr");
       return WalkResult::advance();
     } else if (llvm::isa<GetWritePtrOp, GetReadPtrOp>(op)) {
       bool write = llvm::isa<GetWritePtrOp>(op);
@@ -661,25 +673,50 @@ struct ConstantPattern : OpConversionPattern<arith::ConstantOp> {
 /// arithmetic prints as plain C++ operators on them. Upstream's arith
 /// patterns assume integer types convert to themselves and would wrap every
 /// operand in casts.
+/// Replaces `op` by `result`; a value the passes named (tt.name) is declared
+/// first, `const uint32_t name = ...;`, so it is computed once where it was
+/// defined and reads by its meaning.
+void replaceNamed(Operation *op, Value result, const KernelNames &names,
+                  ConversionPatternRewriter &rewriter) {
+  auto it = names.valueName.find(op);
+  if (it == names.valueName.end()) {
+    rewriter.replaceOp(op, result);
+    return;
+  }
+  emitc::VerbatimOp::create(
+      rewriter, op->getLoc(),
+      rewriter.getStringAttr(
+          llvm::formatv("const uint32_t {0} = {{};", it->second).str()),
+      ValueRange{result});
+  rewriter.replaceOpWithNewOp<emitc::LiteralOp>(op, result.getType(),
+                                                it->second);
+}
+
 template <typename ArithOp, typename EmitCOp>
 struct UnsignedBinaryPattern : OpConversionPattern<ArithOp> {
-  using OpConversionPattern<ArithOp>::OpConversionPattern;
+  UnsignedBinaryPattern(const TypeConverter &converter, MLIRContext *ctx,
+                        const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern<ArithOp>(converter, ctx, benefit), names(names) {}
   LogicalResult
   matchAndRewrite(ArithOp op, typename ArithOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = this->getTypeConverter()->convertType(op.getType());
     if (!type || !type.isUnsignedInteger())
       return failure();
-    rewriter.replaceOpWithNewOp<EmitCOp>(op, type, adaptor.getLhs(),
-                                         adaptor.getRhs());
+    Value result =
+        EmitCOp::create(rewriter, op.getLoc(), type, adaptor.getLhs(), adaptor.getRhs());
+    replaceNamed(op, result, names, rewriter);
     return success();
   }
+  const KernelNames &names;
 };
 
 /// Signed i32 operations: computed on int32_t, converted back to uint32_t.
 template <typename ArithOp, typename EmitCOp>
 struct SignedBinaryPattern : OpConversionPattern<ArithOp> {
-  using OpConversionPattern<ArithOp>::OpConversionPattern;
+  SignedBinaryPattern(const TypeConverter &converter, MLIRContext *ctx,
+                      const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern<ArithOp>(converter, ctx, benefit), names(names) {}
   LogicalResult
   matchAndRewrite(ArithOp op, typename ArithOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -691,9 +728,11 @@ struct SignedBinaryPattern : OpConversionPattern<ArithOp> {
     Value lhs = emitc::CastOp::create(rewriter, loc, signedType, adaptor.getLhs());
     Value rhs = emitc::CastOp::create(rewriter, loc, signedType, adaptor.getRhs());
     Value result = EmitCOp::create(rewriter, loc, signedType, lhs, rhs);
-    rewriter.replaceOpWithNewOp<emitc::CastOp>(op, type, result);
+    replaceNamed(op, emitc::CastOp::create(rewriter, loc, type, result), names,
+                 rewriter);
     return success();
   }
+  const KernelNames &names;
 };
 
 struct CmpIPattern : OpConversionPattern<arith::CmpIOp> {
@@ -752,11 +791,11 @@ struct UnsignedMinMaxPattern : OpConversionPattern<ArithOp> {
 };
 
 void populateUnsignedArithPatterns(const TypeConverter &converter,
-                                   RewritePatternSet &patterns) {
+                                   RewritePatternSet &patterns,
+                                   const KernelNames &names) {
   MLIRContext *ctx = patterns.getContext();
   PatternBenefit high(2);
-  patterns.add<ConstantPattern,
-               UnsignedBinaryPattern<arith::AddIOp, emitc::AddOp>,
+  patterns.add<UnsignedBinaryPattern<arith::AddIOp, emitc::AddOp>,
                UnsignedBinaryPattern<arith::SubIOp, emitc::SubOp>,
                UnsignedBinaryPattern<arith::MulIOp, emitc::MulOp>,
                UnsignedBinaryPattern<arith::DivUIOp, emitc::DivOp>,
@@ -768,8 +807,9 @@ void populateUnsignedArithPatterns(const TypeConverter &converter,
                UnsignedBinaryPattern<arith::ShRUIOp, emitc::BitwiseRightShiftOp>,
                SignedBinaryPattern<arith::DivSIOp, emitc::DivOp>,
                SignedBinaryPattern<arith::RemSIOp, emitc::RemOp>,
-               SignedBinaryPattern<arith::ShRSIOp, emitc::BitwiseRightShiftOp>,
-               CmpIPattern,
+               SignedBinaryPattern<arith::ShRSIOp, emitc::BitwiseRightShiftOp>>(
+      converter, ctx, names, high);
+  patterns.add<ConstantPattern, CmpIPattern,
                UnsignedMinMaxPattern<arith::MinUIOp, emitc::CmpPredicate::lt>,
                UnsignedMinMaxPattern<arith::MaxUIOp, emitc::CmpPredicate::gt>>(
       converter, ctx, high);
@@ -943,7 +983,7 @@ struct ConvertTTToEmitC
       patterns.add<CallPattern<CopyTileInitOp>>(converter, ctx,
                                                 "copy_tile_to_dst_init_short");
       patterns.add<CallPattern<CopyTileOp>>(converter, ctx, "copy_tile");
-      populateUnsignedArithPatterns(converter, patterns);
+      populateUnsignedArithPatterns(converter, patterns, names);
       populateArithToEmitCPatterns(converter, patterns);
       populateSCFToEmitCConversionPatterns(patterns, converter);
       populateFuncToEmitCPatterns(converter, patterns);

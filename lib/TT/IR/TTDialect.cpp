@@ -2,6 +2,7 @@
 #include "TTDialect/TT/IR/TTDialect.h"
 #include "TTDialect/TT/IR/TTOps.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -52,6 +53,20 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
     return expect(llvm::isa<UnitAttr>(value), "a unit attribute");
   if (name == kCommentAttrName)
     return expect(llvm::isa<StringAttr>(value), "a string");
+  if (name == kNameAttrName) {
+    auto str = llvm::dyn_cast<StringAttr>(value);
+    bool identifier =
+        str && !str.getValue().empty() &&
+        (llvm::isAlpha(str.getValue().front()) || str.getValue().front() == '_') &&
+        llvm::all_of(str.getValue(),
+                     [](char c) { return llvm::isAlnum(c) || c == '_'; });
+    if (failed(expect(identifier, "a C++ identifier string")))
+      return failure();
+    if (op->getNumResults() != 1 && !llvm::isa<scf::ForOp>(op))
+      return op->emitError() << "'" << name
+                             << "' names a loop counter or a single result";
+    return success();
+  }
   if (name == kTargetAttrName)
     return expect(llvm::isa<TargetAttr>(value), "a #tt.target");
   if (name == kWorkSplitAttrName)

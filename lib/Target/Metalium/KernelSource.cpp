@@ -5,6 +5,12 @@
 // C operators folded into expressions by form-expressions, and printed by
 // mlir::emitc::translateToCpp.
 //
+// The C++ emitter names loop counters itself (i1, j2, ...) and offers no way
+// to choose them, so the names the passes gave the loops (tt.name) are put in
+// afterwards: the emitter prints one `for (T name = ...` per emitc.for, in
+// the order of the kernel's scf.for loops, and its names are unique in the
+// file, so each is replaced as a whole word.
+//
 //===----------------------------------------------------------------------===//
 #include "MetaliumProgram.h"
 
@@ -15,12 +21,85 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <regex>
 
 using namespace mlir;
 using namespace mlir::tt;
 using namespace mlir::tt::metalium;
 
 namespace {
+/// A loop of the kernel in pre-order: the counter name a pass chose (empty
+/// when none) and the index of the enclosing loop (-1 at the top).
+struct LoopCounter {
+  std::string name;
+  int parent;
+};
+
+SmallVector<LoopCounter> loopCounters(func::FuncOp func) {
+  SmallVector<LoopCounter> loops;
+  DenseMap<Operation *, int> index;
+  func.walk<WalkOrder::PreOrder>([&](scf::ForOp loop) {
+    int parent = -1;
+    if (auto outer = loop->getParentOfType<scf::ForOp>())
+      parent = index.lookup(outer);
+    auto name = loop->getAttrOfType<StringAttr>(TTDialect::kNameAttrName);
+    index[loop] = loops.size();
+    loops.push_back({name ? name.str() : std::string(), parent});
+  });
+  return loops;
+}
+
+/// Renames the emitter's loop counters to the names of `loops`. A name an
+/// enclosing loop or another declaration already uses gets a suffix.
+FailureOr<std::string> nameLoopCounters(func::FuncOp func, std::string source) {
+  SmallVector<LoopCounter> loops = loopCounters(func);
+  static const std::regex forHeader(
+      R"(for \((?:const )?[A-Za-z_][A-Za-z0-9_:]* ([A-Za-z_][A-Za-z0-9_]*) = )");
+  SmallVector<std::string> emitted;
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), forHeader);
+       it != std::sregex_iterator(); ++it)
+    emitted.push_back((*it)[1].str());
+  if (emitted.size() != loops.size())
+    return func.emitError() << "internal error: the C++ of kernel @"
+                            << func.getSymName() << " has " << emitted.size()
+                            << " loops, its IR " << loops.size();
+  llvm::StringSet<> counters, taken;
+  for (const std::string &name : emitted)
+    counters.insert(name);
+  // Identifiers of the code, not of its comments or #include lines.
+  static const std::regex comment(R"((//|#include)[^\n]*)");
+  std::string code = std::regex_replace(source, comment, "");
+  static const std::regex identifier(R"([A-Za-z_][A-Za-z0-9_]*)");
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), identifier);
+       it != std::sregex_iterator(); ++it)
+    if (!counters.contains((*it)[0].str()))
+      taken.insert((*it)[0].str());
+  SmallVector<std::string> chosen(loops.size());
+  for (auto [i, loop] : llvm::enumerate(loops)) {
+    if (loop.name.empty()) {
+      chosen[i] = emitted[i];
+      continue;
+    }
+    auto clashes = [&](StringRef candidate) {
+      if (taken.contains(candidate))
+        return true;
+      for (int p = loop.parent; p >= 0; p = loops[p].parent)
+        if (chosen[p] == candidate)
+          return true;
+      return false;
+    };
+    std::string candidate = loop.name;
+    for (unsigned n = 2; clashes(candidate); ++n)
+      candidate = loop.name + "_" + std::to_string(n);
+    chosen[i] = candidate;
+  }
+  for (auto [from, to] : llvm::zip(emitted, chosen))
+    if (from != to)
+      source = std::regex_replace(source, std::regex("\\b" + from + "\\b"), to);
+  return source;
+}
+
 /// Drops what the C++ emitter adds that tt-metal's kernels do not have: the
 /// `return;` closing a void kernel_main and trailing blank lines.
 std::string tidy(StringRef source) {
@@ -60,5 +139,8 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   if (failed(emitc::translateToCpp(*module, os, /*declareVariablesAtTop=*/false,
                                    /*fileId=*/func.getSymName())))
     return failure();
-  return tidy(source);
+  FailureOr<std::string> named = nameLoopCounters(func, std::move(source));
+  if (failed(named))
+    return failure();
+  return tidy(*named);
 }

@@ -35,6 +35,9 @@ def TT_Dialect : Dialect {
     /// On loops the passes create: what the loop does, for people reading the
     /// emitted C++ (printed as a comment above it).
     static constexpr ::llvm::StringLiteral kCommentAttrName = "tt.comment";
+    /// On loops and values the passes create: the C++ name of the loop
+    /// counter or of the value in the emitted kernel (`kt`, `out_row`).
+    static constexpr ::llvm::StringLiteral kNameAttrName = "tt.name";
     /// Set when the kernel computes the whole C = A * B (so the host program
     /// can check its result against a reference matmul).
     static constexpr ::llvm::StringLiteral kWholeMatmulAttrName = "tt.whole_matmul";
