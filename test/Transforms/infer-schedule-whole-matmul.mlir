@@ -1,10 +1,10 @@
-// RUN: tt-opt %s --tt-apply-target-defaults --tt-infer-schedule --split-input-file | FileCheck %s
+// RUN: tt-opt %s --tt-infer-schedule --split-input-file | FileCheck %s
 
 // The canonical GEMM over whole buffers is marked: its result can be checked
 // against a reference matmul.
 // CHECK-LABEL: func.func @whole
 // CHECK-SAME: tt.whole_matmul
-func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) {
+func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
@@ -30,7 +30,7 @@ func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x6
 // CHECK-LABEL: func.func @partial_k
 // CHECK-NOT: tt.whole_matmul
 // CHECK: return
-func.func @partial_k(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) {
+func.func @partial_k(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
@@ -56,7 +56,7 @@ func.func @partial_k(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<
 // CHECK-LABEL: func.func @swapped
 // CHECK-NOT: tt.whole_matmul
 // CHECK: return
-func.func @swapped(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+func.func @swapped(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>

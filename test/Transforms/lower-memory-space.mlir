@@ -1,38 +1,113 @@
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s
-// RUN: tt-opt %s --tl-matmul-to-kernel=stages=3 --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s --check-prefix=STAGES
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space=cb-depth=4 | FileCheck %s --check-prefix=DEPTH
+// RUN: tt-opt %s --tt-lower-memory-space --split-input-file | FileCheck %s --implicit-check-not='{{ tl\.[a-z_]+}}'
+// RUN: tt-opt %s --tt-lower-memory-space=cb-depth=4 --split-input-file | FileCheck %s --check-prefix=DEPTH
 
+// The per-core loop of C[64x96] = A[64x64] * B[64x96] in one-tile blocks:
+// shared buffers become input CBs holding `stages` K steps, the fragment DST
+// and a double-buffered output CB, the K loop an scf.for up to Kt, copies
+// tile reads and writes, the gemm a block matmul.
 // CHECK-LABEL: func.func @mm
-// CHECK-SAME: (%[[A:[^:]*]]: memref<64x128xbf16>
-// CHECK-SAME: %[[B:[^:]*]]: memref<128x96xbf16>
-// CHECK-SAME: %[[C:[^:]*]]: memref<64x96xf32>
-// CHECK-NOT: tl.
+// CHECK-SAME: (%[[A:[^:]*]]: memref<64x64xbf16>, %[[B:[^:]*]]: memref<64x96xbf16>, %[[C:[^:]*]]: memref<64x96xbf16>)
 // CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
 // CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 2 x !tt.tile<bf16>>
-// CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<f32>>
-// CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 4 : i32
+// CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
+// CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 2 : i32
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
-// CHECK: scf.for %[[T:.*]] = {{.*}} : i32 {
-// CHECK: %[[BX:.*]] = arith.remui %[[T]]
-// CHECK: %[[BY:.*]] = arith.divui %[[T]]
-// The fragment: clear -> acquire DST.
+// CHECK: scf.for %[[T:.*]] = %{{.*}} : i32 {
+// CHECK: %[[COL:.*]] = arith.remui %[[T]], %{{.*}} {tt.name = "out_col"} : i32
+// CHECK: %[[ROW:.*]] = arith.divui %[[T]], %{{.*}} {tt.name = "out_row"} : i32
 // CHECK: tt.tile_regs_acquire
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[KT]] step %{{.*}} : i32 {
-// The K index reaches the reads through casts that canonicalization removes.
-// CHECK: tt.read_tiles %[[A]][%[[BY]], %{{.*}}] tiles_per_row %[[KT]] block 1 x 1 -> %[[IN0]]
-// CHECK: tt.read_tiles %[[B]][%{{.*}}, %[[BX]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[IN1]]
+// CHECK: tt.read_tiles %[[A]][%[[ROW]], %{{.*}}] tiles_per_row %[[KT]] block 1 x 1 -> %[[IN0]]
+// CHECK: tt.read_tiles %[[B]][%{{.*}}, %[[COL]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[IN1]]
 // CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 1 x 1 x 1
-// CHECK: }
+// CHECK: } {tt.comment = "K loop: one K step of A and B blocks per iteration", tt.name = "kt"}
 // CHECK: tt.pack_block %[[OUT]] count 1
-// CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[BY]], %[[BX]]] tiles_per_row %[[NT]] block 1 x 1
-// CHECK: } {tl.persistent, tt.comment = "For each output block this core owns (row-major block ids)", tt.name = "tile"}
-
-// The K loop's stages set the input CB depth, unless cb-depth overrides it.
-// STAGES-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 3 x !tt.tile<bf16>>
-// STAGES-DAG: tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<f32>>
+// CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[ROW]], %[[COL]]] tiles_per_row %[[NT]] block 1 x 1
+// DEPTH-LABEL: func.func @mm
 // DEPTH-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 4 x !tt.tile<bf16>>
 // DEPTH-DAG: tt.get_cb as "cb_in1" : !tt.cb<1, 4 x !tt.tile<bf16>>
-func.func @mm(%A: memref<64x128xbf16>, %B: memref<128x96xbf16>, %C: memref<64x96xf32>) {
-  tl.matmul %A, %B into %C : memref<64x128xbf16>, memref<128x96xbf16> into memref<64x96xf32>
+func.func @mm(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %grid_x = tt.runtime_param "grid_x" = 3 : i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
+    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
+    %bxi = arith.index_castui %bx : i32 to index
+    %byi = arith.index_castui %by : i32 to index
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %byi, %c32 : index
+    %col = arith.muli %bxi, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}
+
+// -----
+
+// A 2x2-tile fragment with fp32 accumulation: 4 tiles fit the 4 fp32 DST
+// tiles, so no partials CB.
+// CHECK-LABEL: func.func @fp32_fits
+// CHECK-NOT: cb_partials
+// CHECK: tt.matmul_block %{{.*}}, %{{.*}} block 2 x 1 x 2 :
+// CHECK: tt.pack_block %{{.*}} count 4
+func.func @fp32_fits(%A: memref<64x32xbf16>, %B: memref<32x64xbf16>, %C: memref<64x64xf32>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = true>} {
+  %c0 = arith.constant 0 : index
+  %start, %count = tt.core_tile_range blocks : i32, i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<64x64xf32, #tl.scope<fragment>>
+    tl.clear %acc : memref<64x64xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<64x32xbf16> to memref<64x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x64xbf16> to memref<32x64xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<64x32xbf16, #tl.scope<shared>>, memref<32x64xbf16, #tl.scope<shared>>, memref<64x64xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%c0, %c0] : memref<64x64xf32, #tl.scope<fragment>> to memref<64x64xf32>
+  } {tl.persistent}
+  return
+}
+
+// -----
+
+// A 2x4-tile fragment exceeds the 4 fp32 DST tiles: 1x4 subblocks, partial
+// sums in an f32 CB of the whole block.
+// CHECK-LABEL: func.func @fp32_spills
+// CHECK: tt.get_cb as "cb_partials" : !tt.cb<24, 8 x !tt.tile<f32>>
+// CHECK: tt.matmul_block %{{.*}}, %{{.*}} block 2 x 1 x 4 subblock 1 x 4 spill
+func.func @fp32_spills(%A: memref<64x32xbf16>, %B: memref<32x128xbf16>, %C: memref<64x128xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = true>} {
+  %c0 = arith.constant 0 : index
+  %start, %count = tt.core_tile_range blocks : i32, i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x128xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<64x128xf32, #tl.scope<fragment>>
+    tl.clear %acc : memref<64x128xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<64x32xbf16> to memref<64x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x128xbf16> to memref<32x128xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<64x32xbf16, #tl.scope<shared>>, memref<32x128xbf16, #tl.scope<shared>>, memref<64x128xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%c0, %c0] : memref<64x128xf32, #tl.scope<fragment>> to memref<64x128xbf16>
+  } {tl.persistent}
   return
 }
