@@ -9,7 +9,7 @@
 // to choose them, so the names the passes gave the loops (tt.name) are put in
 // afterwards: the emitter prints one `for (T name = ...` per emitc.for, in
 // the order of the kernel's scf.for loops, and its names are unique in the
-// file, so each is replaced as a whole word.
+// file, so each is replaced as a whole identifier (never in comments).
 //
 //===----------------------------------------------------------------------===//
 #include "MetaliumProgram.h"
@@ -22,7 +22,6 @@
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include <regex>
 
 using namespace mlir;
 using namespace mlir::tt;
@@ -50,37 +49,72 @@ SmallVector<LoopCounter> loopCounters(func::FuncOp func) {
   return loops;
 }
 
+bool isIdentChar(char c) { return llvm::isAlnum(c) || c == '_'; }
+
+/// Calls `fn(start, length)` for every identifier of the C++ `code` outside
+/// comments and #include lines.
+void forEachIdentifier(StringRef code,
+                       function_ref<void(size_t, size_t)> fn) {
+  for (size_t i = 0; i < code.size();) {
+    if (code.substr(i).starts_with("//") || code.substr(i).starts_with("#include")) {
+      i = code.find('\n', i);
+      if (i == StringRef::npos)
+        return;
+      continue;
+    }
+    if (llvm::isAlpha(code[i]) || code[i] == '_') {
+      size_t j = i;
+      while (j < code.size() && isIdentChar(code[j]))
+        ++j;
+      fn(i, j - i);
+      i = j;
+      continue;
+    }
+    // Skip numbers whole, so `2048u` is not an identifier `u`.
+    if (llvm::isDigit(code[i])) {
+      while (i < code.size() && isIdentChar(code[i]))
+        ++i;
+      continue;
+    }
+    ++i;
+  }
+}
+
 /// Renames the emitter's loop counters to the names of `loops`. A name an
 /// enclosing loop or another declaration already uses gets a suffix.
-FailureOr<std::string> nameLoopCounters(func::FuncOp func, std::string source) {
+FailureOr<std::string> nameLoopCounters(func::FuncOp func, StringRef source) {
   SmallVector<LoopCounter> loops = loopCounters(func);
-  static const std::regex forHeader(
-      R"(for \((?:const )?[A-Za-z_][A-Za-z0-9_:]* ([A-Za-z_][A-Za-z0-9_]*) = )");
+  // The emitter's counters, in the order their loops are printed.
   SmallVector<std::string> emitted;
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), forHeader);
-       it != std::sregex_iterator(); ++it)
-    emitted.push_back((*it)[1].str());
+  llvm::StringSet<> taken;
+  StringRef header = "for (";
+  for (size_t at = source.find(header); at != StringRef::npos;
+       at = source.find(header, at + 1)) {
+    // for (TYPE NAME = ...
+    StringRef rest = source.substr(at + header.size());
+    size_t space = rest.find(' ');
+    StringRef name = rest.substr(space + 1);
+    name = name.take_while(isIdentChar);
+    emitted.push_back(name.str());
+  }
   if (emitted.size() != loops.size())
     return func.emitError() << "internal error: the C++ of kernel @"
                             << func.getSymName() << " has " << emitted.size()
                             << " loops, its IR " << loops.size();
-  llvm::StringSet<> counters, taken;
+  llvm::StringSet<> counters;
   for (const std::string &name : emitted)
     counters.insert(name);
-  // Identifiers of the code, not of its comments or #include lines.
-  static const std::regex comment(R"((//|#include)[^\n]*)");
-  std::string code = std::regex_replace(source, comment, "");
-  static const std::regex identifier(R"([A-Za-z_][A-Za-z0-9_]*)");
-  for (auto it = std::sregex_iterator(code.begin(), code.end(), identifier);
-       it != std::sregex_iterator(); ++it)
-    if (!counters.contains((*it)[0].str()))
-      taken.insert((*it)[0].str());
+  forEachIdentifier(source, [&](size_t start, size_t length) {
+    StringRef word = source.substr(start, length);
+    if (!counters.contains(word))
+      taken.insert(word);
+  });
+  llvm::StringMap<std::string> rename;
   SmallVector<std::string> chosen(loops.size());
   for (auto [i, loop] : llvm::enumerate(loops)) {
-    if (loop.name.empty()) {
-      chosen[i] = emitted[i];
+    chosen[i] = emitted[i];
+    if (loop.name.empty())
       continue;
-    }
     auto clashes = [&](StringRef candidate) {
       if (taken.contains(candidate))
         return true;
@@ -93,11 +127,21 @@ FailureOr<std::string> nameLoopCounters(func::FuncOp func, std::string source) {
     for (unsigned n = 2; clashes(candidate); ++n)
       candidate = loop.name + "_" + std::to_string(n);
     chosen[i] = candidate;
+    rename[emitted[i]] = candidate;
   }
-  for (auto [from, to] : llvm::zip(emitted, chosen))
-    if (from != to)
-      source = std::regex_replace(source, std::regex("\\b" + from + "\\b"), to);
-  return source;
+  std::string out;
+  out.reserve(source.size());
+  size_t copied = 0;
+  forEachIdentifier(source, [&](size_t start, size_t length) {
+    auto it = rename.find(source.substr(start, length));
+    if (it == rename.end())
+      return;
+    out += source.slice(copied, start);
+    out += it->second;
+    copied = start + length;
+  });
+  out += source.substr(copied);
+  return out;
 }
 
 /// Drops what the C++ emitter adds that tt-metal's kernels do not have: the
@@ -139,7 +183,7 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   if (failed(emitc::translateToCpp(*module, os, /*declareVariablesAtTop=*/false,
                                    /*fileId=*/func.getSymName())))
     return failure();
-  FailureOr<std::string> named = nameLoopCounters(func, std::move(source));
+  FailureOr<std::string> named = nameLoopCounters(func, source);
   if (failed(named))
     return failure();
   return tidy(*named);
