@@ -9,7 +9,8 @@ import tilelang_tt as tilelang
 from conftest import REPO_ROOT
 from programs import matmul
 
-FILES = ["reader.cpp", "compute.cpp", "writer.cpp", "host.cpp", "tt.plan.json", "CMakeLists.txt", "README.txt"]
+FILES = ["reader.cpp", "compute.cpp", "writer.cpp", "host.cpp", "tt_host_support.hpp", "tt.plan.json",
+         "CMakeLists.txt", "README.txt"]
 
 
 @pytest.fixture(scope="module")

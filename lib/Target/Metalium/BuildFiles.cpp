@@ -124,6 +124,10 @@ std::string metalium::emitReadme(const ProgramInfo &info) {
           "                  (exit code 0 = PASS, 1 = FAIL, 2 = kernels not "
           "found)";
   os << "\n";
+  os << "  " << llvm::left_justify(kHostSupportFile, 14)
+     << "  helpers host.cpp includes (kernel lookup, $TT_IO_DIR data, PCC); "
+        "the same\n"
+        "                  for every program\n";
   os << "  tt.plan.json    the plan: device, cores and the work split, "
         "buffers, CBs, kernels and\n"
         "                  their arguments, host steps (JSON Schema: "

@@ -87,7 +87,11 @@ public:
     helpers();
     os << "int main(int argc, char** argv) {\n";
     os << "    (void)argc;\n";
-    os << "    const std::filesystem::path kernel_dir = find_kernel_dir(argv[0]);\n\n";
+    os << "    const std::filesystem::path kernel_dir = find_kernel_dir(argv[0], {";
+    llvm::interleaveComma(info.kernels, os, [&](const KernelInfo &k) {
+      os << "\"" << k.file << "\"";
+    });
+    os << "});\n\n";
     device();
     buffers();
     cores();
@@ -145,116 +149,11 @@ private:
   }
 
   void helpers() {
-    os << "namespace {\n\n";
-    os << "// The kernel sources (";
-    llvm::interleaveComma(info.kernels, os,
-                          [&](const KernelInfo &k) { os << k.file; });
-    os << ") are compiled when the program\n"
-          "// runs, so they are looked up wherever this directory was moved: "
-          "$TT_KERNEL_DIR if set,\n"
-          "// else the directory of this executable or its parent (the "
-          "CMakeLists.txt here builds\n"
-          "// into build/), else the current directory.\n";
-    os << "std::filesystem::path find_kernel_dir(const char* argv0) {\n";
-    os << "    namespace fs = std::filesystem;\n";
-    os << "    const auto has_kernels = [](const fs::path& dir) {\n";
-    os << "        std::error_code ec;\n";
-    os << "        return ";
-    llvm::interleave(
-        info.kernels, os,
-        [&](const KernelInfo &k) {
-          os << "fs::is_regular_file(dir / \"" << k.file << "\", ec)";
-        },
-        " &&\n               ");
-    os << ";\n    };\n";
-    os << "    std::error_code ec;\n";
-    os << "    if (const char* env = std::getenv(\"TT_KERNEL_DIR\"); env != "
-          "nullptr && *env != '\\0') {\n";
-    os << "        if (has_kernels(env)) return fs::absolute(env, ec);\n";
-    os << "        std::fprintf(stderr, \"TT_KERNEL_DIR=%s does not hold the "
-          "kernel sources\\n\", env);\n";
-    os << "        std::exit(2);\n";
-    os << "    }\n";
-    os << "    fs::path exe = fs::read_symlink(\"/proc/self/exe\", ec);\n";
-    os << "    if (ec) exe = fs::absolute(argv0, ec);\n";
-    os << "    if (!ec) {\n";
-    os << "        for (const fs::path& dir : {exe.parent_path(), "
-          "exe.parent_path().parent_path()})\n";
-    os << "            if (has_kernels(dir)) return dir;\n";
-    os << "    }\n";
-    os << "    const fs::path cwd = fs::current_path(ec);\n";
-    os << "    if (!ec && has_kernels(cwd)) return cwd;\n";
-    os << "    std::fprintf(stderr, \"cannot find the kernel sources; set "
-          "TT_KERNEL_DIR to the directory holding them\\n\");\n";
-    os << "    std::exit(2);\n";
-    os << "}\n\n";
-    // Data exchange for callers that bring their own inputs (the Python
-    // frontend): raw little-endian float32, row-major, one file per buffer.
-    os << "// With $TT_IO_DIR set, inputs come from $TT_IO_DIR/<buffer>.bin and "
-          "outputs go to\n"
-          "// $TT_IO_DIR/<buffer>.out.bin (raw float32, row-major) instead of "
-          "random data.\n";
-    os << "const char* io_dir() {\n";
-    os << "    const char* dir = std::getenv(\"TT_IO_DIR\");\n";
-    os << "    return dir != nullptr && *dir != '\\0' ? dir : nullptr;\n";
-    os << "}\n\n";
-    os << "template <typename T>\n";
-    os << "void load_input(std::vector<T>& host, const char* name) {\n";
-    os << "    const std::string path = std::string(io_dir()) + \"/\" + name + "
-          "\".bin\";\n";
-    os << "    std::FILE* f = std::fopen(path.c_str(), \"rb\");\n";
-    os << "    std::vector<float> values(host.size());\n";
-    os << "    if (f == nullptr || std::fread(values.data(), sizeof(float), "
-          "values.size(), f) != values.size() ||\n";
-    os << "        std::fgetc(f) != EOF) {\n";
-    os << "        std::fprintf(stderr, \"%s: expected %zu float32 values\\n\", "
-          "path.c_str(), values.size());\n";
-    os << "        std::exit(2);\n";
-    os << "    }\n";
-    os << "    std::fclose(f);\n";
-    os << "    for (std::size_t i = 0; i < host.size(); ++i) host[i] = "
-          "T(values[i]);\n";
-    os << "}\n\n";
-    os << "template <typename T>\n";
-    os << "void store_output(const std::vector<T>& host, const char* name) {\n";
-    os << "    const std::string path = std::string(io_dir()) + \"/\" + name + "
-          "\".out.bin\";\n";
-    os << "    std::vector<float> values(host.size());\n";
-    os << "    for (std::size_t i = 0; i < host.size(); ++i) values[i] = "
-          "static_cast<float>(host[i]);\n";
-    os << "    std::FILE* f = std::fopen(path.c_str(), \"wb\");\n";
-    os << "    if (f == nullptr || std::fwrite(values.data(), sizeof(float), "
-          "values.size(), f) != values.size()) {\n";
-    os << "        std::fprintf(stderr, \"%s: cannot write the output\\n\", "
-          "path.c_str());\n";
-    os << "        std::exit(2);\n";
-    os << "    }\n";
-    os << "    std::fclose(f);\n";
-    os << "}\n\n";
-    if (info.reference) {
-      os << "// Pearson correlation coefficient of two series of equal "
-            "length.\n";
-      os << "double pearson(const std::vector<double>& x, const "
-            "std::vector<double>& y) {\n";
-      os << "    const double n = static_cast<double>(x.size());\n";
-      os << "    double mx = 0, my = 0;\n";
-      os << "    for (std::size_t i = 0; i < x.size(); ++i) {\n";
-      os << "        mx += x[i];\n";
-      os << "        my += y[i];\n";
-      os << "    }\n";
-      os << "    mx /= n;\n";
-      os << "    my /= n;\n";
-      os << "    double sxy = 0, sxx = 0, syy = 0;\n";
-      os << "    for (std::size_t i = 0; i < x.size(); ++i) {\n";
-      os << "        sxy += (x[i] - mx) * (y[i] - my);\n";
-      os << "        sxx += (x[i] - mx) * (x[i] - mx);\n";
-      os << "        syy += (y[i] - my) * (y[i] - my);\n";
-      os << "    }\n";
-      os << "    if (sxx == 0 || syy == 0) return sxx == syy ? 1.0 : 0.0;\n";
-      os << "    return sxy / std::sqrt(sxx * syy);\n";
-      os << "}\n\n";
-    }
-    os << "}  // namespace\n\n";
+    os << "// find_kernel_dir, io_dir, load_input, store_output, pearson: the "
+          "helpers every\n// emitted host program shares, in "
+       << kHostSupportFile << " next to this file.\n";
+    os << "#include \"" << kHostSupportFile << "\"\n\n";
+    os << "using namespace tt_host_support;\n\n";
   }
 
   //===--------------------------------------------------------------------===//
@@ -747,4 +646,11 @@ std::string metalium::emitHostProgram(const ProgramInfo &info) {
   llvm::raw_string_ostream os(text);
   HostWriter(info, os).emit();
   return text;
+}
+
+StringRef metalium::hostSupportHeader() {
+  static const char text[] =
+#include "HostSupport.inc"
+      ;
+  return StringRef(text, sizeof(text) - 1);
 }

@@ -99,6 +99,11 @@ FailureOr<std::string> emitKernelSource(const KernelInfo &kernel);
 /// host.cpp.
 std::string emitHostProgram(const ProgramInfo &info);
 
+/// The helpers host.cpp includes (lib/Target/Metalium/support/), shipped
+/// unchanged with every program.
+inline constexpr const char *kHostSupportFile = "tt_host_support.hpp";
+StringRef hostSupportHeader();
+
 /// tt.plan.json (schema lib/Target/Metalium/tt.plan.schema.json).
 std::string emitPlan(const ProgramInfo &info);
 

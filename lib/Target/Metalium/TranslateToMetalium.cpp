@@ -28,6 +28,7 @@ mlir::tt::emitMetaliumProgram(ModuleOp module) {
     files.push_back({kernel->file, std::move(*source)});
   }
   files.push_back({"host.cpp", metalium::emitHostProgram(*info)});
+  files.push_back({metalium::kHostSupportFile, metalium::hostSupportHeader().str()});
   files.push_back({"tt.plan.json", metalium::emitPlan(*info)});
   files.push_back({"CMakeLists.txt", metalium::emitCMakeLists(*info)});
   files.push_back({"README.txt", metalium::emitReadme(*info)});

@@ -15,6 +15,7 @@
 // FILES:      // ===== FILE: compute.cpp =====
 // FILES:      // ===== FILE: writer.cpp =====
 // FILES:      // ===== FILE: host.cpp =====
+// FILES:      // ===== FILE: tt_host_support.hpp =====
 // FILES:      // ===== FILE: tt.plan.json =====
 // FILES:      // ===== FILE: CMakeLists.txt =====
 // FILES:      // ===== FILE: README.txt =====
@@ -123,12 +124,10 @@
 // HOST-LABEL: // ===== FILE: host.cpp =====
 // HOST:       #include <tt-metalium/distributed.hpp>
 // HOST:       #include <tt-metalium/host_api.hpp>
-// HOST:       std::filesystem::path find_kernel_dir(const char* argv0) {
-// HOST:         std::getenv("TT_KERNEL_DIR")
-// HOST:         fs::read_symlink("/proc/self/exe", ec)
-// HOST:         for (const fs::path& dir : {exe.parent_path(), exe.parent_path().parent_path()})
-// HOST:         fs::current_path(ec)
+// HOST:       #include "tt_host_support.hpp"
+// HOST-NOT:   find_kernel_dir(const char* argv0
 // HOST:       int main(int argc, char** argv) {
+// HOST:         const std::filesystem::path kernel_dir = find_kernel_dir(argv[0], {"reader.cpp", "writer.cpp", "compute.cpp"});
 // HOST:         std::shared_ptr<distributed::MeshDevice> dev = distributed::MeshDevice::create_unit_mesh(0);
 // HOST-NEXT:    distributed::MeshCommandQueue& cq = dev->mesh_command_queue();
 // HOST-NEXT:    Program program = CreateProgram();

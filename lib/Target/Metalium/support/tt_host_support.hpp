@@ -1,0 +1,104 @@
+// tt_host_support.hpp: helpers every host program emitted by
+// tt-translate --emit-metalium uses. Shipped next to host.cpp, unchanged for
+// every program; plain C++17 with no tt-metal dependency.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace tt_host_support {
+
+// The kernel sources are compiled when the program runs, so they are looked
+// up wherever the program's directory was moved: $TT_KERNEL_DIR if set, else
+// the directory of this executable or its parent (the emitted CMakeLists.txt
+// builds into build/), else the current directory. Exits with status 2 when
+// none holds every file of `kernels`.
+inline std::filesystem::path find_kernel_dir(const char* argv0,
+                                             std::initializer_list<const char*> kernels) {
+    namespace fs = std::filesystem;
+    const auto has_kernels = [&](const fs::path& dir) {
+        std::error_code ec;
+        for (const char* kernel : kernels)
+            if (!fs::is_regular_file(dir / kernel, ec)) return false;
+        return true;
+    };
+    std::error_code ec;
+    if (const char* env = std::getenv("TT_KERNEL_DIR"); env != nullptr && *env != '\0') {
+        if (has_kernels(env)) return fs::absolute(env, ec);
+        std::fprintf(stderr, "TT_KERNEL_DIR=%s does not hold the kernel sources\n", env);
+        std::exit(2);
+    }
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) exe = fs::absolute(argv0, ec);
+    if (!ec) {
+        for (const fs::path& dir : {exe.parent_path(), exe.parent_path().parent_path()})
+            if (has_kernels(dir)) return dir;
+    }
+    const fs::path cwd = fs::current_path(ec);
+    if (!ec && has_kernels(cwd)) return cwd;
+    std::fprintf(stderr, "cannot find the kernel sources; set TT_KERNEL_DIR to the directory holding them\n");
+    std::exit(2);
+}
+
+// With $TT_IO_DIR set, inputs come from $TT_IO_DIR/<buffer>.bin and outputs
+// go to $TT_IO_DIR/<buffer>.out.bin (raw little-endian float32, row-major)
+// instead of random data.
+inline const char* io_dir() {
+    const char* dir = std::getenv("TT_IO_DIR");
+    return dir != nullptr && *dir != '\0' ? dir : nullptr;
+}
+
+template <typename T>
+void load_input(std::vector<T>& host, const char* name) {
+    const std::string path = std::string(io_dir()) + "/" + name + ".bin";
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    std::vector<float> values(host.size());
+    if (f == nullptr || std::fread(values.data(), sizeof(float), values.size(), f) != values.size() ||
+        std::fgetc(f) != EOF) {
+        std::fprintf(stderr, "%s: expected %zu float32 values\n", path.c_str(), values.size());
+        std::exit(2);
+    }
+    std::fclose(f);
+    for (std::size_t i = 0; i < host.size(); ++i) host[i] = T(values[i]);
+}
+
+template <typename T>
+void store_output(const std::vector<T>& host, const char* name) {
+    const std::string path = std::string(io_dir()) + "/" + name + ".out.bin";
+    std::vector<float> values(host.size());
+    for (std::size_t i = 0; i < host.size(); ++i) values[i] = static_cast<float>(host[i]);
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr || std::fwrite(values.data(), sizeof(float), values.size(), f) != values.size()) {
+        std::fprintf(stderr, "%s: cannot write the output\n", path.c_str());
+        std::exit(2);
+    }
+    std::fclose(f);
+}
+
+// Pearson correlation coefficient of two series of equal length.
+inline double pearson(const std::vector<double>& x, const std::vector<double>& y) {
+    const double n = static_cast<double>(x.size());
+    double mx = 0, my = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= n;
+    my /= n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    if (sxx == 0 || syy == 0) return sxx == syy ? 1.0 : 0.0;
+    return sxy / std::sqrt(sxx * syy);
+}
+
+}  // namespace tt_host_support
