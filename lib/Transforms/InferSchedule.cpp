@@ -100,8 +100,9 @@ struct TTInferSchedulePass
     // Each output block is one unit of work; a 32-bit kernel counts them.
     uint64_t blocks = gridX * gridY;
     if ((gridY != 0 && blocks / gridY != gridX) || blocks > UINT32_MAX) {
-      kernel.emitOpError() << "has " << gridX << " x " << gridY
-                           << " blocks, more than the 2^32 a kernel can count";
+      kernel.emitError() << "the kernel's grid has " << gridX << " x " << gridY
+                         << " output blocks, more than the 2^32 a kernel can "
+                            "count";
       return signalPassFailure();
     }
     if (computesWholeMatmul(kernel))

@@ -93,6 +93,54 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
                             "before tt-split-kernels: tl ops remain");
     if (failed(getTarget(func, "tt-split-kernels")))
       return failure();
+    // The host program creates the function's memref arguments as DRAM
+    // buffers and knows no other value: tile reads and writes are the only
+    // way kernels touch a buffer, and nothing else may come from outside.
+    WalkResult foreignBuffer = func.walk([&](Operation *op) {
+      Value buffer;
+      if (auto read = llvm::dyn_cast<ReadTilesOp>(op))
+        buffer = read.getBuffer();
+      else if (auto write = llvm::dyn_cast<WriteTilesOp>(op))
+        buffer = write.getBuffer();
+      if (!buffer)
+        return WalkResult::advance();
+      auto arg = llvm::dyn_cast<BlockArgument>(buffer);
+      if (!arg || arg.getOwner() != &func.getBody().front()) {
+        auto read = llvm::dyn_cast<ReadTilesOp>(op);
+        op->emitError() << "the matmul's operand "
+                        << (!read ? "C"
+                            : read.getCb().getType().getIndex() == 0 ? "A"
+                                                                     : "B")
+                        << " must be an argument of @" << func.getSymName()
+                        << ": the host program places only function arguments "
+                           "in DRAM";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (foreignBuffer.wasInterrupted())
+      return failure();
+    for (BlockArgument arg : func.getArguments())
+      for (Operation *user : arg.getUsers()) {
+        if (llvm::isa<ReadTilesOp, WriteTilesOp>(user))
+          continue;
+        if (llvm::isa<MemRefType>(arg.getType()))
+          return (user->emitError()
+                  << "'" << user->getName() << "' uses buffer argument "
+                  << arg.getArgNumber() << " of @" << func.getSymName()
+                  << " directly; on Tenstorrent only the matmul (tl.copy in "
+                     "the kernel form) moves data to or from DRAM")
+                     .attachNote(func.getLoc())
+                 << "in this function";
+        return (user->emitError()
+                << "this computes with argument " << arg.getArgNumber() << " ("
+                << arg.getType()
+                << ") of @" << func.getSymName()
+                << ", whose value the host program does not know; kernels "
+                   "take offsets and shapes as constants")
+                   .attachNote(func.getLoc())
+               << "in this function";
+      }
     for (BlockArgument arg : func.getArguments())
       if (llvm::isa<MemRefType>(arg.getType()) &&
           !func.getArgAttrOfType<ShardAttr>(arg.getArgNumber(),

@@ -30,7 +30,7 @@ func.func @two_kernels() attributes {tt.target = #tt.target<device = <wormhole_b
 // -----
 
 func.func @too_many_blocks() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
-  // expected-error @+1 {{has 65536 x 65536 blocks, more than the 2^32 a kernel can count}}
+  // expected-error @+1 {{the kernel's grid has 65536 x 65536 output blocks, more than the 2^32 a kernel can count}}
   tl.kernel [65536, 65536] as (%bx, %by) {
   }
   return
