@@ -395,6 +395,18 @@ struct TTLowerMemorySpacePass
                    outPages * getTileSizeInBytes(outFormat)});
     plan.tilesPerRowOf[output] = param(
         "Nt", outputType.getDimSize(1) / tl::kTileSize, "c_tiles_per_row");
+    // A grid of one-tile-wide blocks over the whole of C has as many block
+    // columns as C has tile columns: grid_x is Nt by construction, so the
+    // kernels get one argument, not two that always agree.
+    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && nTiles == 1)
+      for (auto gridX :
+           llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
+        if (gridX.getName() == "grid_x" &&
+            gridX.getValue() ==
+                uint64_t(outputType.getDimSize(1) / tl::kTileSize)) {
+          gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
+          gridX.erase();
+        }
     // A K loop over all of K in one-tile steps runs Kt times: reuse that
     // parameter. Anything else (larger steps, a partial K) is its own.
     auto kParam = llvm::cast<RuntimeParamOp>(params["Kt"].getDefiningOp());

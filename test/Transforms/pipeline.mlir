@@ -10,16 +10,17 @@
 // CHECK: tt.buffer @c size 245760 page_size 2048 format <bf16> layout <dram_interleaved> shape [320, 384]
 // CHECK: tt.create_cb 0 on <(0, 0) to (7, 7)> total_size 4096 page_size 2048 format <bf16>
 // CHECK: tt.create_kernel @from_linalg_compute on <(0, 0) to (7, 7)> config #tt.compute<math_fidelity = hifi4
-// reader args: a, b, start_tile, num_tiles, Kt, Nt, grid_x; one op per kernel
+// reader args: a, b, start_tile, num_tiles, Kt, Nt (one-tile blocks over all
+// of C: Nt is also the number of block columns); one op per kernel
 // over the work split, whatever the number of cores.
-// CHECK: tt.set_runtime_args @from_linalg_reader split <units = 120, grid_x = 8, grid_y = 8, row_wise = false, cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1> [@a, @b, #tt.work<start>, #tt.work<count>, 10, 12, 12]
+// CHECK: tt.set_runtime_args @from_linalg_reader split <units = 120, grid_x = 8, grid_y = 8, row_wise = false, cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1> [@a, @b, #tt.work<start>, #tt.work<count>, 10, 12]
 // CHECK-NOT: tt.set_runtime_args @from_linalg_reader
 // CHECK: tt.set_runtime_args @from_linalg_compute split <{{.*}}> [#tt.work<count>, 10]
-// CHECK: tt.set_runtime_args @from_linalg_writer split <{{.*}}> [@c, #tt.work<start>, #tt.work<count>, 12, 12]
+// CHECK: tt.set_runtime_args @from_linalg_writer split <{{.*}}> [@c, #tt.work<start>, #tt.work<count>, 12]
 // BH-LABEL: tt.program @from_linalg device <blackhole>
 // BH: tt.create_cb 0 on <(0, 0) to (10, 9)> total_size 6144 page_size 2048 format <bf16>
 // BH: tt.create_kernel @from_linalg_compute on <(0, 0) to (10, 9)> config #tt.compute<math_fidelity = hifi2
-// BH: tt.set_runtime_args @from_linalg_reader split <units = 120, grid_x = 11, grid_y = 10, row_wise = false, cores = 110, group1_cores = 10, group1_units = 2, group2_units = 1> [@a, @b, #tt.work<start>, #tt.work<count>, 10, 12, 12]
+// BH: tt.set_runtime_args @from_linalg_reader split <units = 120, grid_x = 11, grid_y = 10, row_wise = false, cores = 110, group1_cores = 10, group1_units = 2, group2_units = 1> [@a, @b, #tt.work<start>, #tt.work<count>, 10, 12]
 func.func @from_linalg(%A: memref<320x320xbf16>, %B: memref<320x384xbf16>, %C: memref<320x384xbf16>) {
   %zero = arith.constant 0.0 : bf16
   linalg.fill ins(%zero : bf16) outs(%C : memref<320x384xbf16>)
@@ -34,7 +35,7 @@ func.func @from_linalg(%A: memref<320x320xbf16>, %B: memref<320x384xbf16>, %C: m
 // CHECK: tt.buffer @a size 4096 page_size 4096 format <f32>
 // CHECK: tt.create_cb 0 on <(0, 0) to (0, 0)> total_size 8192 page_size 4096 format <f32>
 // CHECK: tt.create_cb 16 on <(0, 0) to (0, 0)> total_size 8192 page_size 4096 format <f32>
-// CHECK: tt.set_runtime_args @single_tile_reader split <units = 1, grid_x = 8, grid_y = 8, row_wise = false, cores = 1, group1_cores = 1, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 1, 1, 1]
+// CHECK: tt.set_runtime_args @single_tile_reader split <units = 1, grid_x = 8, grid_y = 8, row_wise = false, cores = 1, group1_cores = 1, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 1, 1]
 // CHECK-NOT: tt.set_runtime_args @single_tile_reader
 func.func @single_tile(%A: memref<32x32xf32>, %B: memref<32x32xf32>, %C: memref<32x32xf32>) {
   tl.matmul %A, %B into %C : memref<32x32xf32>, memref<32x32xf32> into memref<32x32xf32>
@@ -49,7 +50,7 @@ func.func @single_tile(%A: memref<32x32xf32>, %B: memref<32x32xf32>, %C: memref<
 // CHECK-LABEL: func.func @kernel_form_writer()
 // CHECK-LABEL: tt.program @kernel_form
 // CHECK: tt.create_kernel @kernel_form_reader on <(0, 0) to (0, 3)>
-// CHECK: tt.set_runtime_args @kernel_form_reader split <units = 4, {{.*}}, cores = 4, group1_cores = 4, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 8, 2, 2]
+// CHECK: tt.set_runtime_args @kernel_form_reader split <units = 4, {{.*}}, cores = 4, group1_cores = 4, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 8, 2]
 func.func @kernel_form(%A: memref<64x256xbf16>, %B: memref<256x64xbf16>, %C: memref<64x64xbf16>) {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {
