@@ -103,8 +103,11 @@ struct TLMatmulToKernelPass
                << "block size " << d.block << " does not divide dimension "
                << d.name << " = " << d.size << "; padding is not supported yet";
     }
-    if (numStages < 1)
-      return op.emitOpError() << "stages must be at least 1, got " << numStages;
+    // (int64_t: streaming the option itself prints it as a character.)
+    if (int64_t(numStages) < 1)
+      return op.emitError() << "the K loop needs at least 1 stage (option "
+                               "stages), got "
+                            << int64_t(numStages);
     return success();
   }
 
