@@ -31,11 +31,12 @@ tt.program @p device #tt.device<wormhole_b0> {
 // -----
 
 func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
-  // expected-error @+1 {{expects circular buffer 0 to hold 4 bf16 tiles but the program configures 2 pages of 2048 bytes}}
+  // expected-error @+1 {{expects circular buffer 0 to hold 4 pages, but it is configured with 2}}
   %cb = tt.get_cb : !tt.cb<0, 4 x !tt.tile<bf16>>
   return
 }
 tt.program @p device #tt.device<wormhole_b0> {
+  // expected-note @+1 {{configured here}}
   tt.create_cb 0 on <(0, 0) to (0, 0)> total_size 4096 page_size 2048 format <bf16>
   tt.create_kernel @compute on <(0, 0) to (0, 0)> config #tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>
 }
@@ -80,12 +81,13 @@ tt.program @p device #tt.device<wormhole_b0> {
 
 func.func @r() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
   %a = tt.get_arg_val 0 : i32
+  // expected-note @+1 {{read here}}
   %b = tt.get_arg_val 2 : i32
   return
 }
 tt.program @p device #tt.device<wormhole_b0> {
-  // expected-error @+1 {{kernel @r reads runtime argument 2 but the program sets 2}}
   tt.create_kernel @r on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default>
+  // expected-error @+1 {{gives kernel @r 2 runtime arguments on core (0, 0), but it reads argument 2}}
   tt.set_runtime_args @r at <0, 0> [1, 2]
 }
 

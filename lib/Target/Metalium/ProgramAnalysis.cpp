@@ -1,13 +1,16 @@
 //===- ProgramAnalysis.cpp - check a tt.program before emitting it --------===//
 //
-// The tt verifiers guarantee a well-formed program; this adds what a complete
-// Metalium program directory needs: exactly one kernel per role (files are
-// named by role), host data the generator can produce, argument lists that
-// cover what the kernels read, circular buffers the kernels use configured on
-// their cores, and a reference check whose inputs and output the host has.
+// The tt op verifiers and the whole-program rules (verifyProgramRules, the
+// same check tt-verify runs) guarantee a well-formed program; this adds only
+// what a Metalium program directory needs: exactly one kernel per role (files
+// are named by role), host data the generator can produce, compile-time
+// arguments where the kernels' accessors expect them, and a reference check
+// whose inputs and output the host has.
 //
 //===----------------------------------------------------------------------===//
 #include "MetaliumProgram.h"
+
+#include "TTDialect/TT/IR/TTProgramRules.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/SymbolTable.h"
@@ -176,9 +179,7 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
   func::FuncOp func = kernel.func;
   CreateKernelOp create = kernel.create;
 
-  // Runtime arguments: names, and every core's table covers what is read.
-  int64_t maxIndex = -1;
-  GetArgValOp maxOp;
+  // Runtime argument names, from the kernel's reads.
   WalkResult walk = func.walk([&](Operation *op) -> WalkResult {
     if (auto arg = llvm::dyn_cast<GetArgValOp>(op)) {
       uint32_t index = arg.getIndex();
@@ -186,10 +187,6 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
         kernel.runtimeArgNames.resize(index + 1);
       if (kernel.runtimeArgNames[index].empty() && arg.getName())
         kernel.runtimeArgNames[index] = arg.getName()->str();
-      if (static_cast<int64_t>(index) > maxIndex) {
-        maxIndex = index;
-        maxOp = arg;
-      }
       return WalkResult::advance();
     }
     if (auto common = llvm::dyn_cast<GetCommonArgValOp>(op)) {
@@ -213,27 +210,8 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
     if (name.empty())
       name = "arg" + std::to_string(i);
 
-  if (maxIndex >= 0) {
-    if (kernel.runtimeArgs.empty())
-      return (create.emitOpError()
-              << "kernel @" << func.getSymName() << " reads runtime argument "
-              << maxIndex << " but the program sets no runtime arguments for it")
-                 .attachNote(maxOp.getLoc())
-             << "read here";
-    for (SetRuntimeArgsOp args : kernel.runtimeArgs)
-      if (static_cast<int64_t>(args.getArgs().size()) <= maxIndex)
-        return (args.emitOpError()
-                << "gives kernel @" << func.getSymName() << " "
-                << args.getArgs().size() << " runtime arguments "
-                << (args.getCoreAttr()
-                        ? "on core (" + std::to_string(args.getCoreAttr().getX()) +
-                              ", " + std::to_string(args.getCoreAttr().getY()) + ")"
-                        : std::string("over its work split"))
-                << ", but it reads argument " << maxIndex << " ('"
-                << kernel.runtimeArgNames[maxIndex] << "')")
-                   .attachNote(maxOp.getLoc())
-               << "read here";
-  }
+  // That the arguments cover what the kernel reads is a whole-program rule
+  // (verifyProgramRules), checked before this.
 
   // Compile-time arguments: accessors start where a buffer's
   // TensorAccessorArgs start; plain reads stay inside the list.
@@ -254,58 +232,6 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
         arg.emitOpError() << "reads compile-time argument " << arg.getIndex()
                           << ", but tt.create_kernel @" << func.getSymName()
                           << " passes only " << layout.count;
-        return WalkResult::interrupt();
-      }
-    }
-    return WalkResult::advance();
-  });
-  return failure(walk.wasInterrupted());
-}
-
-/// Every CB a kernel uses exists on all of its cores with a matching format
-/// and at least the pages the kernel's type claims.
-LogicalResult checkKernelCBs(const KernelInfo &kernel,
-                             ArrayRef<CreateCBOp> cbs) {
-  CoreRangeSetAttr cores = kernel.create.getCores();
-  WalkResult walk = kernel.func.walk([&](GetCBOp get) -> WalkResult {
-    auto type = llvm::cast<CircularBufferType>(get.getType());
-    bool covered = true;
-    cores.forEachCore([&](uint32_t x, uint32_t y) {
-      if (!covered)
-        return;
-      covered = llvm::any_of(cbs, [&](CreateCBOp cb) {
-        return cb.getIndex() == type.getIndex() &&
-               cb.getCores().contains(x, y);
-      });
-    });
-    if (!covered) {
-      get.emitOpError() << "uses circular buffer " << type.getIndex()
-                        << ", but no tt.create_cb configures it on every core "
-                           "of kernel @"
-                        << kernel.func.getSymName();
-      return WalkResult::interrupt();
-    }
-    for (CreateCBOp cb : cbs) {
-      if (cb.getIndex() != type.getIndex() ||
-          !cb.getCores().intersects(cores))
-        continue;
-      if (cb.getFormat() != type.getTile().getFormat()) {
-        (get.emitOpError()
-         << "treats circular buffer " << type.getIndex() << " as "
-         << stringifyDataFormat(type.getTile().getFormat())
-         << " tiles, but it is configured as "
-         << stringifyDataFormat(cb.getFormat()))
-                .attachNote(cb.getLoc())
-            << "configured here";
-        return WalkResult::interrupt();
-      }
-      if (static_cast<int64_t>(type.getNumPages()) > cb.getNumPages()) {
-        (get.emitOpError() << "expects circular buffer " << type.getIndex()
-                           << " to hold " << type.getNumPages()
-                           << " pages, but it is configured with "
-                           << cb.getNumPages())
-                .attachNote(cb.getLoc())
-            << "configured here";
         return WalkResult::interrupt();
       }
     }
@@ -428,12 +354,14 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
   if (!launched)
     return program.emitOpError()
            << "never launches its kernels: add a tt.enqueue_program";
+  if (failed(verifyProgramRules(module, program)))
+    return failure();
   for (BufferInfo &b : info.buffers)
     if (failed(checkBuffer(b)))
       return failure();
 
   for (KernelInfo &k : info.kernels) {
-    if (failed(checkKernelArgs(k)) || failed(checkKernelCBs(k, info.cbs)))
+    if (failed(checkKernelArgs(k)))
       return failure();
   }
 

@@ -340,7 +340,7 @@ module {
 // A circular buffer the program configures on only some of the kernel's cores.
 module {
   func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
-    // expected-error @+1 {{uses circular buffer 0, but no tt.create_cb configures it on every core of kernel @reader}}
+    // expected-error @+1 {{circular buffer 0 is not configured on core (0, 1) where kernel @reader runs}}
     %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
     return
   }
