@@ -44,10 +44,12 @@ def math_fidelities_supported():
 
 def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
                   subblock=None, block_m=None, block_n=None, block_k=None,
-                  stages=None):
+                  stages=None, fp32_dest_acc=False):
     """The ``tl-to-tt-pipeline{...}`` pass pipeline for these options.
 
     ``subblock=(h, w)`` chooses the DST subblock of large output blocks.
+    ``fp32_dest_acc=True`` accumulates in fp32 in DST (ComputeConfig's
+    fp32_dest_acc_en): exact fp32 sums, half as many DST tiles.
     ``block_m/n/k`` and ``stages`` apply to whole-buffer input (``tl.matmul``,
     ``linalg.matmul``) only: a T.Kernel program carries its own block sizes
     (its T.alloc_shared / T.alloc_fragment shapes) and stages (num_stages).
@@ -58,7 +60,11 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
         raise ValueError("device must be one of %s, got %r" % (", ".join(devices), device))
     if math_fidelity not in fidelities:
         raise ValueError("math_fidelity must be one of %s, got %r" % (", ".join(fidelities), math_fidelity))
+    if not isinstance(fp32_dest_acc, bool):
+        raise ValueError("fp32_dest_acc must be True or False, got %r" % (fp32_dest_acc,))
     options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
+    if fp32_dest_acc:
+        options.append("fp32-dest-acc=true")
     ints = [("cb-depth", cb_depth)]
     if subblock is not None:
         if len(subblock) != 2:
@@ -354,7 +360,8 @@ class Artifacts(Mapping):
 
 def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
             math_fidelity="hifi4", cb_depth=0, subblock=None, verbose=False,
-            execution_backend=None, target_host=None, pass_configs=None):
+            execution_backend=None, target_host=None, pass_configs=None,
+            fp32_dest_acc=False):
     """Compiles a ``@T.prim_func`` (or a :class:`Module`) for Tenstorrent.
 
     Runs the tl-to-tt pipeline in-process and emits the Metalium program;
@@ -365,6 +372,7 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     "blackhole". ``math_fidelity``: lofi, hifi2, hifi3, hifi4. ``cb_depth``:
     K steps per input circular buffer (0: the loop's num_stages).
     ``subblock``: DST subblock (rows, cols) in tiles for large blocks.
+    ``fp32_dest_acc``: accumulate in fp32 in DST (4 DST tiles instead of 8).
     ``out_idx``: TileLang's output parameter index (int or list), checked
     against the program's outputs. ``execution_backend``, ``target_host``
     and ``pass_configs`` are accepted for TileLang compatibility and ignored.
@@ -372,7 +380,8 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     """
     if target not in ("tenstorrent", "auto", None):
         raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
-    options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock)
+    options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock,
+                   fp32_dest_acc=fp32_dest_acc)
     if isinstance(func, PrimFunc):
         module = Module.from_prim_func(func, **options)
     elif isinstance(func, Module):
