@@ -112,7 +112,7 @@ LogicalResult mlir::tt::verifyProgramRules(ModuleOp module, ProgramOp program) {
                  WalkResult::interrupt();
         uint64_t pageBytes = type.getTile().getSizeInBytes();
         if (config.getFormat() != type.getTile().getFormat() ||
-            config.getPageSize() != int64_t(pageBytes))
+            uint64_t(config.getPageSize()) != pageBytes)
           return (get.emitOpError()
                   << "treats circular buffer " << type.getIndex() << " as "
                   << stringifyDataFormat(type.getTile().getFormat())
@@ -122,7 +122,7 @@ LogicalResult mlir::tt::verifyProgramRules(ModuleOp module, ProgramOp program) {
                      .attachNote(config.getLoc())
                  << "configured here",
                  WalkResult::interrupt();
-        if (config.getNumPages() < type.getNumPages())
+        if (config.getNumPages() < int64_t(type.getNumPages()))
           return (get.emitOpError()
                   << "expects circular buffer " << type.getIndex()
                   << " to hold " << type.getNumPages()
