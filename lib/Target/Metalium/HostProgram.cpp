@@ -467,8 +467,9 @@ private:
     os << "    // @" << b.op.getSymName() << ": " << b.rows() << "x" << b.cols()
        << " row-major, rounded to " << stringifyDataFormat(b.op.getFormat())
        << "\n";
-    os << "    std::vector<" << type << "> " << b.var << "_host(" << b.rows()
-       << " * " << b.cols() << ");\n";
+    // size_t: the element count of a large buffer does not fit an int.
+    os << "    std::vector<" << type << "> " << b.var << "_host(std::size_t{" << b.rows()
+       << "} * " << b.cols() << ");\n";
     os << "    for (" << type << "& v : " << b.var << "_host) v = "
        << (type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
        << ";\n";

@@ -48,7 +48,7 @@ LogicalResult mlir::tt::translateToMetalium(ModuleOp module, raw_ostream &os,
   }
 
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
-    return module.emitError() << "cannot create output directory '"
+    return mlir::emitError(module.getLoc()) << "cannot create output directory '"
                               << outputDir << "': " << ec.message();
   for (const MetaliumFile &file : *files) {
     SmallString<256> path(outputDir);
@@ -56,12 +56,12 @@ LogicalResult mlir::tt::translateToMetalium(ModuleOp module, raw_ostream &os,
     std::error_code ec;
     llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_Text);
     if (ec)
-      return module.emitError()
+      return mlir::emitError(module.getLoc())
              << "cannot write '" << path << "': " << ec.message();
     out << file.contents;
     out.close();
     if (out.has_error())
-      return module.emitError()
+      return mlir::emitError(module.getLoc())
              << "cannot write '" << path << "': " << out.error().message();
   }
   return success();

@@ -195,7 +195,7 @@
 //
 // Host steps: seeded bf16 inputs, tilize, upload, launch, read back, untilize.
 // HOST:         std::mt19937 rng(20260820);
-// HOST:         std::vector<bfloat16> a_host(64 * 64);
+// HOST:         std::vector<bfloat16> a_host(std::size_t{64} * 64);
 // HOST-NEXT:    for (bfloat16& v : a_host) v = bfloat16(uniform(rng));
 // HOST:         std::vector<bfloat16> a_tiles = tilize_nfaces(a_host, 64, 64);
 // HOST-NEXT:    distributed::EnqueueWriteMeshBuffer(cq, a_buffer, a_tiles, false);
