@@ -260,6 +260,35 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
               "(tt.program) and its kernels";
   ProgramOp program = info.program;
 
+  // Symbol names reach C++ comments, string literals and the CMake project
+  // name, where a newline or a quote would change the code: names must be
+  // plain identifiers.
+  auto checkName = [](Operation *op, StringRef what,
+                      StringRef name) -> LogicalResult {
+    bool plain = !name.empty() && !llvm::isDigit(name.front()) &&
+                 llvm::all_of(name, [](char c) {
+                   return llvm::isAlnum(c) || c == '_' || c == '.' || c == '-';
+                 });
+    if (plain)
+      return success();
+    std::string shown;
+    llvm::raw_string_ostream os(shown);
+    llvm::printEscapedString(name, os);
+    return op->emitError() << what << " name \"" << shown
+                           << "\" cannot appear in the emitted C++: use "
+                              "letters, digits, '_', '.' and '-'";
+  };
+  if (failed(checkName(program, "program", program.getSymName())))
+    return failure();
+  for (Operation &op : program.getBodyBlock()) {
+    if (auto buffer = llvm::dyn_cast<BufferOp>(op))
+      if (failed(checkName(buffer, "buffer", buffer.getSymName())))
+        return failure();
+    if (auto create = llvm::dyn_cast<CreateKernelOp>(op))
+      if (failed(checkName(create, "kernel", create.getKernel())))
+        return failure();
+  }
+
   llvm::StringSet<> bufferVars;
   for (Operation &op : program.getBodyBlock()) {
     if (auto buffer = llvm::dyn_cast<BufferOp>(op)) {

@@ -532,3 +532,24 @@ module {
     tt.enqueue_program
   }
 }
+
+// -----
+
+// A name with a newline would end a C++ comment and turn the rest into code.
+module {
+  // expected-error @+1 {{program name "bad\0Aname" cannot appear in the emitted C++: use letters, digits, '_', '.' and '-'}}
+  tt.program @"bad\0Aname" device <wormhole_b0> {
+  }
+}
+
+// -----
+
+module {
+  func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+    return
+  }
+  tt.program @p device <wormhole_b0> {
+    // expected-error @+1 {{buffer name "a\22b" cannot appear in the emitted C++}}
+    tt.buffer @"a\22b" size 2048 page_size 2048 format <bf16> layout <dram_interleaved>
+  }
+}
