@@ -85,6 +85,41 @@ def _prepare(artifacts, arrays):
     return data, outputs, in_place
 
 
+def _cache_root():
+    """The emulator's cache directory (as tt-run and the kernel cache use it)."""
+    root = os.environ.get("TTEMU_CACHE_DIR")
+    if not root:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "ttemu")
+    return root
+
+
+def _program_dir(artifacts):
+    """A directory holding the program's files, named by their content.
+
+    The emulator's kernel and host caches are keyed by the files' contents and
+    paths, so running the same program from the same directory reuses both;
+    a fresh temporary directory per call would rebuild everything each time.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in sorted(artifacts):
+        digest.update(name.encode() + b"\0" + artifacts[name].encode() + b"\0")
+    path = os.path.join(_cache_root(), "programs", digest.hexdigest()[:32])
+    if not os.path.isdir(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=".staging-", dir=os.path.dirname(path))
+        artifacts.write(staging)
+        try:
+            os.rename(staging, path)
+        except OSError:  # another process wrote the same program first
+            import shutil
+
+            shutil.rmtree(staging, ignore_errors=True)
+    return path
+
+
 def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
     """Runs ``artifacts`` on the emulator and returns its output.
 
@@ -95,7 +130,9 @@ def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
     tuple for several outputs).
 
     ``timeout``: seconds. ``stats=True`` also stores the emulator's counters in
-    ``artifacts.stats`` (a dict). ``keep_dir``: run in this directory (the
+    ``artifacts.stats`` (a dict). The program's files live in the emulator's
+    cache under a name made from their content, so repeated runs reuse the
+    built host program and kernels. ``keep_dir``: run in this directory (the
     program in ``prog/``, data in ``io/``) and keep it, instead of a temporary
     one. Raises :class:`RunError` with the emulator's output on failure
     (including a failed result check).
@@ -106,7 +143,10 @@ def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
     tt_run = find_tt_run()
     with tempfile.TemporaryDirectory(prefix="tilelang_tt-") as tmp:
         root = os.fspath(keep_dir) if keep_dir is not None else tmp
-        program = artifacts.write(os.path.join(root, "prog"))
+        if keep_dir is not None:
+            program = artifacts.write(os.path.join(root, "prog"))
+        else:
+            program = _program_dir(artifacts)
         io_dir = os.path.join(root, "io")
         os.makedirs(io_dir, exist_ok=True)
         for name, value in data.items():
