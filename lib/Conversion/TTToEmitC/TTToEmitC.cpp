@@ -73,13 +73,6 @@ bool isCppKeyword(StringRef name) {
   return keywords.contains(name);
 }
 
-bool isIdentifier(StringRef name) {
-  if (name.empty() || llvm::isDigit(name.front()))
-    return false;
-  return llvm::all_of(name,
-                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
-}
-
 /// Names the emitted kernel uses: the IR's names where it gives them, made
 /// unique per kernel, and never one the C++ emitter picks for unnamed values
 /// and loop counters (a letter and a number: `v3`, `i1`) or the API defines.
@@ -123,8 +116,9 @@ struct KernelNames {
   llvm::DenseMap<Operation *, std::string> argsOffsetExpr;
   /// get_cb ops that reuse an earlier handle's declaration.
   llvm::DenseSet<Operation *> cbAliases;
-  /// NoC page op -> the name of its computed page index.
-  llvm::DenseMap<Operation *, std::string> pageName;
+  /// NoC page op -> the names of its computed page index and L1 address
+  /// (empty where the operand is a constant or already named).
+  llvm::DenseMap<Operation *, std::pair<std::string, std::string>> nocOperandNames;
 };
 
 std::string cbShortName(StringRef cbName) {
@@ -241,7 +235,7 @@ LogicalResult assignNames(func::FuncOp kernel, KernelNames &names) {
                       StringRef fallback) -> FailureOr<std::string> {
     if (!name)
       return table.unique(fallback);
-    if (!isIdentifier(*name) || isCppKeyword(*name))
+    if (!isCIdentifier(*name) || isCppKeyword(*name))
       return op->emitOpError() << "name '" << *name
                                << "' is not a valid C++ identifier";
     return table.unique(*name);
@@ -288,25 +282,23 @@ LogicalResult assignNames(func::FuncOp kernel, KernelNames &names) {
         accessors.push_back(acc);
       }
     } else if (llvm::isa<NocAsyncReadPageOp, NocAsyncWritePageOp>(op)) {
-      // A page index computed from the loop counters gets a name too:
-      // `const uint32_t a_page = ...;`.
-      Operation *def = op->getOperand(0).getDefiningOp();
-      if (!def || def->getDialect() != kernel->getContext()->getLoadedDialect<arith::ArithDialect>() ||
-          llvm::isa<arith::ConstantOp>(def))
-        return WalkResult::advance();
-      std::string base = "page";
+      // A page index and a CB slot address computed from the loop counters
+      // get names too: `const uint32_t a_page = ...;`, `a_l1_addr`.
+      std::string buffer;
       if (Operation *acc = op->getOperand(1).getDefiningOp()) {
         auto it = names.valueName.find(acc);
         if (it != names.valueName.end())
-          base = it->second + "_page";
+          buffer = it->second + "_";
       }
-      names.pageName[op] = table.unique(base);
-      // So does the L1 address of the page's CB slot: `a_l1_addr`.
-      Operation *l1 = op->getOperand(2).getDefiningOp();
-      if (l1 && llvm::isa<arith::ArithDialect>(l1->getDialect()) &&
-          !llvm::isa<arith::ConstantOp>(l1) && !names.valueName.count(l1))
-        names.valueName[l1] = table.unique(
-            StringRef(base).drop_back(strlen("page")).str() + "l1_addr");
+      auto nameOperand = [&](unsigned index, StringRef suffix) {
+        Operation *def = op->getOperand(index).getDefiningOp();
+        if (!def || !llvm::isa<arith::ArithDialect>(def->getDialect()) ||
+            llvm::isa<arith::ConstantOp>(def) || names.valueName.count(def))
+          return std::string();
+        return table.unique(buffer + suffix.str());
+      };
+      names.nocOperandNames[op] = {nameOperand(0, "page"),
+                                   nameOperand(2, "l1_addr")};
       return WalkResult::advance();
     } else if (llvm::isa<GetWritePtrOp, GetReadPtrOp>(op)) {
       bool write = llvm::isa<GetWritePtrOp>(op);
@@ -580,7 +572,7 @@ struct CBPtrPattern : TTPattern<OpTy> {
 };
 
 /// `noc_async_{read,write}_page(page, accessor, l1_addr)`, naming a computed
-/// page index first.
+/// L1 address and page index first.
 template <typename OpTy>
 struct NocPagePattern : TTPattern<OpTy> {
   NocPagePattern(const TypeConverter &converter, MLIRContext *ctx,
@@ -590,20 +582,26 @@ struct NocPagePattern : TTPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Value page = adaptor.getPage();
-    auto it = this->names.pageName.find(op);
-    if (it != this->names.pageName.end()) {
-      emitc::VerbatimOp::create(
-          rewriter, op.getLoc(),
-          rewriter.getStringAttr(
-              llvm::formatv("const uint32_t {0} = {{};", it->second).str()),
-          ValueRange{page});
-      page = emitc::LiteralOp::create(rewriter, op.getLoc(), page.getType(),
-                                      it->second);
+    Value page = adaptor.getPage(), l1 = adaptor.getL1Address();
+    auto it = this->names.nocOperandNames.find(op);
+    if (it != this->names.nocOperandNames.end()) {
+      auto declare = [&](Value &value, StringRef name) {
+        if (name.empty())
+          return;
+        emitc::VerbatimOp::create(
+            rewriter, op.getLoc(),
+            rewriter.getStringAttr(
+                llvm::formatv("const uint32_t {0} = {{};", name).str()),
+            ValueRange{value});
+        value = emitc::LiteralOp::create(rewriter, op.getLoc(),
+                                         value.getType(), name);
+      };
+      declare(l1, it->second.second);
+      declare(page, it->second.first);
     }
     emitc::CallOpaqueOp::create(
         rewriter, op.getLoc(), TypeRange{}, callee,
-        ValueRange{page, adaptor.getAccessor(), adaptor.getL1Address()});
+        ValueRange{page, adaptor.getAccessor(), l1});
     rewriter.eraseOp(op);
     return success();
   }

@@ -230,18 +230,27 @@ void DeviceAttr::print(AsmPrinter &printer) const {
 // Work split
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// What split_work_to_cores gives `units` units on a grid of `gridCores`:
+/// min(units, grid) cores each take floor(units / cores); the remainder goes
+/// one each to the first cores (group 1).
+struct Shares {
+  uint64_t cores, group1Cores, group1Units, group2Units;
+};
+Shares splitWorkToCores(uint64_t units, uint64_t gridCores) {
+  uint64_t cores = std::min(units, gridCores);
+  uint64_t base = cores ? units / cores : 0, extra = cores ? units % cores : 0;
+  return {cores, extra ? extra : cores, extra ? base + 1 : base,
+          extra ? base : 0};
+}
+} // namespace
+
 WorkSplitAttr WorkSplitAttr::compute(MLIRContext *ctx, uint64_t units,
                                      uint32_t gridX, uint32_t gridY,
                                      bool rowWise) {
-  // split_work_to_cores: min(units, grid) cores each take floor(units /
-  // cores); the remainder goes one each to the first cores (group 1).
-  uint64_t cores = std::min<uint64_t>(units, uint64_t(gridX) * gridY);
-  uint64_t base = cores ? units / cores : 0, extra = cores ? units % cores : 0;
-  uint64_t group1Cores = extra ? extra : cores;
-  uint64_t group1Units = extra ? base + 1 : base;
-  uint64_t group2Units = extra ? base : 0;
-  return WorkSplitAttr::get(ctx, units, gridX, gridY, rowWise, cores,
-                            group1Cores, group1Units, group2Units);
+  Shares s = splitWorkToCores(units, uint64_t(gridX) * gridY);
+  return WorkSplitAttr::get(ctx, units, gridX, gridY, rowWise, s.cores,
+                            s.group1Cores, s.group1Units, s.group2Units);
 }
 
 LogicalResult
@@ -254,18 +263,14 @@ WorkSplitAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (gridX == 0 || gridY == 0)
     return emitError() << "a work split needs a grid of at least 1x1";
   // Compare with split_work_to_cores itself: the host program calls it.
-  uint64_t expectCores = std::min<uint64_t>(units, uint64_t(gridX) * gridY);
-  uint64_t extra = units % expectCores, base = units / expectCores;
-  uint64_t expect1Cores = extra ? extra : expectCores;
-  uint64_t expect1Units = extra ? base + 1 : base;
-  uint64_t expect2Units = extra ? base : 0;
-  if (cores != expectCores || group1Cores != expect1Cores ||
-      group1Units != expect1Units || group2Units != expect2Units)
+  Shares e = splitWorkToCores(units, uint64_t(gridX) * gridY);
+  if (cores != e.cores || group1Cores != e.group1Cores ||
+      group1Units != e.group1Units || group2Units != e.group2Units)
     return emitError() << "split_work_to_cores gives " << units
                        << " units on a " << gridX << "x" << gridY
-                       << " grid to " << expectCores << " cores: "
-                       << expect1Cores << " with " << expect1Units << " and "
-                       << expectCores - expect1Cores << " with " << expect2Units
+                       << " grid to " << e.cores << " cores: "
+                       << e.group1Cores << " with " << e.group1Units << " and "
+                       << e.cores - e.group1Cores << " with " << e.group2Units
                        << "; the split says " << cores << " cores: "
                        << group1Cores << " with " << group1Units << " and "
                        << cores - std::min(cores, group1Cores) << " with "

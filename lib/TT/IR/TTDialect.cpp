@@ -55,12 +55,8 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
     return expect(llvm::isa<StringAttr>(value), "a string");
   if (name == kNameAttrName) {
     auto str = llvm::dyn_cast<StringAttr>(value);
-    bool identifier =
-        str && !str.getValue().empty() &&
-        (llvm::isAlpha(str.getValue().front()) || str.getValue().front() == '_') &&
-        llvm::all_of(str.getValue(),
-                     [](char c) { return llvm::isAlnum(c) || c == '_'; });
-    if (failed(expect(identifier, "a C++ identifier string")))
+    if (failed(expect(str && isCIdentifier(str.getValue()),
+                      "a C++ identifier string")))
       return failure();
     if (op->getNumResults() != 1 && !llvm::isa<scf::ForOp>(op))
       return op->emitError() << "'" << name

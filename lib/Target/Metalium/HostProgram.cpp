@@ -332,25 +332,13 @@ private:
   /// over its cores per distinct split, as tt-metal's multi-core matmul
   /// example sets them; the text does not grow with the number of cores.
   void splitArgs() {
-    llvm::MapVector<WorkSplitAttr, SmallVector<std::pair<const KernelInfo *, SetRuntimeArgsOp>>>
-        bySplit;
-    for (const KernelInfo &k : info.kernels)
-      for (SetRuntimeArgsOp args : k.runtimeArgs)
-        if (WorkSplitAttr split = args.getSplitAttr())
-          bySplit[split].push_back({&k, args});
     unsigned n = 0;
-    for (auto &[split, uses] : bySplit) {
-      std::string suffix = bySplit.size() == 1 ? "" : "_" + std::to_string(++n);
-      // Name the shares as the kernels name them (start_block / num_blocks).
-      std::string start = "work_start", count = "work_count";
-      for (auto &[k, args] : uses)
-        for (auto [i, arg] : llvm::enumerate(args.getArgs()))
-          if (auto work = llvm::dyn_cast<WorkArgAttr>(arg))
-            (work.getValue() == WorkArg::Start ? start : count) =
-                k->runtimeArgNames[i];
-      std::string unit = StringRef(count).starts_with("num_")
-                             ? StringRef(count).drop_front(4).str()
-                             : std::string("units");
+    for (const WorkSplitInfo &w : info.splits) {
+      WorkSplitAttr split = w.split;
+      std::string suffix =
+          info.splits.size() == 1 ? "" : "_" + std::to_string(++n);
+      const std::string &unit = w.unit;
+      std::string start = w.start, count = w.count;
       std::string perCore1 = unit + "_per_core_1" + suffix;
       std::string perCore2 = unit + "_per_core_2" + suffix;
       std::string numCores = "num_cores" + suffix;
@@ -397,7 +385,7 @@ private:
            << ", i % " << split.getGridY() << "};\n";
       os << "        const uint32_t " << count << " = " << group1
          << ".contains(core) ? " << perCore1 << " : " << perCore2 << ";\n";
-      for (auto &[k, args] : uses) {
+      for (auto [k, args] : w.uses) {
         os << "        SetRuntimeArgs(program, " << k->handle << ", core, {";
         llvm::interleaveComma(args.getArgs(), os, [&](Attribute arg) {
           printArg(arg, start, count);

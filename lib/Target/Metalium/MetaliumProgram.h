@@ -46,6 +46,17 @@ struct BufferInfo {
   int64_t cols() const { return (*op.getShape())[1]; }
 };
 
+/// A work split the program sets arguments over, and what its kernels call
+/// a core's share of it.
+struct WorkSplitInfo {
+  WorkSplitAttr split;
+  /// The kernels' names of a core's first unit and unit count
+  /// (start_block / num_blocks), and of the unit itself (blocks).
+  std::string start = "work_start", count = "work_count", unit = "units";
+  /// Every tt.set_runtime_args over this split, with its kernel.
+  SmallVector<std::pair<const KernelInfo *, SetRuntimeArgsOp>> uses;
+};
+
 /// How close the device's C must be to the host's reference:
 ///   PCC >= minPcc and max |C - ref| <= max |ref| * relativeBound(), with
 ///   relativeBound() = uOut + sqrt(kTiles) * uDst + uMul + uIn.
@@ -79,6 +90,8 @@ struct ProgramInfo {
   /// tt.enqueue_write_buffer / tt.enqueue_program / tt.enqueue_read_buffer,
   /// in program order.
   SmallVector<Operation *> steps;
+  /// The distinct work splits of the tt.set_runtime_args, in program order.
+  SmallVector<WorkSplitInfo> splits;
   /// The result check, if the program asks for one.
   mutable ReferenceMatmulOp reference;
   Tolerance tolerance;
@@ -86,6 +99,8 @@ struct ProgramInfo {
   const BufferInfo *buffer(StringRef symbol) const;
   const KernelInfo *kernel(KernelRole role) const;
   const KernelInfo *kernel(StringRef symbol) const;
+  /// The index of `split` in `splits`.
+  size_t splitIndex(WorkSplitAttr split) const;
 };
 
 /// Finds the single tt.program of `module` and checks everything the

@@ -105,29 +105,10 @@ json work(const ProgramInfo &info, json &coresOut) {
   return out;
 }
 
-/// The distinct work splits the program sets arguments over, in order.
-llvm::SetVector<WorkSplitAttr> splitsOf(const ProgramInfo &info) {
-  llvm::SetVector<WorkSplitAttr> splits;
-  for (const KernelInfo &k : info.kernels)
-    for (SetRuntimeArgsOp args : k.runtimeArgs)
-      if (WorkSplitAttr split = args.getSplitAttr())
-        splits.insert(split);
-  return splits;
-}
-
 json workSplits(const ProgramInfo &info) {
   json out = json::array();
-  for (WorkSplitAttr split : splitsOf(info)) {
-    // The unit is what the kernels call it: num_blocks -> blocks.
-    std::string unit = "units";
-    for (const KernelInfo &k : info.kernels)
-      for (SetRuntimeArgsOp args : k.runtimeArgs)
-        if (args.getSplitAttr() == split)
-          for (auto [i, a] : llvm::enumerate(args.getArgs()))
-            if (auto work = llvm::dyn_cast<WorkArgAttr>(a);
-                work && work.getValue() == WorkArg::Count &&
-                StringRef(k.runtimeArgNames[i]).starts_with("num_"))
-              unit = StringRef(k.runtimeArgNames[i]).drop_front(4).str();
+  for (const WorkSplitInfo &w : info.splits) {
+    WorkSplitAttr split = w.split;
     json groups = json::array();
     groups.push_back(json{{"cores", ranges(split.getGroup1Ranges())},
                           {"count", split.getGroup1Cores()},
@@ -139,7 +120,7 @@ json workSplits(const ProgramInfo &info) {
                             {"units_per_core", split.getGroup2Units()},
                             {"first_unit", split.getStart(split.getGroup1Cores())}});
     out.push_back(json{{"units", split.getUnits()},
-                       {"unit", unit},
+                       {"unit", w.unit},
                        {"grid", json{{"x", split.getGridX()}, {"y", split.getGridY()}}},
                        {"row_wise", split.getRowWise()},
                        {"cores", split.getCores()},
@@ -211,7 +192,6 @@ json kernels(const ProgramInfo &info) {
     for (const std::string &name : k.runtimeArgNames)
       names.push_back(name);
     json perCore = json::array();
-    llvm::SetVector<WorkSplitAttr> splits = splitsOf(info);
     for (SetRuntimeArgsOp args : k.runtimeArgs) {
       json values = json::array();
       for (Attribute a : args.getArgs())
@@ -221,8 +201,7 @@ json kernels(const ProgramInfo &info) {
             json{{"core", core(at.getX(), at.getY())}, {"args", values}});
       else
         perCore.push_back(
-            json{{"work_split",
-                  llvm::find(splits, args.getSplitAttr()) - splits.begin()},
+            json{{"work_split", info.splitIndex(args.getSplitAttr())},
                  {"args", values}});
     }
     out.push_back(json{{"name", k.create.getKernel().str()},

@@ -242,6 +242,12 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
 
 } // namespace
 
+size_t ProgramInfo::splitIndex(WorkSplitAttr split) const {
+  return llvm::find_if(splits,
+                       [&](const WorkSplitInfo &w) { return w.split == split; }) -
+         splits.begin();
+}
+
 FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
   ProgramInfo info;
   info.module = module;
@@ -393,6 +399,30 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
     if (failed(checkKernelArgs(k)))
       return failure();
   }
+
+  // Work splits, named as the kernels name a core's share (start_block /
+  // num_blocks: the unit is blocks).
+  for (const KernelInfo &k : info.kernels)
+    for (SetRuntimeArgsOp args : k.runtimeArgs) {
+      WorkSplitAttr split = args.getSplitAttr();
+      if (!split)
+        continue;
+      auto it = llvm::find_if(info.splits, [&](const WorkSplitInfo &w) {
+        return w.split == split;
+      });
+      if (it == info.splits.end()) {
+        info.splits.push_back(WorkSplitInfo{split});
+        it = std::prev(info.splits.end());
+      }
+      it->uses.push_back({&k, args});
+      for (auto [i, arg] : llvm::enumerate(args.getArgs()))
+        if (auto work = llvm::dyn_cast<WorkArgAttr>(arg))
+          (work.getValue() == WorkArg::Start ? it->start : it->count) =
+              k.runtimeArgNames[i];
+    }
+  for (WorkSplitInfo &w : info.splits)
+    if (StringRef(w.count).starts_with("num_"))
+      w.unit = StringRef(w.count).drop_front(strlen("num_")).str();
 
   if (ReferenceMatmulOp ref = info.reference) {
     const BufferInfo *a = info.buffer(ref.getA());

@@ -9,6 +9,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include "TTDialect/TT/IR/TTEnums.h.inc"
 
@@ -34,6 +35,13 @@ struct CircularBufferResource
     : public SideEffects::Resource::Base<CircularBufferResource> {
   StringRef getName() final { return "<CircularBuffer>"; }
 };
+
+/// Whether `name` is a C/C++ identifier (letters, digits, '_', not starting
+/// with a digit): what tt.name and the IR's value names must be.
+inline bool isCIdentifier(StringRef name) {
+  return !name.empty() && !llvm::isDigit(name.front()) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
 
 /// Runtime arguments Metalium accepts per kernel and core.
 constexpr size_t kMaxRuntimeArgs = 341;
