@@ -35,6 +35,8 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   funcPm.addPass(createTTTensorize());
   funcPm.addPass(createCanonicalizerPass());
   pm.addPass(createTTSplitKernels());
+  pm.nest<func::FuncOp>().addPass(createTTLowerDataflow());
+  pm.addPass(createTTBuildProgram());
   pm.addPass(createCSEPass());
   pm.addPass(createTTVerify());
 }

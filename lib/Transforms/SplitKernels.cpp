@@ -1,11 +1,9 @@
-//===- SplitKernels.cpp - reader / compute / writer kernels and host ------===//
+//===- SplitKernels.cpp - reader / compute / writer kernels and their ABI -===//
 #include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -18,19 +16,6 @@ using namespace mlir;
 using namespace mlir::tt;
 
 namespace {
-/// Where a kernel's runtime argument comes from, per core.
-struct ArgSource {
-  enum Kind { BufferAddress, StartTile, NumTiles, Param } kind;
-  unsigned bufferArg = 0; // BufferAddress: the function argument
-  int64_t value = 0;      // Param: the value on every core
-};
-
-/// What a kernel needs from the host once its body is final.
-struct KernelInterface {
-  SmallVector<ArgSource> runtimeArgs;
-  SmallVector<unsigned> accessorBuffers; // compile-time TensorAccessorArgs
-};
-
 /// The name a global buffer goes by: a, b, c for the operands of the matmul.
 std::string bufferName(func::FuncOp func, unsigned arg) {
   std::string name;
@@ -57,19 +42,6 @@ bool belongsTo(Operation *op, KernelRole role) {
     return role == KernelRole::Compute;
   return true;
 }
-
-/// Removes what no longer contributes to the kernel: dead values, loops with
-/// empty bodies. Only folding and dead-code patterns run, so loop structure
-/// the kernel keeps is left as written.
-LogicalResult simplify(func::FuncOp kernel) {
-  RewritePatternSet patterns(kernel.getContext());
-  scf::ForOp::getCanonicalizationPatterns(patterns, kernel.getContext());
-  scf::IfOp::getCanonicalizationPatterns(patterns, kernel.getContext());
-  GreedyRewriteConfig config;
-  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
-  return applyPatternsGreedily(kernel, std::move(patterns), config);
-}
-
 
 struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
   void runOnOperation() override {
@@ -149,25 +121,35 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
                << "argument " << arg.getArgNumber()
                << " has no DRAM layout (" << TTDialect::kShardAttrName
                << "): run tt-infer-shard first";
+    // Buffers are named after their place in the matmul: the kernels'
+    // argument names and the host program's buffers use these names.
+    for (BlockArgument arg : func.getArguments())
+      if (llvm::isa<MemRefType>(arg.getType()))
+        func.setArgAttr(arg.getArgNumber(), TTDialect::kNameAttrName,
+                        StringAttr::get(func.getContext(),
+                                        bufferName(func, arg.getArgNumber())));
     OpBuilder b(func);
-    DenseMap<KernelRole, std::pair<func::FuncOp, KernelInterface>> kernels;
+    SmallVector<Attribute> kernels;
     for (KernelRole role :
          {KernelRole::Reader, KernelRole::Compute, KernelRole::Writer}) {
       auto kernel = llvm::cast<func::FuncOp>(b.clone(*func));
       kernel.setSymName((func.getSymName() + "_" + stringifyKernelRole(role)).str());
-      KernelInterface iface;
-      if (failed(buildKernel(func, kernel, role, iface)))
+      if (failed(buildKernel(func, kernel, role)))
         return failure();
-      kernels[role] = {kernel, std::move(iface)};
+      kernels.push_back(FlatSymbolRefAttr::get(kernel));
     }
-    buildProgram(func, kernels);
-    func.erase();
+    // What remains of the function is its host interface: the buffers (with
+    // their layouts and names), the target, the work split and the kernels,
+    // from which tt-build-program builds the tt.program.
+    func.getBody().getBlocks().clear();
+    func.setPrivate();
+    func->setAttr(TTDialect::kKernelsAttrName, b.getArrayAttr(kernels));
     return success();
   }
 
   /// Reduces the clone `kernel` of `func` to the work of `role`.
   LogicalResult buildKernel(func::FuncOp func, func::FuncOp kernel,
-                            KernelRole role, KernelInterface &iface) {
+                            KernelRole role) {
     MLIRContext *ctx = &getContext();
     SmallVector<Operation *> foreign;
     kernel.walk([&](Operation *op) {
@@ -176,7 +158,7 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     });
     for (Operation *op : llvm::reverse(foreign))
       op->erase();
-    if (failed(simplify(kernel)))
+    if (failed(simplifyLoops(kernel)))
       return kernel.emitError("could not simplify the kernel");
     // A core that only counts its tiles (compute) need not know where they
     // start.
@@ -191,7 +173,7 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       loop.setLowerBound(i32Const(lb, loop.getLoc(), 0));
       loop.setUpperBound(range.getCount());
     });
-    if (failed(simplify(kernel)))
+    if (failed(simplifyLoops(kernel)))
       return kernel.emitError("could not simplify the kernel");
 
     // Runtime arguments: buffer addresses, the tile range, then parameters.
@@ -199,9 +181,12 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     Block &entry = kernel.getBody().front();
     b.setInsertionPointToStart(&entry);
     Location loc = kernel.getLoc();
-    auto nextArg = [&](ArgSource source, StringRef name) {
-      unsigned index = iface.runtimeArgs.size();
-      iface.runtimeArgs.push_back(source);
+    // Where each runtime argument comes from, in the vocabulary of
+    // tt.set_runtime_args (a buffer's address by the buffer's name).
+    SmallVector<Attribute> runtimeArgs, compileArgs;
+    auto nextArg = [&](Attribute source, StringRef name) {
+      unsigned index = runtimeArgs.size();
+      runtimeArgs.push_back(source);
       return GetArgValOp::create(b, loc, b.getI32Type(), index,
                                  b.getStringAttr(name));
     };
@@ -209,11 +194,12 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     for (BlockArgument arg : kernel.getArguments()) {
       if (arg.use_empty())
         continue;
-      std::string name = bufferName(func, arg.getArgNumber());
-      Value address =
-          nextArg({ArgSource::BufferAddress, arg.getArgNumber()}, name + "_addr");
-      unsigned offset = 2 * iface.accessorBuffers.size();
-      iface.accessorBuffers.push_back(arg.getArgNumber());
+      StringRef name = func.getArgAttrOfType<StringAttr>(
+                               arg.getArgNumber(), TTDialect::kNameAttrName)
+                           .getValue();
+      Value address = nextArg(b.getStringAttr(name), (name + "_addr").str());
+      unsigned offset = 2 * compileArgs.size();
+      compileArgs.push_back(b.getStringAttr(name));
       accessorOf[arg] = TensorAccessorOp::create(
           b, loc, TensorAccessorType::get(ctx), address, offset,
           b.getStringAttr(name));
@@ -222,18 +208,19 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       bool blocks = range.getBlocks();
       if (!range.getStart().use_empty())
         range.getStart().replaceAllUsesWith(nextArg(
-            {ArgSource::StartTile}, blocks ? "start_block" : "start_tile"));
+            WorkArgAttr::get(ctx, WorkArg::Start),
+            blocks ? "start_block" : "start_tile"));
       if (!range.getCount().use_empty())
         range.getCount().replaceAllUsesWith(nextArg(
-            {ArgSource::NumTiles}, blocks ? "num_blocks" : "num_tiles"));
+            WorkArgAttr::get(ctx, WorkArg::Count),
+            blocks ? "num_blocks" : "num_tiles"));
       range.erase();
     }
     llvm::StringMap<Value> params;
     for (auto param : llvm::make_early_inc_range(kernel.getOps<RuntimeParamOp>())) {
       Value &arg = params[param.getName()];
       if (!arg)
-        arg = nextArg({ArgSource::Param, 0, int64_t(param.getValue())},
-                      param.getName());
+        arg = nextArg(b.getI64IntegerAttr(param.getValue()), param.getName());
       param.getResult().replaceAllUsesWith(arg);
       param.erase();
     }
@@ -251,15 +238,15 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       afterArgs = cb;
     }
 
-    if (role == KernelRole::Reader)
-      expandReads(kernel, accessorOf);
-    if (role == KernelRole::Writer)
-      expandWrites(kernel, accessorOf);
+    // Tile reads and writes now go through the kernel's accessors.
+    kernel.walk([&](Operation *op) {
+      if (auto read = llvm::dyn_cast<ReadTilesOp>(op))
+        read.getBufferMutable().assign(accessorOf.lookup(read.getBuffer()));
+      else if (auto write = llvm::dyn_cast<WriteTilesOp>(op))
+        write.getBufferMutable().assign(accessorOf.lookup(write.getBuffer()));
+    });
     if (role == KernelRole::Compute)
       startCompute(kernel);
-    // Fold the expansions' constants into one set at the top.
-    if (failed(simplify(kernel)))
-      return kernel.emitError("could not simplify the kernel");
 
     // Kernels are `void kernel_main()`; their buffers now come as arguments.
     kernel->removeAttr(tl::kPersistentAttrName);
@@ -272,7 +259,12 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       if (!attr.getName().getValue().starts_with("tt."))
         keep.push_back(attr);
     kernel->setAttrs(keep);
+    kernel.setPublic();
     kernel->setAttr(TTDialect::kKernelRoleAttrName, KernelRoleAttr::get(ctx, role));
+    kernel->setAttr(TTDialect::kRuntimeArgsAttrName, b.getArrayAttr(runtimeArgs));
+    if (!compileArgs.empty())
+      kernel->setAttr(TTDialect::kCompileArgsAttrName,
+                      b.getArrayAttr(compileArgs));
     return success();
   }
 
@@ -305,250 +297,5 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
   }
 
-  /// The DRAM page of tile (row, col): row * tiles_per_row + col.
-  static Value pageOf(OpBuilder &b, Location loc, Value row, Value col,
-                      Value perRow) {
-    Value rowStart = arith::MulIOp::create(b, loc, row, perRow);
-    return arith::AddIOp::create(b, loc, rowStart, col);
-  }
-
-  /// The L1 address of page `slot` of a CB window starting at `base`.
-  static Value slotAddress(OpBuilder &b, Location loc, Value base, Value slot,
-                           uint64_t pageBytes) {
-    Value offset =
-        arith::MulIOp::create(b, loc, slot, i32Const(b, loc, pageBytes));
-    return arith::AddIOp::create(b, loc, base, offset);
-  }
-
-  /// Adjacent tile reads share one barrier: reserve all, read all, wait once,
-  /// push all.
-  void expandReads(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
-    // Reads separated only by index arithmetic form one group; the
-    // arithmetic moves above the group so every address is ready first.
-    SmallVector<SmallVector<ReadTilesOp>> groups;
-    kernel.walk([&](ReadTilesOp op) {
-      if (!groups.empty()) {
-        ReadTilesOp last = groups.back().back();
-        bool adjacent = last->getBlock() == op->getBlock();
-        for (Operation *it = last->getNextNode(); adjacent && it != op;
-             it = it->getNextNode())
-          adjacent = isPure(it) && it->getNumRegions() == 0;
-        if (adjacent) {
-          groups.back().push_back(op);
-          return;
-        }
-      }
-      groups.push_back({op});
-    });
-    for (auto &group : groups) {
-      for (ReadTilesOp op : ArrayRef(group).drop_front()) {
-        SmallVector<Operation *> between;
-        for (Operation *it = group.front()->getNextNode(); it != op;
-             it = it->getNextNode())
-          if (!llvm::isa<ReadTilesOp>(it))
-            between.push_back(it);
-        for (Operation *it : between)
-          it->moveBefore(group.front());
-      }
-      OpBuilder b(group.front());
-      Location loc = group.front().getLoc();
-      for (ReadTilesOp op : group) {
-        int64_t rows = op.getRows(), cols = op.getCols();
-        CBReserveBackOp::create(b, loc, op.getCb(), i32Const(b, loc, rows * cols));
-        Value l1 = GetWritePtrOp::create(b, loc, b.getI32Type(), op.getCb());
-        uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
-        Value accessor = accessorOf.lookup(op.getBuffer());
-        // Row-major over the block: page slot i * cols + j.
-        forRange(b, loc, rows, "tile_row", "Read the block's tiles row by row",
-                 [&](OpBuilder &b, Value i) {
-          forRange(b, loc, cols, "tile_col", [&](OpBuilder &b, Value j) {
-            Value row = arith::AddIOp::create(b, loc, op.getRow(), i);
-            Value col = arith::AddIOp::create(b, loc, op.getCol(), j);
-            Value page = pageOf(b, loc, row, col, op.getTilesPerRow());
-            Value slot = arith::AddIOp::create(
-                b, loc, arith::MulIOp::create(b, loc, i, i32Const(b, loc, cols)),
-                j);
-            NocAsyncReadPageOp::create(b, loc, page, accessor,
-                                       slotAddress(b, loc, l1, slot, pageBytes));
-          });
-        });
-      }
-      NocAsyncReadBarrierOp::create(b, loc);
-      for (ReadTilesOp op : group)
-        CBPushBackOp::create(b, loc, op.getCb(),
-                             i32Const(b, loc, op.getRows() * op.getCols()));
-      for (ReadTilesOp op : group)
-        op.erase();
-    }
-  }
-
-  /// Pages arrive subblock by subblock, row-major inside each subblock.
-  void expandWrites(func::FuncOp kernel, DenseMap<Value, Value> &accessorOf) {
-    SmallVector<WriteTilesOp> writes;
-    kernel.walk([&](WriteTilesOp op) { writes.push_back(op); });
-    for (WriteTilesOp op : writes) {
-      OpBuilder b(op);
-      Location loc = op.getLoc();
-      int64_t rows = op.getRows(), cols = op.getCols();
-      int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
-      Value tiles = i32Const(b, loc, rows * cols);
-      CBWaitFrontOp::create(b, loc, op.getCb(), tiles);
-      Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
-      uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
-      Value accessor = accessorOf.lookup(op.getBuffer());
-      forRange(b, loc, rows / h, "subblock_row",
-               "Write the block's tiles in the order compute packed them "
-               "(subblock by subblock)",
-               [&](OpBuilder &b, Value sbRow) {
-        forRange(b, loc, cols / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
-          forRange(b, loc, h, "tile_row", [&](OpBuilder &b, Value i) {
-            forRange(b, loc, w, "tile_col", [&](OpBuilder &b, Value j) {
-              auto mul = [&](Value v, int64_t c) -> Value {
-                return arith::MulIOp::create(b, loc, v, i32Const(b, loc, c));
-              };
-              auto add = [&](Value x, Value y) -> Value {
-                return arith::AddIOp::create(b, loc, x, y);
-              };
-              Value rowInBlock = add(mul(sbRow, h), i);
-              setCppName(rowInBlock.getDefiningOp(), "row_in_block");
-              Value row = add(op.getRow(), rowInBlock);
-              Value col = add(op.getCol(), add(mul(sbCol, w), j));
-              // With one subblock per row of the block, the slot is the
-              // tile's row-major index in the block.
-              Value slot;
-              if (cols / w == 1) {
-                slot = add(mul(rowInBlock, w), j);
-              } else {
-                Value subblock = add(mul(sbRow, cols / w), sbCol);
-                slot = add(mul(add(mul(subblock, h), i), w), j);
-              }
-              NocAsyncWritePageOp::create(
-                  b, loc, pageOf(b, loc, row, col, op.getTilesPerRow()),
-                  accessor, slotAddress(b, loc, l1, slot, pageBytes));
-            });
-          });
-        });
-      });
-      NocAsyncWriteBarrierOp::create(b, loc);
-      CBPopFrontOp::create(b, loc, op.getCb(), tiles);
-      op.erase();
-    }
-  }
-
-  void buildProgram(
-      func::FuncOp func,
-      DenseMap<KernelRole, std::pair<func::FuncOp, KernelInterface>> &kernels) {
-    MLIRContext *ctx = &getContext();
-    OpBuilder b(func);
-    Location loc = func.getLoc();
-    auto target = func->getAttrOfType<TargetAttr>(TTDialect::kTargetAttrName);
-    auto split =
-        func->getAttrOfType<WorkSplitAttr>(TTDialect::kWorkSplitAttrName);
-    DeviceAttr device = target.getDevice();
-    CoreRangeSetAttr cores = split.getCoreRanges();
-    auto program = ProgramOp::create(b, loc, func.getSymName(), device);
-    b.setInsertionPointToStart(&program.getBodyBlock());
-
-    // DRAM buffers, one tile per page.
-    SmallVector<FlatSymbolRefAttr> bufferSym(func.getNumArguments());
-    for (BlockArgument arg : func.getArguments()) {
-      auto type = llvm::dyn_cast<MemRefType>(arg.getType());
-      auto shard = func.getArgAttrOfType<ShardAttr>(arg.getArgNumber(),
-                                                    TTDialect::kShardAttrName);
-      if (!type || !shard)
-        continue;
-      std::string name = bufferName(func, arg.getArgNumber());
-      bufferSym[arg.getArgNumber()] = FlatSymbolRefAttr::get(ctx, name);
-      int64_t pages = shard.getTilesY() * shard.getTilesX();
-      BufferOp::create(b, loc, name, pages * shard.getPageSize(),
-                       shard.getPageSize(), shard.getFormat(),
-                       shard.getLayout(),
-                       b.getDenseI64ArrayAttr(type.getShape()));
-    }
-    // Circular buffers, as the kernels use them.
-    for (auto cb : func.getOps<GetCBOp>()) {
-      CircularBufferType type = cb.getType();
-      uint64_t page = type.getTile().getSizeInBytes();
-      CreateCBOp::create(b, loc, type.getIndex(), cores,
-                         type.getNumPages() * page, page,
-                         type.getTile().getFormat());
-    }
-    // Kernels: reader on RISCV_1 / NoC 1 and writer on RISCV_0 / NoC 0, as in
-    // tt-metal's matmul examples.
-    auto symbolsOf = [&](const KernelInterface &iface) {
-      SmallVector<Attribute> args;
-      for (unsigned arg : iface.accessorBuffers)
-        args.push_back(bufferSym[arg]);
-      return b.getArrayAttr(args);
-    };
-    for (KernelRole role :
-         {KernelRole::Reader, KernelRole::Writer, KernelRole::Compute}) {
-      auto &[kernel, iface] = kernels[role];
-      Attribute config;
-      if (role == KernelRole::Compute)
-        config = ComputeConfigAttr::get(ctx, target.getMathFidelity(),
-                                        target.getFp32DestAcc(),
-                                        /*dst_full_sync_en=*/false);
-      else if (role == KernelRole::Reader)
-        config = DataMovementConfigAttr::get(ctx, Processor::RISCV_1,
-                                             Noc::RISCV_1_default);
-      else
-        config = DataMovementConfigAttr::get(ctx, Processor::RISCV_0,
-                                             Noc::RISCV_0_default);
-      CreateKernelOp::create(b, loc, kernel.getSymName(), cores, config,
-                             symbolsOf(iface));
-    }
-    for (KernelRole role :
-         {KernelRole::Reader, KernelRole::Compute, KernelRole::Writer}) {
-      auto &[kernel, iface] = kernels[role];
-      if (iface.runtimeArgs.empty())
-        continue;
-      // One op over the split: the host loops over its cores.
-      SmallVector<Attribute> args;
-      for (const ArgSource &source : iface.runtimeArgs) {
-        switch (source.kind) {
-        case ArgSource::BufferAddress:
-          args.push_back(bufferSym[source.bufferArg]);
-          break;
-        case ArgSource::StartTile:
-          args.push_back(WorkArgAttr::get(ctx, WorkArg::Start));
-          break;
-        case ArgSource::NumTiles:
-          args.push_back(WorkArgAttr::get(ctx, WorkArg::Count));
-          break;
-        case ArgSource::Param:
-          args.push_back(b.getI64IntegerAttr(source.value));
-          break;
-        }
-      }
-      SetRuntimeArgsOp::create(b, loc, kernel.getSymName(), split,
-                               b.getArrayAttr(args));
-    }
-    // Host steps: inputs up, run, output back, checked against C = A * B.
-    SmallVector<FlatSymbolRefAttr> inputs, outputs;
-    for (auto [i, sym] : llvm::enumerate(bufferSym)) {
-      if (!sym)
-        continue;
-      bool read = false, written = false;
-      func.walk([&](ReadTilesOp op) { read |= op.getBuffer() == func.getArgument(i); });
-      func.walk([&](WriteTilesOp op) { written |= op.getBuffer() == func.getArgument(i); });
-      if (read)
-        inputs.push_back(sym);
-      if (written)
-        outputs.push_back(sym);
-    }
-    // Only a kernel that computes the whole product can be checked against
-    // one; others run without a reference.
-    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && inputs.size() == 2 &&
-        outputs.size() == 1)
-      ReferenceMatmulOp::create(b, loc, FlatSymbolRefAttr::get(ctx, "a"),
-                                FlatSymbolRefAttr::get(ctx, "b"),
-                                FlatSymbolRefAttr::get(ctx, "c"));
-    for (FlatSymbolRefAttr in : inputs)
-      EnqueueWriteBufferOp::create(b, loc, in);
-    EnqueueProgramOp::create(b, loc);
-    for (FlatSymbolRefAttr out : outputs)
-      EnqueueReadBufferOp::create(b, loc, out);
-  }
 };
 } // namespace

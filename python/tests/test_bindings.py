@@ -26,14 +26,14 @@ def test_describe_pipeline():
     text = result["ir"]
     assert text.startswith("builtin.module(func.func(convert-linalg-to-tl,")
     assert "tt-apply-target-defaults{device=blackhole" in text and "cb-depth=3" in text
-    assert text.endswith("tt-split-kernels,cse,tt-verify)")
+    assert text.endswith("tt-split-kernels,func.func(tt-lower-dataflow),tt-build-program,cse,tt-verify)")
 
 
 def test_run_pipeline_stages_and_anchor():
     result = _ttmlir.run_pipeline(EXAMPLE, "builtin.module(tl-to-tt-pipeline)", "matmul_256.mlir", True)
     assert result["ok"], result["diagnostics"]
     names = [name for name, _ in result["stages"]]
-    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 12
+    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 14
     assert "tt.program @matmul" in result["ir"] and "loc(" in result["ir"]
     plain = _ttmlir.run_pipeline(EXAMPLE, "func.func(tt-apply-target-defaults)")
     assert plain["ok"] and plain["stages"] == []

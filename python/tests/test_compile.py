@@ -51,7 +51,7 @@ def test_ir_after_each_stage(artifacts):
     stages = list(artifacts.ir)
     assert stages[0] == "tl" and stages[-1] == "tt"
     for name in ["tt-apply-target-defaults", "tt-infer-schedule", "tt-infer-shard", "tt-grid-to-persistent",
-                 "tt-lower-memory-space", "tt-tensorize", "tt-split-kernels", "tt-verify"]:
+                 "tt-lower-memory-space", "tt-tensorize", "tt-split-kernels", "tt-lower-dataflow", "tt-build-program", "tt-verify"]:
         assert name in stages
     assert "tl.kernel [3, 4]" in artifacts.ir_after("tl")
     assert "tt.work_split = #tt.work_split<" in artifacts.ir_after("tt-infer-schedule")

@@ -49,7 +49,7 @@ def test_every_pass_one_by_one(func):
     assert mod.stage == "tl"
     for step in [tt.apply_tt_defaults, tt.infer_default_tt_schedule, tt.infer_default_tt_shard,
                  tt.grid_to_persistent, tt.lower_memory_space, tt.tensorize,
-                 tt.split_kernels, tt.verify]:
+                 tt.split_kernels, tt.lower_dataflow, tt.build_program, tt.verify]:
         mod = step(mod)
     assert mod.stage == "tt-verify" and mod.done
     assert "tt.program @main" in str(mod)

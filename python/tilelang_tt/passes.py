@@ -20,7 +20,7 @@ __all__ = [
     "module", "apply_tt_defaults", "infer_default_tt_schedule", "infer_schedule",
     "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
     "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
-    "verify", "emit_tt_artifacts", "run_pipeline",
+    "lower_dataflow", "build_program", "verify", "emit_tt_artifacts", "run_pipeline",
 ]
 
 
@@ -63,7 +63,17 @@ lower_memory_space = _step(
     "Shared buffers to circular buffers, the fragment to DST (options: cb_depth, "
     "subblock_h, subblock_w).")
 tensorize = _step("tt-tensorize", "Block matmuls and packs to matmul_tiles and the DST handshake.")
-split_kernels = _step("tt-split-kernels", "Reader, compute and writer kernels and the tt.program.")
+split_kernels = _step(
+    "tt-split-kernels",
+    "Reader, compute and writer kernels with their runtime and compile-time "
+    "arguments; the function becomes its host interface.")
+lower_dataflow = _step(
+    "tt-lower-dataflow",
+    "Tile reads and writes to CB reservations, NoC page transfers and barriers.")
+build_program = _step(
+    "tt-build-program",
+    "The host tt.program: buffers, CBs, kernel placement, runtime arguments over "
+    "the work split.")
 verify = _step("tt-verify", "Check the lowered program (CBs, runtime arguments, L1).")
 
 

@@ -1,4 +1,4 @@
-// RUN: tt-opt %s --tt-split-kernels | FileCheck %s
+// RUN: tt-opt %s --tt-split-kernels | FileCheck %s --implicit-check-not=tt.noc_async --implicit-check-not=tt.program
 
 // The tensorized C[64x96] = A[64x64] * B[64x96] on 6 Wormhole cores.
 func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 2, page_size = 2048, format = bf16>},
@@ -41,9 +41,12 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
   return
 }
 
-// The reader: addresses, its tile range and the shapes as runtime arguments;
-// A page by*Kt + k and B page k*Nt + bx; one barrier per K step.
-// CHECK-LABEL: func.func @mm_reader() attributes {tt.kernel_role = #tt.kernel_role<reader>}
+// The reader: addresses, its tile range and the shapes as runtime arguments,
+// each recorded with where it comes from; its tile reads go through the
+// buffers' accessors (tt-lower-dataflow expands them).
+// CHECK-LABEL: func.func @mm_reader()
+// CHECK-SAME: tt.compile_args = ["a", "b"], tt.kernel_role = #tt.kernel_role<reader>
+// CHECK-SAME: tt.runtime_args = ["a", "b", #tt.work<start>, #tt.work<count>, 2, 3, 3]
 // CHECK-DAG: %[[A_ADDR:.*]] = tt.get_arg_val 0 as "a_addr" : i32
 // CHECK-DAG: %[[A:.*]] = tt.tensor_accessor %[[A_ADDR]] args 0 as "a" : !tt.accessor
 // CHECK-DAG: %[[B_ADDR:.*]] = tt.get_arg_val 1 as "b_addr" : i32
@@ -61,23 +64,15 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK: %[[BX:.*]] = arith.remui %[[T]], %[[GX]]
 // CHECK: %[[BY:.*]] = arith.divui %[[T]], %[[GX]]
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[KT]]
-// CHECK: tt.cb_reserve_back %[[IN0]]
-// CHECK: %[[L1A:.*]] = tt.get_write_ptr %[[IN0]]
-// CHECK: %[[AROW:.*]] = arith.muli %[[BY]], %[[KT]]
-// CHECK: %[[APAGE:.*]] = arith.addi %[[AROW]], %[[K]]
-// CHECK: tt.noc_async_read_page %[[APAGE]], %[[A]], %[[L1A]]
-// CHECK: tt.cb_reserve_back %[[IN1]]
-// CHECK: %[[L1B:.*]] = tt.get_write_ptr %[[IN1]]
-// CHECK: %[[BROW:.*]] = arith.muli %[[K]], %[[NT]]
-// CHECK: %[[BPAGE:.*]] = arith.addi %[[BROW]], %[[BX]]
-// CHECK: tt.noc_async_read_page %[[BPAGE]], %[[B]], %[[L1B]]
-// CHECK-NEXT: tt.noc_async_read_barrier
-// CHECK-NEXT: tt.cb_push_back %[[IN0]]
-// CHECK-NEXT: tt.cb_push_back %[[IN1]]
+// CHECK-NEXT: tt.read_tiles %[[A]][%[[BY]], %[[K]]] tiles_per_row %[[KT]] block 1 x 1 -> %[[IN0]] : !tt.accessor
+// CHECK-NEXT: tt.read_tiles %[[B]][%[[K]], %[[BX]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[IN1]] : !tt.accessor
 // CHECK-NOT: tt.matmul_tiles
+// CHECK: return
 
-// The compute kernel only counts its tiles.
-// CHECK-LABEL: func.func @mm_compute() attributes {tt.kernel_role = #tt.kernel_role<compute>}
+// The compute kernel only counts its tiles; it starts the matrix engine on
+// the CBs the matmul reads and packs.
+// CHECK-LABEL: func.func @mm_compute()
+// CHECK-SAME: tt.runtime_args = [#tt.work<count>, 2]
 // CHECK-DAG: %[[N:.*]] = tt.get_arg_val 0 as "num_tiles" : i32
 // CHECK-DAG: %[[CKT:.*]] = tt.get_arg_val 1 as "Kt" : i32
 // CHECK: tt.compute_kernel_hw_startup %[[CIN0:.*]], %[[CIN1:.*]], %[[COUT:.*]] :
@@ -87,36 +82,26 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-NEXT: scf.for %{{.*}} = %{{.*}} to %[[CKT]]
 // CHECK: tt.matmul_tiles
 // CHECK: tt.pack_tile
-// CHECK-NOT: tt.noc_async
+// CHECK-NOT: tt.read_tiles
+// CHECK-NOT: tt.write_tiles
+// CHECK: return
 
-// CHECK-LABEL: func.func @mm_writer() attributes {tt.kernel_role = #tt.kernel_role<writer>}
+// CHECK-LABEL: func.func @mm_writer()
+// CHECK-SAME: tt.compile_args = ["c"]
+// CHECK-SAME: tt.runtime_args = ["c", #tt.work<start>, #tt.work<count>, 3, 3]
 // CHECK-DAG: %[[C_ADDR:.*]] = tt.get_arg_val 0 as "c_addr" : i32
 // CHECK-DAG: %[[CACC:.*]] = tt.tensor_accessor %[[C_ADDR]] args 0 as "c"
-// CHECK: tt.cb_wait_front %[[WOUT:.*]], %{{.*}}
-// CHECK-NEXT: %[[L1C:.*]] = tt.get_read_ptr %[[WOUT]]
-// CHECK: tt.noc_async_write_page %{{.*}}, %[[CACC]], %[[L1C]]
-// CHECK-NEXT: tt.noc_async_write_barrier
-// CHECK-NEXT: tt.cb_pop_front %[[WOUT]]
+// CHECK: tt.write_tiles %{{.*}} -> %[[CACC]][
+// CHECK: return
 
-// The host program: buffers sized from the shapes, CBs on the used cores,
-// kernel placement and the runtime arguments over the work split.
-// CHECK-LABEL: tt.program @mm device <wormhole_b0> {
-// CHECK-NEXT: tt.buffer @a size 8192 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 64]
-// CHECK-NEXT: tt.buffer @b size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
-// CHECK-NEXT: tt.buffer @c size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
-// CHECK-NEXT: tt.create_cb 0 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
-// CHECK-NEXT: tt.create_cb 1 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
-// CHECK-NEXT: tt.create_cb 16 on <(0, 0) to (0, 5)> total_size 4096 page_size 2048 format <bf16>
-// CHECK-NEXT: tt.create_kernel @mm_reader on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default> compile_args [@a, @b]
-// CHECK-NEXT: tt.create_kernel @mm_writer on <(0, 0) to (0, 5)> config #tt.data_movement<processor = riscv_0, noc = riscv_0_default> compile_args [@c]
-// CHECK-NEXT: tt.create_kernel @mm_compute on <(0, 0) to (0, 5)> config #tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>
-// CHECK-NEXT: tt.set_runtime_args @mm_reader split <units = 6, grid_x = 8, grid_y = 8, row_wise = false, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 2, 3, 3]
-// CHECK-NEXT: tt.set_runtime_args @mm_compute split <{{.*}}> [#tt.work<count>, 2]
-// CHECK-NEXT: tt.set_runtime_args @mm_writer split <{{.*}}> [@c, #tt.work<start>, #tt.work<count>, 3, 3]
-// CHECK-NEXT: tt.reference_matmul @a, @b -> @c
-// CHECK-NEXT: tt.enqueue_write_buffer @a
-// CHECK-NEXT: tt.enqueue_write_buffer @b
-// CHECK-NEXT: tt.enqueue_program
-// CHECK-NEXT: tt.enqueue_read_buffer @c
-// CHECK-NEXT: }
-// CHECK-NOT: func.func @mm(
+// What remains of @mm is its host interface: named buffers with their
+// layouts, the target, the work split and the kernels.
+// CHECK-LABEL: func.func private @mm(
+// CHECK-SAME: memref<64x64xbf16> {tt.name = "a", tt.shard = #tt.shard<
+// CHECK-SAME: memref<64x96xbf16> {tt.name = "b", tt.shard = #tt.shard<
+// CHECK-SAME: memref<64x96xbf16> {tt.name = "c", tt.shard = #tt.shard<
+// CHECK-SAME: tt.kernels = [@mm_reader, @mm_compute, @mm_writer]
+// CHECK-SAME: tt.target = #tt.target<device = <wormhole_b0>
+// CHECK-SAME: tt.whole_matmul
+// CHECK-SAME: tt.work_split = #tt.work_split<units = 6,
+// CHECK-NOT: {

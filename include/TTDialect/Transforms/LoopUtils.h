@@ -6,6 +6,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "TTDialect/TT/IR/TTDialect.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::tt {
 /// An i32 constant: kernel arithmetic is uint32_t, as in Metalium kernels.
@@ -44,6 +46,19 @@ inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
 inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
                      function_ref<void(OpBuilder &, Value)> body) {
   forRange(b, loc, count, name, StringRef(), body);
+}
+
+/// Removes what no longer contributes to `root`: dead values, loops with
+/// empty or single-trip bodies, duplicate constants. Only folding and the scf
+/// loop patterns run, so loop structure that is kept stays as written.
+inline LogicalResult simplifyLoops(Operation *root) {
+  MLIRContext *ctx = root->getContext();
+  RewritePatternSet patterns(ctx);
+  scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
+  scf::IfOp::getCanonicalizationPatterns(patterns, ctx);
+  GreedyRewriteConfig config;
+  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  return applyPatternsGreedily(root, std::move(patterns), config);
 }
 } // namespace mlir::tt
 

@@ -192,20 +192,94 @@ def TTTensorize : Pass<"tt-tensorize", "mlir::func::FuncOp"> {
 }
 
 def TTSplitKernels : Pass<"tt-split-kernels", "mlir::ModuleOp"> {
-  let summary = "Split the lowered function into reader, compute and writer kernels and a host program";
+  let summary = "Split the lowered function into reader, compute and writer kernels";
   let description = [{
-    Clones the function once per role and keeps in each copy only that
-    role's work (NoC reads, compute, NoC writes) and what it depends on;
-    expands `tt.read_tiles` / `tt.write_tiles` into CB reservations,
-    `TensorAccessor` page transfers and barriers; turns the core's tile range,
-    the global buffers' addresses and the shape parameters into runtime
-    arguments; and builds the `tt.program` with the DRAM buffers, circular
-    buffers, kernel placements and every core's runtime arguments.
+    Clones the planned function once per RISC-V role and keeps in each copy
+    only that role's work (tile reads, compute, tile writes) and what it
+    depends on. It fixes each kernel's interface: the buffers' addresses, the
+    core's tile range and the shape parameters become runtime arguments
+    (`tt.get_arg_val`), the buffers become `TensorAccessor`s whose
+    compile-time arguments the host appends, and the kernel records where each
+    argument comes from (`tt.runtime_args`, `tt.compile_args`) for
+    `tt-build-program`. The compute kernel gets its hardware start-up and
+    `matmul_init`. What remains of the function is a declaration, its host
+    interface: the named buffers with their DRAM layouts, the target, the work
+    split and the kernels (`tt.kernels`).
 
-    Example output: see `test/Target/Metalium/Inputs/matmul_64x64x96.mlir`.
+    Example (the reader of a 1x1-block matmul; compute and writer alike):
+
+    ```mlir
+    func.func private @mm(memref<64x64xbf16> {tt.name = "a", tt.shard = ...}, ...)
+        attributes {tt.kernels = [@mm_reader, @mm_compute, @mm_writer],
+                    tt.target = ..., tt.work_split = ...}
+    func.func @mm_reader() attributes {
+        tt.compile_args = ["a", "b"], tt.kernel_role = #tt.kernel_role<reader>,
+        tt.runtime_args = ["a", "b", #tt.work<start>, #tt.work<count>, 2, 3]} {
+      %a_addr = tt.get_arg_val 0 as "a_addr" : i32
+      %a = tt.tensor_accessor %a_addr args 0 as "a" : !tt.accessor
+      ...
+      tt.read_tiles %a[%by, %k] tiles_per_row %Kt block 1 x 1 -> %cb_in0
+          : !tt.accessor, !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
   }];
   let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect",
                            "mlir::arith::ArithDialect"];
+}
+
+def TTLowerDataflow : Pass<"tt-lower-dataflow", "mlir::func::FuncOp"> {
+  let summary = "Expand a kernel's tile reads and writes into NoC page transfers";
+  let description = [{
+    Rewrites `tt.read_tiles` into CB reservations, one
+    `noc_async_read_page` per tile through the kernel's `TensorAccessor`, a
+    read barrier and pushes; adjacent reads share one barrier. Rewrites
+    `tt.write_tiles` into a wait, page writes in the order compute packed the
+    tiles (subblock by subblock), a write barrier and a pop. Runs on kernels
+    (after `tt-split-kernels`), where buffers are accessors.
+
+    Example:
+
+    ```mlir
+    tt.read_tiles %a[%by, %k] tiles_per_row %Kt block 1 x 1 -> %cb_in0
+        : !tt.accessor, !tt.cb<0, 2 x !tt.tile<bf16>>
+    // becomes
+    tt.cb_reserve_back %cb_in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
+    %l1 = tt.get_write_ptr %cb_in0 : !tt.cb<0, 2 x !tt.tile<bf16>> -> i32
+    %row = arith.muli %by, %Kt : i32
+    %page = arith.addi %row, %k : i32
+    tt.noc_async_read_page %page, %a, %l1 : i32, !tt.accessor, i32
+    tt.noc_async_read_barrier
+    tt.cb_push_back %cb_in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let dependentDialects = ["mlir::tt::TTDialect", "mlir::scf::SCFDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
+def TTBuildProgram : Pass<"tt-build-program", "mlir::ModuleOp"> {
+  let summary = "Build the host tt.program of a function's kernels";
+  let description = [{
+    Replaces each host interface `tt-split-kernels` left (a declaration with
+    `tt.kernels`) by a `tt.program`: a DRAM buffer per argument, the circular
+    buffers the kernels use on every core of the work split, the kernels'
+    placement (reader on RISCV_1 / NoC 1, writer on RISCV_0 / NoC 0, compute
+    with the target's fidelity), their runtime arguments over the work split,
+    and the host steps (inputs written, program enqueued, output read back,
+    a reference matmul when the kernels compute the whole product).
+
+    Example output:
+
+    ```mlir
+    tt.program @mm device <wormhole_b0> {
+      tt.buffer @a size 8192 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 64]
+      ...
+      tt.create_kernel @mm_reader on <(0, 0) to (0, 5)> config #tt.data_movement<...> compile_args [@a, @b]
+      tt.set_runtime_args @mm_reader split <...> [@a, @b, #tt.work<start>, #tt.work<count>, 2, 3]
+      tt.enqueue_write_buffer @a
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
 def TTVerify : Pass<"tt-verify", "mlir::ModuleOp"> {

@@ -65,6 +65,23 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
   }
   if (name == kTargetAttrName)
     return expect(llvm::isa<TargetAttr>(value), "a #tt.target");
+  auto arrayOf = [&](auto isElement) {
+    auto array = llvm::dyn_cast<ArrayAttr>(value);
+    return array && llvm::all_of(array, isElement);
+  };
+  if (name == kRuntimeArgsAttrName)
+    return expect(arrayOf([](Attribute a) {
+                    return llvm::isa<StringAttr, WorkArgAttr, IntegerAttr>(a);
+                  }),
+                  "an array of buffer names, #tt.work and integers");
+  if (name == kCompileArgsAttrName)
+    return expect(arrayOf([](Attribute a) { return llvm::isa<StringAttr>(a); }),
+                  "an array of buffer names");
+  if (name == kKernelsAttrName)
+    return expect(arrayOf([](Attribute a) {
+                    return llvm::isa<FlatSymbolRefAttr>(a);
+                  }),
+                  "an array of kernel symbols");
   if (name == kWorkSplitAttrName)
     return expect(llvm::isa<WorkSplitAttr>(value), "a #tt.work_split");
   return op->emitError() << "unknown tt dialect attribute '" << name << "'";
@@ -73,6 +90,13 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
 LogicalResult TTDialect::verifyRegionArgAttribute(Operation *op, unsigned,
                                                   unsigned argIndex,
                                                   NamedAttribute attr) {
+  if (attr.getName() == kNameAttrName) {
+    auto str = llvm::dyn_cast<StringAttr>(attr.getValue());
+    if (str && isCIdentifier(str.getValue()))
+      return success();
+    return op->emitError() << "'" << kNameAttrName << "' of argument "
+                           << argIndex << " must be a C++ identifier string";
+  }
   if (attr.getName() != kShardAttrName)
     return op->emitError() << "unknown tt dialect argument attribute '"
                            << attr.getName().getValue() << "'";

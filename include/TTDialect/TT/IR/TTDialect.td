@@ -41,6 +41,15 @@ def TT_Dialect : Dialect {
     /// Set when the kernel computes the whole C = A * B (so the host program
     /// can check its result against a reference matmul).
     static constexpr ::llvm::StringLiteral kWholeMatmulAttrName = "tt.whole_matmul";
+    // The kernel interface tt-split-kernels fixes and tt-build-program reads.
+    /// On a kernel: where each runtime argument comes from, in order (a
+    /// buffer's name for its address, #tt.work<start|count>, an integer).
+    static constexpr ::llvm::StringLiteral kRuntimeArgsAttrName = "tt.runtime_args";
+    /// On a kernel: the buffers whose TensorAccessorArgs the host appends to
+    /// its compile-time arguments, in order (buffer names).
+    static constexpr ::llvm::StringLiteral kCompileArgsAttrName = "tt.compile_args";
+    /// On a host interface (a declaration): its kernels (symbol references).
+    static constexpr ::llvm::StringLiteral kKernelsAttrName = "tt.kernels";
     /// Argument attribute: the layout descriptor of a global buffer.
     static constexpr ::llvm::StringLiteral kShardAttrName = "tt.shard";
     void registerAttributes();

@@ -525,13 +525,19 @@ def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
   let hasVerifier = 1;
 }
 
+// What tile transfers address: a global memref, or a kernel's accessor of it.
+def TT_TileBuffer : AnyTypeOf<[AnyMemRef, TT_TensorAccessorType],
+                              "a global memref or a TensorAccessor">;
+
 def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
   let summary = "reader stage: fetch a block of tiles of a DRAM buffer into a CB";
   let description = [{
     Reserves `rows x cols` pages of `cb`, reads tile `(row + i, col + j)` of
     `buffer` (page `(row + i) * tiles_per_row + col + j`) into them, waits for
     the reads and pushes the pages. `row` and `col` count tiles.
-    `tt-split-kernels` expands it in the reader kernel.
+    `buffer` is the function's memref before `tt-split-kernels` and the
+    reader kernel's `TensorAccessor` after it; `tt-lower-dataflow` expands
+    the op there.
 
     Example:
 
@@ -540,7 +546,7 @@ def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
         : memref<256x256xbf16>, !tt.cb<0, 2 x !tt.tile<bf16>>
     ```
   }];
-  let arguments = (ins AnyMemRef:$buffer, I32:$row, I32:$col, I32:$tilesPerRow,
+  let arguments = (ins TT_TileBuffer:$buffer, I32:$row, I32:$col, I32:$tilesPerRow,
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
                        ConfinedAttr<I64Attr, [IntPositive]>:$cols,
                        TT_CB:$cb);
@@ -559,7 +565,9 @@ def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
     pages. The pages arrive subblock by subblock (`subblock_h x subblock_w`
     tiles, row-major inside a subblock, subblocks row-major), the order the
     compute kernel packs them in; by default the block is one subblock.
-    `tt-split-kernels` expands it in the writer kernel.
+    `buffer` is the function's memref before `tt-split-kernels` and the
+    writer kernel's `TensorAccessor` after it; `tt-lower-dataflow` expands
+    the op there.
 
     Example:
 
@@ -568,7 +576,7 @@ def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
         : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<256x256xbf16>
     ```
   }];
-  let arguments = (ins TT_CB:$cb, AnyMemRef:$buffer, I32:$row, I32:$col,
+  let arguments = (ins TT_CB:$cb, TT_TileBuffer:$buffer, I32:$row, I32:$col,
                        I32:$tilesPerRow,
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
                        ConfinedAttr<I64Attr, [IntPositive]>:$cols,
