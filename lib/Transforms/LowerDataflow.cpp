@@ -2,6 +2,8 @@
 #include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
 
+#include "llvm/Support/FormatVariadic.h"
+
 namespace mlir::tt {
 #define GEN_PASS_DEF_TTLOWERDATAFLOW
 #include "TTDialect/Transforms/Passes.h.inc"
@@ -9,6 +11,27 @@ namespace mlir::tt {
 
 using namespace mlir;
 using namespace mlir::tt;
+
+/// "a page" or "a 2x4 block", for comments.
+static std::string blockWords(int64_t rows, int64_t cols) {
+  if (rows * cols == 1)
+    return "a page";
+  return llvm::formatv("a {0}x{1} block", rows, cols).str();
+}
+
+/// The name the IR gives an accessor or CB, for comments.
+static std::string nameOf(Value value) {
+  std::optional<StringRef> name;
+  if (auto acc = value.getDefiningOp<TensorAccessorOp>())
+    name = acc.getName();
+  else if (auto cb = value.getDefiningOp<GetCBOp>())
+    name = cb.getName();
+  if (name)
+    return name->str();
+  if (auto type = llvm::dyn_cast<CircularBufferType>(value.getType()))
+    return "c_" + std::to_string(type.getIndex());
+  return "DRAM";
+}
 
 /// The DRAM page of tile (row, col): row * tiles_per_row + col.
 static Value pageOf(OpBuilder &b, Location loc, Value row, Value col,
@@ -59,7 +82,13 @@ static void expandReads(func::FuncOp kernel) {
     Location loc = group.front().getLoc();
     for (ReadTilesOp op : group) {
       int64_t rows = op.getRows(), cols = op.getCols();
-      CBReserveBackOp::create(b, loc, op.getCb(), i32Const(b, loc, rows * cols));
+      auto reserve = CBReserveBackOp::create(b, loc, op.getCb(),
+                                           i32Const(b, loc, rows * cols));
+    setComment(reserve, llvm::formatv("Read {0} of {1} into {2}",
+                                      blockWords(rows, cols),
+                                      nameOf(op.getBuffer()),
+                                      nameOf(op.getCb()))
+                            .str());
       Value l1 = GetWritePtrOp::create(b, loc, b.getI32Type(), op.getCb());
       uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
       Value accessor = op.getBuffer();
@@ -78,7 +107,9 @@ static void expandReads(func::FuncOp kernel) {
         });
       });
     }
-    NocAsyncReadBarrierOp::create(b, loc);
+    auto barrier = NocAsyncReadBarrierOp::create(b, loc);
+    setComment(barrier,
+               "Wait for the reads to land, then hand the pages to compute");
     for (ReadTilesOp op : group)
       CBPushBackOp::create(b, loc, op.getCb(),
                            i32Const(b, loc, op.getRows() * op.getCols()));
@@ -97,7 +128,11 @@ static void expandWrites(func::FuncOp kernel) {
     int64_t rows = op.getRows(), cols = op.getCols();
     int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
     Value tiles = i32Const(b, loc, rows * cols);
-    CBWaitFrontOp::create(b, loc, op.getCb(), tiles);
+    auto wait = CBWaitFrontOp::create(b, loc, op.getCb(), tiles);
+    setComment(wait, llvm::formatv("Wait for {0} of {1} and write it to {2}",
+                                   blockWords(rows, cols), nameOf(op.getCb()),
+                                   nameOf(op.getBuffer()))
+                         .str());
     Value l1 = GetReadPtrOp::create(b, loc, b.getI32Type(), op.getCb());
     uint64_t pageBytes = op.getCb().getType().getTile().getSizeInBytes();
     Value accessor = op.getBuffer();
@@ -134,7 +169,12 @@ static void expandWrites(func::FuncOp kernel) {
         });
       });
     });
-    NocAsyncWriteBarrierOp::create(b, loc);
+    auto barrier = NocAsyncWriteBarrierOp::create(b, loc);
+    setComment(barrier, rows * cols == 1
+                            ? "Wait for the write to complete, then free the "
+                              "page"
+                            : "Wait for the writes to complete, then free the "
+                              "pages");
     CBPopFrontOp::create(b, loc, op.getCb(), tiles);
     op.erase();
   }

@@ -147,7 +147,8 @@ struct ClearLowering : OpConversionPattern<tl::ClearOp> {
     if (plan.spills())
       rewriter.eraseOp(op);
     else
-      rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op);
+      setComment(rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op),
+                 kMathComment);
     return success();
   }
   const MemoryPlan &plan;

@@ -6,6 +6,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/FormatVariadic.h"
 
 namespace mlir::tt {
 #define GEN_PASS_DEF_TTSPLITKERNELS
@@ -190,19 +191,15 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       return GetArgValOp::create(b, loc, b.getI32Type(), index,
                                  b.getStringAttr(name));
     };
-    DenseMap<Value, Value> accessorOf;
+    SmallVector<std::tuple<BlockArgument, StringRef, Value>> addresses;
     for (BlockArgument arg : kernel.getArguments()) {
       if (arg.use_empty())
         continue;
       StringRef name = func.getArgAttrOfType<StringAttr>(
                                arg.getArgNumber(), TTDialect::kNameAttrName)
                            .getValue();
-      Value address = nextArg(b.getStringAttr(name), (name + "_addr").str());
-      unsigned offset = 2 * compileArgs.size();
-      compileArgs.push_back(b.getStringAttr(name));
-      accessorOf[arg] = TensorAccessorOp::create(
-          b, loc, TensorAccessorType::get(ctx), address, offset,
-          b.getStringAttr(name));
+      addresses.push_back(
+          {arg, name, nextArg(b.getStringAttr(name), (name + "_addr").str())});
     }
     for (auto range : llvm::make_early_inc_range(kernel.getOps<CoreTileRangeOp>())) {
       bool blocks = range.getBlocks();
@@ -224,6 +221,16 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       param.getResult().replaceAllUsesWith(arg);
       param.erase();
     }
+    // Then the accessors built from the addresses, chained over the
+    // compile-time arguments (two per interleaved buffer).
+    DenseMap<Value, Value> accessorOf;
+    for (auto [arg, name, address] : addresses) {
+      unsigned offset = 2 * compileArgs.size();
+      compileArgs.push_back(b.getStringAttr(name));
+      accessorOf[arg] = TensorAccessorOp::create(
+          b, loc, TensorAccessorType::get(ctx), address, offset,
+          b.getStringAttr(name));
+    }
     // CB handles follow the argument reads, in their original order.
     SmallVector<GetCBOp> cbs = llvm::to_vector(kernel.getOps<GetCBOp>());
     Operation *afterArgs = nullptr;
@@ -237,6 +244,18 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
         cb->moveBefore(&entry, entry.begin());
       afterArgs = cb;
     }
+    // Each group of declarations opens with what it is, in the C++.
+    auto commentFirst = [&](auto ops, StringRef comment) {
+      if (!ops.empty())
+        setComment(*ops.begin(), comment);
+    };
+    commentFirst(kernel.getOps<GetArgValOp>(),
+                 "Runtime arguments: this core's share of the work, set by "
+                 "the host with SetRuntimeArgs");
+    commentFirst(kernel.getOps<TensorAccessorOp>(),
+                 "DRAM buffers: page layout from the compile-time args "
+                 "(TensorAccessorArgs), base address from the runtime args");
+    commentFirst(kernel.getOps<GetCBOp>(), "Circular buffers in L1");
 
     // Tile reads and writes now go through the kernel's accessors.
     kernel.walk([&](Operation *op) {
@@ -292,8 +311,23 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       b.setInsertionPointAfter(insertAfter);
     else
       b.setInsertionPointToStart(&entry);
-    ComputeKernelHwStartupOp::create(b, kernel.getLoc(), first.getIn0(),
-                                     first.getIn1(), pack.getOut());
+    auto startup = ComputeKernelHwStartupOp::create(
+        b, kernel.getLoc(), first.getIn0(), first.getIn1(), pack.getOut());
+    auto cbName = [](Value cb) {
+      auto get = cb.getDefiningOp<GetCBOp>();
+      return get && get.getName()
+                 ? get.getName()->str()
+                 : "c_" + std::to_string(
+                              llvm::cast<CircularBufferType>(cb.getType())
+                                  .getIndex());
+    };
+    setComment(startup, llvm::formatv("Configure unpack, math and pack "
+                                          "for {0} x {1} -> {2}, then the "
+                                          "matrix engine",
+                                          cbName(first.getIn0()),
+                                          cbName(first.getIn1()),
+                                          cbName(pack.getOut()))
+                                .str());
     MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
   }
 

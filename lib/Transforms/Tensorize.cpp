@@ -59,7 +59,8 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
 /// DST tiles 0 .. count-1 to the next `count` pages of `cb`.
 void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
   Value pages = i32Const(b, loc, count);
-  CBReserveBackOp::create(b, loc, cb, pages);
+  auto reserve = CBReserveBackOp::create(b, loc, cb, pages);
+  setComment(reserve, kPackComment);
   forRange(b, loc, count, "tile", "Pack the DST tiles in order",
            [&](OpBuilder &b, Value t) {
     PackTileOp::create(b, loc, t, cb, t);
@@ -109,7 +110,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
              "sums, accumulate this K step, pack",
              [&](OpBuilder &b, Value sbRow) {
       forRange(b, loc, op.getN() / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
-        TileRegsAcquireOp::create(b, loc);
+        setComment(TileRegsAcquireOp::create(b, loc), kMathComment);
         scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
           Value pages = i32Const(b, loc, tiles);
           CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
@@ -127,7 +128,8 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
         Value col0 = arith::MulIOp::create(b, loc, sbCol, i32Const(b, loc, w));
         emitMatmulTiles(b, loc, op, row0, col0, h, w);
         TileRegsCommitOp::create(b, loc);
-        TileRegsWaitOp::create(b, loc);
+        setComment(TileRegsWaitOp::create(b, loc),
+                   "Pack: wait for DST, pack it, give it back to math");
         scf::IfOp::create(
             b, loc, isLast,
             [&](OpBuilder &b, Location loc) {
@@ -151,7 +153,8 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
     Location loc = op.getLoc();
     Value count = i32Const(rewriter, loc, op.getCount());
     TileRegsCommitOp::create(rewriter, loc);
-    CBReserveBackOp::create(rewriter, loc, op.getOut(), count);
+    setComment(CBReserveBackOp::create(rewriter, loc, op.getOut(), count),
+               kPackComment);
     TileRegsWaitOp::create(rewriter, loc);
     forRange(rewriter, loc, op.getCount(), "tile", "Pack the DST tiles in order",
              [&](OpBuilder &b, Value t) {

@@ -33,7 +33,7 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
 // CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
 // CHECK-DAG: %[[C2048:.*]] = arith.constant 2048 : i32
 // CHECK: scf.for %[[K:.*]] =
-// CHECK-NEXT: tt.cb_reserve_back %[[IN0]], %[[C2]]
+// CHECK-NEXT: tt.cb_reserve_back %[[IN0]], %[[C2]] {tt.comment = "Read a 2x1 block of a into cb_in0"}
 // CHECK-NEXT: %[[L1A:.*]] = tt.get_write_ptr %[[IN0]]
 // CHECK-NEXT: scf.for %[[I:.*]] = {{.*}} to %[[C2]]
 // CHECK-NEXT: %[[ROW:.*]] = arith.addi %[[BY]], %[[I]]
@@ -42,10 +42,10 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
 // CHECK-NEXT: %[[OFF:.*]] = arith.muli %[[I]], %[[C2048]]
 // CHECK-NEXT: %[[DST:.*]] = arith.addi %[[L1A]], %[[OFF]]
 // CHECK-NEXT: tt.noc_async_read_page %[[PAGE]], %[[A]], %[[DST]]
-// CHECK: tt.cb_reserve_back %[[IN1]]
+// CHECK: tt.cb_reserve_back %[[IN1]], %{{.*}} {tt.comment = "Read a page of b into cb_in1"}
 // CHECK-NEXT: %[[L1B:.*]] = tt.get_write_ptr %[[IN1]]
 // CHECK: tt.noc_async_read_page %{{.*}}, %[[B]], %[[L1B]]
-// CHECK-NEXT: tt.noc_async_read_barrier
+// CHECK-NEXT: tt.noc_async_read_barrier {tt.comment = "Wait for the reads to land, then hand the pages to compute"}
 // CHECK-NEXT: tt.cb_push_back %[[IN0]], %[[C2]]
 // CHECK-NEXT: tt.cb_push_back %[[IN1]]
 // CHECK-NEXT: }
@@ -75,7 +75,7 @@ func.func @writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
 // CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i32
 // CHECK-DAG: %[[C2048:.*]] = arith.constant 2048 : i32
-// CHECK: tt.cb_wait_front %[[OUT]], %[[C8]]
+// CHECK: tt.cb_wait_front %[[OUT]], %[[C8]] {tt.comment = "Wait for a 2x4 block of cb_out and write it to c"}
 // CHECK-NEXT: %[[L1:.*]] = tt.get_read_ptr %[[OUT]]
 // CHECK-NEXT: scf.for %[[SBROW:.*]] =
 // CHECK-NEXT: scf.for %[[J:.*]] =
@@ -88,7 +88,7 @@ func.func @writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
 // CHECK-NEXT: %[[ROWSTART:.*]] = arith.muli %[[ROW]], %[[NT]]
 // CHECK-NEXT: %[[PAGE:.*]] = arith.addi %[[ROWSTART]], %[[COL]]
 // CHECK-NEXT: tt.noc_async_write_page %[[PAGE]], %[[C]], %[[SRC]]
-// CHECK: tt.noc_async_write_barrier
+// CHECK: tt.noc_async_write_barrier {tt.comment = "Wait for the writes to complete, then free the pages"}
 // CHECK-NEXT: tt.cb_pop_front %[[OUT]], %[[C8]]
 
 // -----

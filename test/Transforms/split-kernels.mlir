@@ -47,8 +47,9 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-LABEL: func.func @mm_reader()
 // CHECK-SAME: tt.compile_args = ["a", "b"], tt.kernel_role = #tt.kernel_role<reader>
 // CHECK-SAME: tt.runtime_args = ["a", "b", #tt.work<start>, #tt.work<count>, 2, 3, 3]
-// CHECK-DAG: %[[A_ADDR:.*]] = tt.get_arg_val 0 as "a_addr" : i32
-// CHECK-DAG: %[[A:.*]] = tt.tensor_accessor %[[A_ADDR]] args 0 as "a" : !tt.accessor
+// The first of each group of declarations says what the group is.
+// CHECK-DAG: %[[A_ADDR:.*]] = tt.get_arg_val 0 as "a_addr" {tt.comment = "Runtime arguments: this core's share of the work{{.*}}"} : i32
+// CHECK-DAG: %[[A:.*]] = tt.tensor_accessor %[[A_ADDR]] args 0 as "a" {tt.comment = "DRAM buffers: {{.*}}"} : !tt.accessor
 // CHECK-DAG: %[[B_ADDR:.*]] = tt.get_arg_val 1 as "b_addr" : i32
 // CHECK-DAG: %[[B:.*]] = tt.tensor_accessor %[[B_ADDR]] args 2 as "b" : !tt.accessor
 // CHECK-DAG: %[[START:.*]] = tt.get_arg_val 2 as "start_tile" : i32
@@ -56,8 +57,8 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-DAG: %[[KT:.*]] = tt.get_arg_val 4 as "Kt" : i32
 // CHECK-DAG: %[[NT:.*]] = tt.get_arg_val 5 as "Nt" : i32
 // CHECK-DAG: %[[GX:.*]] = tt.get_arg_val 6 as "grid_x" : i32
-// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0"
-// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1"
+// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0" {tt.comment = "Circular buffers in L1"}
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" :
 // CHECK-NOT: tt.get_cb as "cb_out"
 // CHECK: %[[END:.*]] = arith.addi %[[START]], %[[COUNT]]
 // CHECK: scf.for %[[T:.*]] = %[[START]] to %[[END]]
@@ -73,9 +74,9 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // the CBs the matmul reads and packs.
 // CHECK-LABEL: func.func @mm_compute()
 // CHECK-SAME: tt.runtime_args = [#tt.work<count>, 2]
-// CHECK-DAG: %[[N:.*]] = tt.get_arg_val 0 as "num_tiles" : i32
+// CHECK-DAG: %[[N:.*]] = tt.get_arg_val 0 as "num_tiles" {{.*}}: i32
 // CHECK-DAG: %[[CKT:.*]] = tt.get_arg_val 1 as "Kt" : i32
-// CHECK: tt.compute_kernel_hw_startup %[[CIN0:.*]], %[[CIN1:.*]], %[[COUT:.*]] :
+// CHECK: tt.compute_kernel_hw_startup %[[CIN0:.*]], %[[CIN1:.*]], %[[COUT:[^ ]*]] {tt.comment = "Configure unpack, math and pack for cb_in0 x cb_in1 -> cb_out, then the matrix engine"} :
 // CHECK-NEXT: tt.matmul_init %[[CIN0]], %[[CIN1]]
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[N]]
 // CHECK-NEXT: tt.tile_regs_acquire
@@ -89,7 +90,7 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
 // CHECK-LABEL: func.func @mm_writer()
 // CHECK-SAME: tt.compile_args = ["c"]
 // CHECK-SAME: tt.runtime_args = ["c", #tt.work<start>, #tt.work<count>, 3, 3]
-// CHECK-DAG: %[[C_ADDR:.*]] = tt.get_arg_val 0 as "c_addr" : i32
+// CHECK-DAG: %[[C_ADDR:.*]] = tt.get_arg_val 0 as "c_addr" {{.*}}: i32
 // CHECK-DAG: %[[CACC:.*]] = tt.tensor_accessor %[[C_ADDR]] args 0 as "c"
 // CHECK: tt.write_tiles %{{.*}} -> %[[CACC]][
 // CHECK: return

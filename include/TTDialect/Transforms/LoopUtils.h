@@ -15,11 +15,21 @@ inline Value i32Const(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
 }
 
-/// Describes `loop` for the emitted C++ (see TTDialect::kCommentAttrName).
-inline void setLoopComment(Operation *loop, StringRef comment) {
-  loop->setAttr(TTDialect::kCommentAttrName,
-                StringAttr::get(loop->getContext(), comment));
+/// Says what the stage `op` opens (a loop, a group of declarations, a
+/// transfer) in a comment above it in the emitted C++ (see
+/// TTDialect::kCommentAttrName).
+inline void setComment(Operation *op, StringRef comment) {
+  op->setAttr(TTDialect::kCommentAttrName,
+              StringAttr::get(op->getContext(), comment));
 }
+
+/// The comments of the compute kernel's math and pack stages, which two
+/// passes create.
+inline constexpr llvm::StringLiteral kMathComment =
+    "Math: acquire DST, accumulate into it, hand it to the packer";
+inline constexpr llvm::StringLiteral kPackComment =
+    "Pack: reserve output space, pack DST into it, release DST, publish the "
+    "tile";
 
 /// Names a loop's counter or an op's result in the emitted C++ (see
 /// TTDialect::kNameAttrName).
@@ -37,7 +47,7 @@ inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
                                  i32Const(b, loc, count), i32Const(b, loc, 1));
   setCppName(loop, name);
   if (!comment.empty())
-    setLoopComment(loop, comment);
+    setComment(loop, comment);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   body(b, loop.getInductionVar());

@@ -481,4 +481,5 @@ LogicalResult RuntimeParamOp::verify() {
 }
 
 #define GET_OP_CLASSES
+#include "TTDialect/TT/IR/TTInterfaces.cpp.inc"
 #include "TTDialect/TT/IR/TTOps.cpp.inc"

@@ -20,6 +20,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -82,8 +83,9 @@ void forEachIdentifier(StringRef code,
 
 /// Renames the emitter's loop counters to the names of `loops`. A name an
 /// enclosing loop or another declaration already uses gets a suffix.
-FailureOr<std::string> nameLoopCounters(func::FuncOp func, StringRef source) {
-  SmallVector<LoopCounter> loops = loopCounters(func);
+FailureOr<std::string> nameLoopCounters(func::FuncOp func,
+                                        ArrayRef<LoopCounter> loops,
+                                        StringRef source) {
   // The emitter's counters, in the order their loops are printed.
   SmallVector<std::string> emitted;
   llvm::StringSet<> taken;
@@ -169,7 +171,15 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   OwningOpRef<ModuleOp> module = ModuleOp::create(func.getLoc());
   OpBuilder builder(ctx);
   builder.setInsertionPointToEnd(module->getBody());
-  builder.clone(*func.getOperation());
+  auto kernelFunc = llvm::cast<func::FuncOp>(builder.clone(*func.getOperation()));
+
+  // One declaration per argument read and CB handle, outside the loops.
+  PassManager prepare(ctx);
+  prepare.addPass(createLoopInvariantCodeMotionPass());
+  prepare.addPass(createCSEPass());
+  if (failed(prepare.run(*module)))
+    return failure();
+  SmallVector<LoopCounter> loops = loopCounters(kernelFunc);
 
   PassManager pm(ctx);
   pm.addPass(createConvertTTToEmitC());
@@ -183,7 +193,7 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   if (failed(emitc::translateToCpp(*module, os, /*declareVariablesAtTop=*/false,
                                    /*fileId=*/func.getSymName())))
     return failure();
-  FailureOr<std::string> named = nameLoopCounters(func, source);
+  FailureOr<std::string> named = nameLoopCounters(func, loops, source);
   if (failed(named))
     return failure();
   return tidy(*named);

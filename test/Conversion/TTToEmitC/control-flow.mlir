@@ -31,7 +31,7 @@ func.func @control() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
     scf.yield %n : i32
   }
   scf.if %cond {
-    tt.noc_async_read_barrier
+    tt.noc_async_read_barrier {tt.comment = "Wait for the reads"}
   }
   %a = tt.tensor_accessor %n args 0 as "a" : !tt.accessor
   tt.noc_async_read_page %r, %a, %c0

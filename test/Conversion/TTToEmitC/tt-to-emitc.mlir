@@ -2,6 +2,8 @@
 
 // Each kernel becomes an emitc.file named after it, holding its includes and
 // `void kernel_main()`; the host program is not kernel code and is dropped.
+// Kernel calls become call_opaque of the callee the op names; a tt.comment
+// becomes a comment line above its op.
 
 // CHECK-LABEL: emitc.file "reader" {
 // CHECK:         include <"cstdint">
@@ -34,7 +36,7 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
   scf.for %k = %c0 to %Kt step %c1 : i32 {
-    tt.cb_reserve_back %in0, %c1 : !tt.cb<0, 2 x !tt.tile<bf16>>
+    tt.cb_reserve_back %in0, %c1 {tt.comment = "Read a page of a into cb_in0"} : !tt.cb<0, 2 x !tt.tile<bf16>>
     %l1 = tt.get_write_ptr %in0 : !tt.cb<0, 2 x !tt.tile<bf16>>
     tt.noc_async_read_page %k, %a, %l1
     tt.noc_async_read_barrier
@@ -69,10 +71,10 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   %c0 = arith.constant 0 : i32
   tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>, !tt.cb<16, 2 x !tt.tile<bf16>>
   tt.matmul_init %in0, %in1 : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
-  tt.tile_regs_acquire
+  tt.tile_regs_acquire {tt.comment = "Math: acquire DST, accumulate into it, hand it to the packer"}
   tt.matmul_tiles %in0[%c0], %in1[%c0] -> dst[%c0] : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
   tt.tile_regs_commit
-  tt.tile_regs_wait
+  tt.tile_regs_wait {tt.comment = "Pack: wait for DST, pack it, give it back to math"}
   tt.pack_tile dst[%c0] -> %out[%c0] : !tt.cb<16, 2 x !tt.tile<bf16>>
   tt.tile_regs_release
   tt.copy_tile_init %out : !tt.cb<16, 2 x !tt.tile<bf16>>

@@ -491,8 +491,13 @@ module {
 // A name the kernel source cannot use.
 module {
   func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+    %c0 = arith.constant 0 : i32
+    %c1 = arith.constant 1 : i32
     // expected-error @+1 {{name 'num tiles' is not a valid C++ identifier}}
     %n = tt.get_arg_val 0 as "num tiles" : i32
+    scf.for %i = %c0 to %n step %c1 : i32 {
+      tt.noc_async_read_barrier
+    }
     return
   }
   func.func @writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
@@ -521,8 +526,13 @@ module {
     return
   }
   func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
+    %c0 = arith.constant 0 : i32
+    %c1 = arith.constant 1 : i32
     // expected-error @+1 {{'tt.runtime_param' op is not a Metalium kernel call and cannot be emitted}}
     %kt = tt.runtime_param "Kt" = 2 : i32
+    scf.for %k = %c0 to %kt step %c1 : i32 {
+      tt.tile_regs_acquire
+    }
     return
   }
   tt.program @p device <wormhole_b0> {

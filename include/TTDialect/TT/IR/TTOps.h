@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include "TTDialect/TT/IR/TTEnums.h.inc"
+#include "TTDialect/TT/IR/TTInterfaces.h.inc"
 
 namespace mlir::tt {
 /// DST tiles one side of the register may use: 16 bf16 / 8 fp32 tiles in

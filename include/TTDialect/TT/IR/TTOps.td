@@ -3,6 +3,7 @@
 #define TTDIALECT_TT_IR_TTOPS_TD
 
 include "TTDialect/TT/IR/TTDialect.td"
+include "TTDialect/TT/IR/TTInterfaces.td"
 include "TTDialect/TT/IR/TTAttrs.td"
 include "TTDialect/TT/IR/TTTypes.td"
 include "mlir/IR/OpAsmInterface.td"
@@ -16,6 +17,15 @@ def TT_DataMovementOnly : NativeOpTrait<"DataMovementOnly"> {
 // Ops that only a compute kernel (the unpack/math/pack cores) may run.
 def TT_ComputeOnly : NativeOpTrait<"ComputeOnly"> {
   let cppNamespace = "::mlir::tt";
+}
+
+// An op that is one call of the kernel API, `callee(operands...)` (see
+// TT_KernelCallOpInterface).
+class TT_CallOp<string mnemonic, string callee, list<Trait> traits = [],
+                string templateArgs = "">
+    : TT_Op<mnemonic, !listconcat(traits, [TT_KernelCallOpInterface])>,
+      TT_KernelCall<callee, templateArgs> {
+  let extraClassDeclaration = kernelCallDecl;
 }
 
 def TT_CB : Type<CPred<"::llvm::isa<::mlir::tt::CircularBufferType>($_self)">,
@@ -75,7 +85,7 @@ def TT_GetCBOp : TT_Op<"get_cb", [Pure, TT_NamedResult]> {
 // them, so CSE and LICM never merge or hoist a pointer across a push or pop.
 def TT_CBResource : Resource<"::mlir::tt::CircularBufferResource">;
 
-class TT_CBCountOp<string mnemonic, string doc> : TT_Op<mnemonic> {
+class TT_CBCountOp<string mnemonic, string doc> : TT_CallOp<mnemonic, mnemonic> {
   let summary = doc;
   let arguments = (ins Arg<TT_CB, "circular buffer",
                            [MemRead<TT_CBResource>, MemWrite<TT_CBResource>]>:$cb,
@@ -135,7 +145,7 @@ def TT_TensorAccessorOp : TT_Op<"tensor_accessor", [Pure, TT_DataMovementOnly, T
   let assemblyFormat = "$address `args` $args_offset (`as` $name^)? attr-dict `:` type($accessor)";
 }
 
-class TT_NocPageOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_DataMovementOnly]> {
+class TT_NocPageOp<string mnemonic, string doc> : TT_CallOp<mnemonic, mnemonic, [TT_DataMovementOnly]> {
   let summary = doc;
   let arguments = (ins I32:$page, TT_TensorAccessorType:$accessor, I32:$l1Address);
   let assemblyFormat = "$page `,` $accessor `,` $l1Address attr-dict";
@@ -148,7 +158,7 @@ def TT_NocAsyncReadPageOp : TT_NocPageOp<"noc_async_read_page",
 def TT_NocAsyncWritePageOp : TT_NocPageOp<"noc_async_write_page",
     "start writing one page from L1 to a DRAM buffer">;
 
-class TT_NocBarrierOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_DataMovementOnly]> {
+class TT_NocBarrierOp<string mnemonic, string doc> : TT_CallOp<mnemonic, mnemonic, [TT_DataMovementOnly]> {
   let summary = doc;
   let assemblyFormat = "attr-dict";
   let description = "Calls `" # mnemonic # "()`.\n\nExample:\n\n```mlir\ntt." # mnemonic # "\n```";
@@ -165,7 +175,7 @@ def TT_NocAsyncWritesFlushedOp : TT_NocBarrierOp<"noc_async_writes_flushed",
 // Compute
 //===----------------------------------------------------------------------===//
 
-def TT_ComputeKernelHwStartupOp : TT_Op<"compute_kernel_hw_startup", [TT_ComputeOnly]> {
+def TT_ComputeKernelHwStartupOp : TT_CallOp<"compute_kernel_hw_startup", "compute_kernel_hw_startup", [TT_ComputeOnly], "SrcOrder::Reverse"> {
   let summary = "configure unpack, math and pack for two inputs and an output";
   let description = [{
     `compute_kernel_hw_startup<SrcOrder::Reverse>(in0, in1, out)`; must come
@@ -182,7 +192,7 @@ def TT_ComputeKernelHwStartupOp : TT_Op<"compute_kernel_hw_startup", [TT_Compute
   let assemblyFormat = "$in0 `,` $in1 `,` $out attr-dict `:` qualified(type($in0)) `,` qualified(type($in1)) `,` qualified(type($out))";
 }
 
-def TT_MatmulInitOp : TT_Op<"matmul_init", [TT_ComputeOnly]> {
+def TT_MatmulInitOp : TT_CallOp<"matmul_init", "matmul_init", [TT_ComputeOnly]> {
   let summary = "configure the matrix engine for matmul_tiles";
   let description = [{
     `matmul_init(in0, in1)`.
@@ -197,7 +207,7 @@ def TT_MatmulInitOp : TT_Op<"matmul_init", [TT_ComputeOnly]> {
   let assemblyFormat = "$in0 `,` $in1 attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))";
 }
 
-def TT_MatmulTilesOp : TT_Op<"matmul_tiles", [TT_ComputeOnly]> {
+def TT_MatmulTilesOp : TT_CallOp<"matmul_tiles", "matmul_tiles", [TT_ComputeOnly]> {
   let summary = "DST[dst] += in0[i0] * in1[i1] for one tile of each CB";
   let description = [{
     `matmul_tiles(in0, in1, in0_tile_index, in1_tile_index, dst_index)`; the
@@ -218,7 +228,7 @@ def TT_MatmulTilesOp : TT_Op<"matmul_tiles", [TT_ComputeOnly]> {
   }];
 }
 
-class TT_DstOp<string mnemonic, string doc> : TT_Op<mnemonic, [TT_ComputeOnly]> {
+class TT_DstOp<string mnemonic, string doc> : TT_CallOp<mnemonic, mnemonic, [TT_ComputeOnly]> {
   let summary = doc;
   let assemblyFormat = "attr-dict";
   let description = "Calls `" # mnemonic # "()`.\n\nExample:\n\n```mlir\ntt." # mnemonic # "\n```";
@@ -233,7 +243,7 @@ def TT_TileRegsWaitOp : TT_DstOp<"tile_regs_wait",
 def TT_TileRegsReleaseOp : TT_DstOp<"tile_regs_release",
     "pack side: give the packed DST half back to math">;
 
-def TT_PackTileOp : TT_Op<"pack_tile", [TT_ComputeOnly]> {
+def TT_PackTileOp : TT_CallOp<"pack_tile", "pack_tile", [TT_ComputeOnly]> {
   let summary = "pack a DST tile into a CB page";
   let description = [{
     `pack_tile(dst_index, out_cb, output_tile_index)`: converts the fp32 DST
@@ -250,7 +260,7 @@ def TT_PackTileOp : TT_Op<"pack_tile", [TT_ComputeOnly]> {
   let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` qualified(type($out))";
 }
 
-def TT_CopyTileInitOp : TT_Op<"copy_tile_init", [TT_ComputeOnly]> {
+def TT_CopyTileInitOp : TT_CallOp<"copy_tile_init", "copy_tile_to_dst_init_short", [TT_ComputeOnly]> {
   let summary = "configure unpack for copy_tile from a CB";
   let description = [{
     `copy_tile_to_dst_init_short(cb)`.
@@ -265,7 +275,7 @@ def TT_CopyTileInitOp : TT_Op<"copy_tile_init", [TT_ComputeOnly]> {
   let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
 }
 
-def TT_CopyTileOp : TT_Op<"copy_tile", [TT_ComputeOnly]> {
+def TT_CopyTileOp : TT_CallOp<"copy_tile", "copy_tile", [TT_ComputeOnly]> {
   let summary = "load a CB tile into DST (reloads partial sums)";
   let description = [{
     `copy_tile(cb, tile_index, dst_index)`.
