@@ -3,7 +3,9 @@
 
 #include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Pipelines/Pipelines.h"
 #include "TTDialect/Target/Metalium/MetaliumEmitter.h"
+#include "TTDialect/Pipelines/Pipelines.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/IR/Diagnostics.h"

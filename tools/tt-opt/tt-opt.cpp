@@ -1,6 +1,7 @@
 //===- tt-opt.cpp - run passes and pipelines on tl / tt IR ----------------===//
 #include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Pipelines/Pipelines.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"

@@ -16,60 +16,6 @@ namespace mlir::tt {
 #define GEN_PASS_REGISTRATION
 #include "TTDialect/Transforms/Passes.h.inc"
 
-/// Options of the `tl-to-tt-pipeline`.
-struct TLToTTPipelineOptions
-    : public PassPipelineOptions<TLToTTPipelineOptions> {
-  PassOptions::Option<Arch> device{
-      *this, "device", llvm::cl::desc("target device"),
-      llvm::cl::init(Arch::WormholeB0),
-      llvm::cl::values(
-          clEnumValN(Arch::WormholeB0, "wormhole_b0", "Wormhole (n150 card)"),
-          clEnumValN(Arch::Blackhole, "blackhole", "Blackhole (p150 card)"))};
-  PassOptions::Option<MathFidelity> mathFidelity{
-      *this, "math-fidelity", llvm::cl::desc("matrix engine fidelity"),
-      llvm::cl::init(MathFidelity::HiFi4),
-      llvm::cl::values(
-          clEnumValN(MathFidelity::LoFi, "lofi", "one multiplier phase"),
-          clEnumValN(MathFidelity::HiFi2, "hifi2", "two phases"),
-          clEnumValN(MathFidelity::HiFi3, "hifi3", "three phases"),
-          clEnumValN(MathFidelity::HiFi4, "hifi4",
-                     "four phases (full precision)"))};
-  PassOptions::Option<bool> fp32DestAcc{
-      *this, "fp32-dest-acc",
-      llvm::cl::desc("accumulate in fp32 in DST (4 DST tiles instead of 8)"),
-      llvm::cl::init(false)};
-  PassOptions::Option<int64_t> cbDepth{
-      *this, "cb-depth",
-      llvm::cl::desc("K steps each input CB holds (0: the K loop's stages)"),
-      llvm::cl::init(0)};
-  PassOptions::Option<int64_t> blockM{*this, "block-m",
-                                      llvm::cl::desc("rows of C per block"),
-                                      llvm::cl::init(32)};
-  PassOptions::Option<int64_t> blockN{*this, "block-n",
-                                      llvm::cl::desc("columns of C per block"),
-                                      llvm::cl::init(32)};
-  PassOptions::Option<int64_t> blockK{*this, "block-k",
-                                      llvm::cl::desc("K extent per K step"),
-                                      llvm::cl::init(32)};
-  PassOptions::Option<int64_t> subblockH{
-      *this, "subblock-h",
-      llvm::cl::desc("rows of DST subblocks for large blocks (0: choose)"),
-      llvm::cl::init(0)};
-  PassOptions::Option<int64_t> subblockW{
-      *this, "subblock-w",
-      llvm::cl::desc("columns of DST subblocks for large blocks (0: choose)"),
-      llvm::cl::init(0)};
-  PassOptions::Option<int64_t> stages{
-      *this, "stages", llvm::cl::desc("stages of the generated K loop"),
-      llvm::cl::init(2)};
-};
-
-/// Builds linalg/tl -> tt: every pass of the lowering, in order.
-void buildTLToTTPipeline(OpPassManager &pm,
-                         const TLToTTPipelineOptions &options);
-/// Registers `--tl-to-tt-pipeline`.
-void registerTLToTTPipeline();
-
 //===----------------------------------------------------------------------===//
 // Helpers shared by the passes
 //===----------------------------------------------------------------------===//

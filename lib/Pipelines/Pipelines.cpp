@@ -1,20 +1,15 @@
-//===- Pipeline.cpp - the tl-to-tt pipeline -------------------------------===//
+//===- Pipelines.cpp - the tl-to-tt pipeline ------------------------------===//
+#include "TTDialect/Pipelines/Pipelines.h"
+
 #include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace mlir::tt;
-
-FailureOr<TargetAttr> mlir::tt::getTarget(func::FuncOp func, StringRef pass) {
-  if (auto target = func->getAttrOfType<TargetAttr>(TTDialect::kTargetAttrName))
-    return target;
-  return func.emitError() << pass << " needs the function's target ("
-                          << TTDialect::kTargetAttrName
-                          << "): run tt-apply-target-defaults first";
-}
 
 void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
                                    const TLToTTPipelineOptions &options) {
