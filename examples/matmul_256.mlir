@@ -1,9 +1,11 @@
 // The bundled example: a 256x256x256 bf16 matmul in the tl kernel
 // form, as a TileLang user writes it with block_M = block_N = block_K = 32.
+// `whole_matmul` says the kernel computes C = A * B, so the emitted program
+// checks its result against a reference matmul.
 func.func @matmul(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>,
                   %C: memref<256x256xbf16>) {
   %c32 = arith.constant 32 : index
-  tl.kernel [8, 8] as (%bx, %by) {
+  tl.kernel [8, 8] as (%bx, %by) whole_matmul {
     %A_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %B_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %C_local = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>

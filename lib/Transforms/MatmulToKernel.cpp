@@ -39,8 +39,19 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
     };
     Value bm = constant(blockM), bn = constant(blockN), bk = constant(blockK);
     // T.Kernel(ceildiv(N, block_N), ceildiv(M, block_M)) as (bx, by)
+    // The blocks cover C and the K loop covers K: the whole product, which
+    // the host program checks as C = A * B of the function's first three
+    // arguments.
+    auto isArg = [&](Value v, unsigned index) {
+      auto arg = llvm::dyn_cast<BlockArgument>(v);
+      return arg && arg.getArgNumber() == index &&
+             llvm::isa<func::FuncOp>(arg.getOwner()->getParentOp());
+    };
+    bool whole = isArg(op.getA(), 0) && isArg(op.getB(), 1) &&
+                 isArg(op.getC(), 2);
     auto kernel = tl::KernelOp::create(rewriter, loc,
-                                       ArrayRef<int64_t>{n / blockN, m / blockM});
+                                       ArrayRef<int64_t>{n / blockN, m / blockM},
+                                       whole);
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(&kernel.getBodyBlock());
     Value bx = kernel.getBlockIndices()[0], by = kernel.getBlockIndices()[1];

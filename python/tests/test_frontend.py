@@ -26,7 +26,7 @@ def test_canonical_example_becomes_tl_ir():
     assert "func.func @main(%A: memref<256x128xbf16>" in ir
     assert "%B: memref<128x256xbf16>" in ir and "%C: memref<256x256xbf16>" in ir
     # ceildiv(N, block_N) x ceildiv(M, block_M) blocks, bound to (bx, by)
-    assert "tl.kernel [4, 8] as (%bx" in ir
+    assert re.search(r"tl\.kernel \[4, 8\] as \(%bx [^)]*\), %by [^)]*\)\) whole_matmul \{", ir)
     assert "tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>" in ir
     assert "tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>" in ir
     assert "tl.alloc_fragment : memref<32x64xf32, #tl.scope<fragment>>" in ir
@@ -37,6 +37,55 @@ def test_canonical_example_becomes_tl_ir():
     assert "arith.muli %by, %c32 : index" in ir and "arith.muli %bx, %c64 : index" in ir
     assert [p.name for p in func.params] == ["A", "B", "C"]
     assert func.params[0].shape == (256, 128) and func.params[0].dtype == "float16"
+
+
+def test_only_the_whole_product_is_stated():
+    """The frontend states whole_matmul for the canonical GEMM it traced (the
+    emitted program then checks C = A * B); a kernel computing anything
+    else is not marked, so no reference check can reject a correct run."""
+    M = N = K = 64
+
+    @T.prim_func
+    def half_k(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(2, 2) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "float16")
+            B_shared = T.alloc_shared((32, 32), "float16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(1):
+                T.copy(A[by * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * 32, bx * 32])
+
+    @T.prim_func
+    def swapped_blocks(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(2, 2) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "float16")
+            B_shared = T.alloc_shared((32, 32), "float16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(2):
+                T.copy(A[bx * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * 32, bx * 32])
+
+    @T.prim_func
+    def no_clear(A: T.Tensor((M, K), "float16"), B: T.Tensor((K, N), "float16"), C: T.Tensor((M, N), "float16")):
+        with T.Kernel(2, 2) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "float16")
+            B_shared = T.alloc_shared((32, 32), "float16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            for k in T.Pipelined(2):
+                T.copy(A[by * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * 32, bx * 32])
+
+    assert "whole_matmul" in matmul(M, N, K, 32, 32, 32).script()
+    for func in (half_k, swapped_blocks, no_clear):
+        assert "whole_matmul" not in func.script(), func.name
 
 
 def test_every_op_carries_a_python_location():

@@ -293,6 +293,12 @@ class _Codegen:
         self.depth = 0
         self.scopes = []
         self.used_names = set()
+        self.global_buffers = []  # parameters, in order
+        # What the current T.Kernel body does, for deciding whether it
+        # computes the whole C = A * B: ("copy", src, dst, starts, loops),
+        # ("gemm", a, b, c, transposed, loops), ("clear", buffer, loops).
+        self.events = []
+        self.loops = []  # enclosing loops: (counter ssa, count)
 
     # ---- output ----------------------------------------------------------
 
@@ -377,6 +383,7 @@ class _Codegen:
             ssa = self.fresh(arg.arg)
             buffer = _Buffer(ssa, arg.arg, shape, element, "global", function_scope, arg)
             self.vars[arg.arg] = buffer
+            self.global_buffers.append(buffer)
             self.prim.params.append(Param(arg.arg, shape, ttype.dtype, element))
             signature.append("%s: %s %s" % (ssa, buffer.type, self.loc(arg, ssa[1:])))
 
@@ -571,14 +578,70 @@ class _Codegen:
         arguments = ", ".join(
             "%s %s" % (ssa, self.loc(names[i] if names else call)) for i, ssa in enumerate(ssas)
         )
+        header = len(self.lines)
         scope = self.open(
             "tl.kernel [%s] as (%s)" % (", ".join(str(e) for e in extents), arguments), "T.Kernel", node
         )
         for name, ssa in zip(names, ssas):
             self.vars[name.id] = _Index("var", (), name, {ssa: 1, None: 0}, ssa=ssa, scope=scope)
+        self.events = []
         for stmt in node.body:
             self.statement(stmt)
+        if self.computes_whole_matmul(extents, ssas):
+            # The kernel says so, and the emitted program checks it against
+            # a reference matmul.
+            self.lines[header] = self.lines[header][: -len(" {")] + " whole_matmul {"
         self.close(call)
+
+    def computes_whole_matmul(self, extents, block_ssas):
+        """Whether the traced kernel is the canonical GEMM over the whole
+        parameters A, B, C (in that order)::
+
+            T.clear(C_local)
+            for k in T.Pipelined(K // bk):
+                T.copy(A[by * bm, k * bk], A_shared)
+                T.copy(B[k * bk, bx * bn], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * bm, bx * bn])
+
+        with the grid and the K loop covering M, N and K exactly."""
+        if len(extents) != 2 or len(self.global_buffers) != 3:
+            return False
+        gemms = [e for e in self.events if e[0] == "gemm"]
+        copies = [e for e in self.events if e[0] == "copy"]
+        if len(gemms) != 1 or len(copies) != 3:
+            return False
+        _, a, b, c, transposed, loops = gemms[0]
+        if transposed or len(loops) != 1:
+            return False
+        (k, count), = loops
+        bx, by = block_ssas
+        loads = {e[2]: e for e in copies if e[1].space == "global"}
+        stores = [e for e in copies if e[2].space == "global"]
+        if a not in loads or b not in loads or len(stores) != 1 or stores[0][1] is not c:
+            return False
+        if not any(e[0] == "clear" and e[1] is c and not e[2] for e in self.events):
+            return False
+        load_a, load_b, store = loads[a], loads[b], stores[0]
+        if [load_a[1], load_b[1], store[2]] != self.global_buffers:
+            return False
+        if load_a[4] != loops or load_b[4] != loops or store[4]:
+            return False
+        bm, bk = a.shape
+        bn = b.shape[1]
+
+        def scaled(affine, var, factor):
+            terms = {key: value for key, value in (affine or {None: 1}).items() if value != 0}
+            return terms == {var: factor}
+
+        if not (scaled(load_a[3][0], by, bm) and scaled(load_a[3][1], k, bk)
+                and scaled(load_b[3][0], k, bk) and scaled(load_b[3][1], bx, bn)
+                and scaled(store[3][0], by, bm) and scaled(store[3][1], bx, bn)):
+            return False
+        gx, gy = extents
+        A, B, C = self.global_buffers
+        return (A.shape == (gy * bm, count * bk) and B.shape == (count * bk, gx * bn)
+                and C.shape == (gy * bm, gx * bn))
 
     def loop(self, node):
         if node.orelse:
@@ -619,8 +682,10 @@ class _Codegen:
             "tl.pipelined %s in %d stages %d" % (ssa, count, stages), what, node
         )
         self.vars[node.target.id] = _Index("var", (), node.target, {ssa: 1, None: 0}, ssa=ssa, scope=scope)
+        self.loops.append((ssa, count))
         for stmt in node.body:
             self.statement(stmt)
+        self.loops.pop()
         self.close(call)
 
     def call_statement(self, call):
@@ -634,6 +699,7 @@ class _Codegen:
         if name == "clear":
             args = self.call_arguments(call, ("buffer",), 1)
             buffer = self.buffer_operand(args["buffer"], "T.clear")
+            self.events.append(("clear", buffer, tuple(self.loops)))
             self.emit("tl.clear %s : %s" % (buffer.ssa, buffer.type), call)
         elif name == "fill":
             args = self.call_arguments(call, ("buffer", "value"), 2)
@@ -641,6 +707,7 @@ class _Codegen:
             value = self.python_value(args["value"], "the fill value")
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value != 0:
                 raise self.error(args["value"], "T.fill supports only the value 0 (got %r)" % (value,))
+            self.events.append(("clear", buffer, tuple(self.loops)))
             self.emit("tl.clear %s : %s" % (buffer.ssa, buffer.type), call)
         elif name == "copy":
             self.copy(call)
@@ -671,6 +738,14 @@ class _Codegen:
 
         def operand(buffer, indices):
             return buffer.ssa + ("[%s]" % ", ".join(indices) if indices else "")
+
+        # Where the global side's region starts, as affine forms.
+        global_side = src if src_buffer.space == "global" else dst
+        if isinstance(global_side, _Region):
+            starts = [_affine_of(start) for start in global_side.starts]
+        else:
+            starts = [{None: 0} for _ in src_buffer.shape]
+        self.events.append(("copy", src_buffer, dst_buffer, starts, list(self.loops)))
 
         self.emit(
             "tl.copy %s to %s : %s to %s"
@@ -729,6 +804,7 @@ class _Codegen:
                 raise self.error(args[name], "T.gemm %s=%r is not supported by tilelang_tt"
                                  % (name, self.python_value(args[name], name)))
         a, b, c = operands
+        self.events.append(("gemm", a, b, c, bool(flags), list(self.loops)))
         self.emit(
             "tl.gemm %s, %s, %s%s : %s, %s, %s"
             % (a.ssa, b.ssa, c.ssa, "".join(" " + f for f in flags), a.type, b.type, c.type),

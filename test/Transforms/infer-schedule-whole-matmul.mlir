@@ -1,10 +1,24 @@
 // RUN: tt-opt %s --tt-infer-schedule --split-input-file | FileCheck %s
 
-// The canonical GEMM over whole buffers is marked: its result can be checked
-// against a reference matmul.
+// What the kernel computes is stated where it is built (tl.kernel
+// whole_matmul); tt-infer-schedule carries it to the function, where the host
+// program finds it for its reference check. The body is not re-examined.
+
 // CHECK-LABEL: func.func @whole
 // CHECK-SAME: tt.whole_matmul
 func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.kernel [2, 2] as (%bx, %by) whole_matmul {
+  }
+  return
+}
+
+// -----
+
+// Without the statement the function is not marked, whatever the body does.
+// CHECK-LABEL: func.func @unstated
+// CHECK-NOT: tt.whole_matmul
+// CHECK: return
+func.func @unstated(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
@@ -20,58 +34,6 @@ func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x6
       tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %c to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x64xbf16>
-  }
-  return
-}
-
-// -----
-
-// A K loop over part of K is not the whole product.
-// CHECK-LABEL: func.func @partial_k
-// CHECK-NOT: tt.whole_matmul
-// CHECK: return
-func.func @partial_k(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
-  %c32 = arith.constant 32 : index
-  tl.kernel [2, 2] as (%bx, %by) {
-    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %by, %c32 : index
-    %col = arith.muli %bx, %c32 : index
-    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
-    tl.pipelined %k in 2 stages 2 {
-      %kk = arith.muli %k, %c32 : index
-      tl.copy %A[%row, %kk] to %a : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.copy %B[%kk, %col] to %b : memref<96x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
-    }
-    tl.copy %c to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x64xbf16>
-  }
-  return
-}
-
-// -----
-
-// Block indices swapped in the store: C's blocks land transposed.
-// CHECK-LABEL: func.func @swapped
-// CHECK-NOT: tt.whole_matmul
-// CHECK: return
-func.func @swapped(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
-  %c32 = arith.constant 32 : index
-  tl.kernel [2, 2] as (%bx, %by) {
-    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %by, %c32 : index
-    %col = arith.muli %bx, %c32 : index
-    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
-    tl.pipelined %k in 2 stages 2 {
-      %kk = arith.muli %k, %c32 : index
-      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.copy %B[%kk, %col] to %b : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
-    }
-    tl.copy %c to %C[%col, %row] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x64xbf16>
   }
   return
 }

@@ -3,7 +3,7 @@
 // CHECK-LABEL: func.func @mm
 // CHECK-SAME: (%[[A:.*]]: memref<64x128xbf16>, %[[B:.*]]: memref<128x96xbf16>, %[[C:.*]]: memref<64x96xbf16>)
 // CHECK-NOT: tl.matmul
-// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %[[BY:.*]]) {
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %[[BY:.*]]) whole_matmul {
 // CHECK-DAG: %[[AS:.*]] = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
 // CHECK-DAG: %[[BS:.*]] = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
 // CHECK-DAG: %[[CL:.*]] = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>

@@ -53,7 +53,7 @@ func.func @single_tile(%A: memref<32x32xf32>, %B: memref<32x32xf32>, %C: memref<
 // CHECK: tt.set_runtime_args @kernel_form_reader split <units = 4, {{.*}}, cores = 4, group1_cores = 4, group1_units = 1, group2_units = 0> [@a, @b, #tt.work<start>, #tt.work<count>, 8, 2]
 func.func @kernel_form(%A: memref<64x256xbf16>, %B: memref<256x64xbf16>, %C: memref<64x64xbf16>) {
   %c32 = arith.constant 32 : index
-  tl.kernel [2, 2] as (%bx, %by) {
+  tl.kernel [2, 2] as (%bx, %by) whole_matmul {
     %A_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %B_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %C_local = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>

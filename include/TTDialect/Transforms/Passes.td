@@ -9,7 +9,8 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
   let description = [{
     Produces the program a TileLang user would write for `C = A * B`: a grid
     of `N / block-n` x `M / block-m` blocks, shared buffers for A and B, an
-    f32 fragment, and a pipelined K loop of copies and `gemm`. Shapes that are
+    f32 fragment, and a pipelined K loop of copies and `gemm`, marked
+    `whole_matmul` (it computes the whole product). Shapes that are
     not whole 32x32 tiles are rejected with the offending dimension (padding
     is not implemented yet).
 
@@ -18,7 +19,7 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
     ```mlir
     tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x96xbf16> into memref<64x96xbf16>
     // becomes
-    tl.kernel [3, 2] as (%bx, %by) {
+    tl.kernel [3, 2] as (%bx, %by) whole_matmul {
       %A_shared = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
       ...
       tl.pipelined %k in 1 stages 2 { tl.copy ...  tl.gemm ... }
@@ -75,7 +76,9 @@ def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
     row_wise = false)` does: `min(blocks, cores)` cores numbered column-major,
     in two groups whose shares differ by one. Records `tt.work_split`; the
     host program calls `split_work_to_cores` itself and loops over the
-    groups, so nothing here grows with the number of cores.
+    groups, so nothing here grows with the number of cores. A kernel marked
+    `whole_matmul` marks the function `tt.whole_matmul` for the host
+    program's reference check.
 
     Example: 120 blocks on an 8x8 Wormhole grid give
 

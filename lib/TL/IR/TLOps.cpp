@@ -111,8 +111,10 @@ LogicalResult MatmulOp::verify() {
 //===----------------------------------------------------------------------===//
 
 void KernelOp::build(OpBuilder &builder, OperationState &state,
-                     ArrayRef<int64_t> grid) {
+                     ArrayRef<int64_t> grid, bool wholeMatmul) {
   state.getOrAddProperties<Properties>().grid = builder.getDenseI64ArrayAttr(grid);
+  if (wholeMatmul)
+    state.getOrAddProperties<Properties>().whole_matmul = builder.getUnitAttr();
   Region *body = state.addRegion();
   Block *block = new Block();
   for (size_t i = 0; i < grid.size(); ++i)
@@ -121,7 +123,7 @@ void KernelOp::build(OpBuilder &builder, OperationState &state,
 }
 
 ParseResult KernelOp::parse(OpAsmParser &parser, OperationState &result) {
-  // tl.kernel [8, 4] as (%bx, %by) { ... }
+  // tl.kernel [8, 4] as (%bx, %by) whole_matmul? { ... }
   SmallVector<int64_t> grid;
   if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&] {
         int64_t extent;
@@ -139,6 +141,9 @@ ParseResult KernelOp::parse(OpAsmParser &parser, OperationState &result) {
     arg.type = parser.getBuilder().getIndexType();
   result.getOrAddProperties<Properties>().grid =
       parser.getBuilder().getDenseI64ArrayAttr(grid);
+  if (succeeded(parser.parseOptionalKeyword("whole_matmul")))
+    result.getOrAddProperties<Properties>().whole_matmul =
+        parser.getBuilder().getUnitAttr();
   Region *body = result.addRegion();
   if (parser.parseRegion(*body, indices) ||
       parser.parseOptionalAttrDict(result.attributes))
@@ -155,8 +160,11 @@ void KernelOp::print(OpAsmPrinter &p) {
   llvm::interleaveComma(getBlockIndices(), p,
                         [&](BlockArgument arg) { p.printOperand(arg); });
   p << ") ";
+  if (getWholeMatmul())
+    p << "whole_matmul ";
   p.printRegion(getBody(), /*printEntryBlockArgs=*/false);
-  p.printOptionalAttrDict((*this)->getAttrs(), {getGridAttrName()});
+  p.printOptionalAttrDict((*this)->getAttrs(),
+                          {getGridAttrName(), getWholeMatmulAttrName()});
 }
 
 void KernelOp::getAsmBlockArgumentNames(Region &region,

@@ -29,3 +29,13 @@ func.func @grid_3d() {
   }
   return
 }
+
+// The statement that the kernel computes the whole C = A * B round-trips.
+// CHECK-LABEL: func.func @whole_matmul
+// CHECK: tl.kernel [2, 2] as (%{{.*}}, %{{.*}}) whole_matmul {
+// GENERIC: "tl.kernel"() <{grid = array<i64: 2, 2>, whole_matmul}> ({
+func.func @whole_matmul() {
+  tl.kernel [2, 2] as (%bx, %by) whole_matmul {
+  }
+  return
+}

@@ -57,19 +57,27 @@ def TL_KernelOp : TL_Op<"kernel", [SingleBlock, NoTerminator,
     `[0, extent)`. Block bodies are independent: the compiler may run them in
     any order, on any core.
 
+    `whole_matmul` states that the blocks together compute `C = A * B` of
+    the function's buffers (its first two arguments into the third), so the
+    host program checks the result against a reference matmul. Whoever
+    builds the kernel says so: `tl-matmul-to-kernel` and the Python frontend
+    (for the canonical GEMM it traced); a kernel written by hand says so
+    itself, and a false claim fails the run's check.
+
     Example:
 
     ```mlir
-    tl.kernel [8, 4] as (%bx, %by) {
+    tl.kernel [8, 4] as (%bx, %by) whole_matmul {
       ...
     }
     ```
   }];
-  let arguments = (ins DenseI64ArrayAttr:$grid);
+  let arguments = (ins DenseI64ArrayAttr:$grid, UnitAttr:$whole_matmul);
   let regions = (region SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
-  let builders = [OpBuilder<(ins "::llvm::ArrayRef<int64_t>":$grid)>];
+  let builders = [OpBuilder<(ins "::llvm::ArrayRef<int64_t>":$grid,
+                                 CArg<"bool", "false">:$wholeMatmul)>];
   let extraClassDeclaration = [{
     /// The block index arguments, outermost grid dimension first.
     ::mlir::Block::BlockArgListType getBlockIndices() {
