@@ -48,7 +48,7 @@ print(f"== {M}x{K}x{N}, blocks {bm}x{bn}, K step {bk}, {stats['cores']} cores ==
 print(f"  compile to Metalium: {compiled - start:.2f} s; kernel compile: {stats['wall_seconds']['kernel_compile']:.2f} s; "
       f"emulated run: {run_s:.2f} s; whole (incl. host build, tilize, reference check): {end - start:.2f} s")
 print(f"  DRAM tile reads: {tile_reads} ({tile_reads / minimum:.1f}x the minimum {minimum}); "
-      f"DRAM read {stats['dram']['read_bytes'] / 2**20:.1f} MiB; est. device time {stats['estimated_microseconds']:.0f} us")
+      f"DRAM read {stats['dram']['read_bytes'] / 2**20:.1f} MiB; modeled device time {stats['modeled']['microseconds']:.0f} us, utilization {100 * stats['modeled']['utilization']:.1f} % (modeled)")
 print(f"  emulated multiply-add rate {macs / run_s / 1e9:.2f} GMAC/s vs plain fp32 GEMM {macs / base_s / 1e9:.2f} GMAC/s")
 print(f"  {verdict}")
 PY

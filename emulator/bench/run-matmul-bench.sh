@@ -32,7 +32,7 @@ print(f"kernel compile (cold cache): {compile_s:.3f} s")
 print(f"emulated run:                {run_s:.3f} s")
 print(f"whole program wall (incl. host setup, tilize, reference check): {end - start:.2f} s")
 print(f"DRAM read {stats['dram']['read_bytes'] / 2**20:.0f} MiB, {stats['noc']['unicast_reads']} tile reads, "
-      f"{stats['matmul_tiles']['total']} matmul tiles, est. device time {stats['estimated_microseconds']:.0f} us")
+      f"{stats['matmul_tiles']['total']} matmul tiles, modeled device time {stats['modeled']['microseconds']:.0f} us, utilization {100 * stats['modeled']['utilization']:.1f} %")
 print(f"emulated multiply-add rate: {macs / run_s / 1e9:.2f} GMAC/s; plain fp32 GEMM: {macs / base_s / 1e9:.2f} GMAC/s "
       f"(emulator / baseline = {base_s / run_s:.2f}x)")
 PY

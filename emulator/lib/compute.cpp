@@ -133,7 +133,11 @@ void matmul_one(ComputeState& s, std::uint32_t in0, std::uint32_t in1, std::uint
     if (transpose) transpose32(b);
     mm32(s.dst[d], a, b);
     ++g_cur->core->matmul_tiles;
+    if (g_cur->launch->tracing)
+        g_cur->launch->span(g_cur->clock, s.fidelity_cycles, g_cur->core->index, g_cur->trace_tid, "matmul_tiles",
+                            "math");
     g_cur->clock += s.fidelity_cycles;
+    g_cur->math_cycles += s.fidelity_cycles;
 }
 
 }  // namespace
@@ -203,7 +207,7 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     CBState* cb;
     const std::uint8_t* t = input_tile(cbi, tile, op, &cb);
     unpack(*cb, t, s.dst[dst]);
-    g_cur->clock += 16;
+    g_cur->clock += g_cur->launch->dev->arch.timing->copy_tile_cycles;
 }
 
 void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool out_of_order, const char* file,
@@ -227,7 +231,7 @@ void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool ou
     std::uint8_t* out = l1_at(*cb.core, cb.base + (cb.wr_page + pos) * cb.page_size, cb.page_size, op);
     pack(cb, s.dst[dst], out, s.l1_acc);
     if (!out_of_order) ++cb.pack_pos;
-    g_cur->clock += 16;
+    g_cur->clock += g_cur->launch->dev->arch.timing->pack_tile_cycles;
 }
 
 void pack_l1_acc(std::uint32_t enable, const char* file, int line) {

@@ -51,10 +51,16 @@ bool ArchSpec::logical_from_noc(std::uint32_t x, std::uint32_t y, CoreCoord& out
 }
 
 const ArchSpec& arch_from_env() {
-    static const ArchSpec wormhole{"wormhole_b0", tt::ARCH::WORMHOLE_B0, 8, 8, 12, 1464 * 1024, 32, 16,
-                                   1ull << 30, 1.0, 288.0, 32, 300, 32};
-    static const ArchSpec blackhole{"blackhole", tt::ARCH::BLACKHOLE, 11, 10, 8, 1464 * 1024, 64, 16,
-                                    0xFFFF0000ull, 1.35, 512.0, 64, 300, 64};
+    // Layout facts here; timing parameters from the device model (ttemu/device_model.hpp).
+    auto spec = [](const char* name, tt::ARCH arch, std::uint32_t dram_alignment, std::uint64_t bank_size,
+                   std::uint32_t usable_cbs, const model::DeviceModel& m) {
+        return ArchSpec{name, arch, m.grid_x, m.grid_y, m.dram_banks, 1464 * 1024, dram_alignment, 16, bank_size,
+                        m.clock_ghz, m.dram_gbps, m.noc_bytes_per_cycle, m.noc_latency_cycles, usable_cbs, &m};
+    };
+    static const ArchSpec wormhole =
+        spec("wormhole_b0", tt::ARCH::WORMHOLE_B0, 32, 1ull << 30, 32, model::kWormholeB0);
+    static const ArchSpec blackhole =
+        spec("blackhole", tt::ARCH::BLACKHOLE, 64, 0xFFFF0000ull, 64, model::kBlackhole);
     const char* v = std::getenv("TTEMU_ARCH");
     if (!v || !*v) v = std::getenv("ARCH_NAME");
     if (!v || !*v) return wormhole;

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "exec.hpp"
+#include <ttemu/timing.hpp>
 
 #if !defined(__x86_64__)
 #include <ucontext.h>
@@ -354,6 +355,66 @@ void block_on(const Wait& w) {
     inst.wait = Wait{};
 }
 
+namespace {
+bool runnable(const Instance& in) {
+    if (in.state == Instance::State::Done || in.state == Instance::State::Failed) return false;
+    return in.state != Instance::State::Blocked || wait_ready(in.wait);
+}
+
+// The virtual time a runnable instance resumes at: its clock, or the time of the push, pop or
+// semaphore update that releases its wait.
+std::uint64_t wake_time(const Instance& in) {
+    if (in.state != Instance::State::Blocked) return in.clock;
+    const Wait& w = in.wait;
+    std::uint64_t t = in.clock;
+    switch (w.kind) {
+        case WaitKind::CbData:
+            if (w.n) t = std::max(t, w.cb->push_ts[(w.cb->rd_page + w.n - 1) % w.cb->num_pages]);
+            break;
+        case WaitKind::CbSpace:
+            if (w.n) t = std::max(t, w.cb->pop_ts[(w.cb->wr_page + w.n - 1) % w.cb->num_pages]);
+            break;
+        case WaitKind::Sem: {
+            auto it = in.launch->sem_ts.find((static_cast<std::uint64_t>(in.core->index) << 32) | w.sem_addr);
+            if (it != in.launch->sem_ts.end()) t = std::max(t, it->second);
+            break;
+        }
+        case WaitKind::None: break;
+    }
+    return t;
+}
+}  // namespace
+
+std::uint64_t earliest_other_wake(const Instance& self) {
+    std::uint64_t best = UINT64_MAX;
+    for (auto& ip : self.launch->instances)
+        if (ip.get() != &self && runnable(*ip)) best = std::min(best, wake_time(*ip));
+    return best;
+}
+
+void yield_in_time() {
+    Instance& inst = *g_cur;
+    // Cheap tests first: most instances are not runnable or not earlier.
+    bool earlier = false;
+    for (auto& ip : inst.launch->instances) {
+        const Instance& o = *ip;
+        if (&o == &inst || o.clock >= inst.clock || !runnable(o)) continue;
+        if (wake_time(o) < inst.clock) {
+            earlier = true;
+            break;
+        }
+    }
+    if (!earlier) return;
+    inst.state = Instance::State::Ready;
+    switch_to_scheduler(inst);
+}
+
+void record_stall(Instance& inst, std::uint64_t from, const std::string& what) {
+    if (inst.clock <= from) return;
+    inst.stalls[what] += inst.clock - from;
+    inst.launch->span(from, inst.clock - from, inst.core->index, inst.trace_tid, what, "wait");
+}
+
 static std::string wait_str(const Instance& inst) {
     const Wait& w = inst.wait;
     switch (w.kind) {
@@ -376,6 +437,11 @@ static std::string wait_str(const Instance& inst) {
 }
 
 // ============================================================ counters
+namespace {
+ProgramTiming g_last_timing;
+}  // namespace
+const ProgramTiming& last_program_timing() { return g_last_timing; }
+
 namespace {
 std::vector<std::string> g_json_programs;
 
@@ -405,6 +471,65 @@ std::string mib(std::uint64_t b) {
     return buf;
 }
 
+// Chrome / Perfetto trace-event JSON: one process per core (and one for the DRAM banks), one
+// thread per RISC (bank), complete events ("X") in microseconds of modeled time.
+void write_trace(const LaunchState& L, std::uint32_t program_no) {
+    std::string path = std::getenv("TTEMU_TRACE");
+    if (program_no > 1) {
+        const std::size_t dot = path.rfind('.');
+        const std::string suffix = "." + std::to_string(program_no);
+        path = dot == std::string::npos || path.find('/', dot) != std::string::npos
+                   ? path + suffix
+                   : path.substr(0, dot) + suffix + path.substr(dot);
+    }
+    std::ofstream f(path);
+    if (!f) throw Error("TTEMU_TRACE: cannot write " + path);
+    const double us_per_cycle = 1.0 / (L.dev->arch.clock_ghz * 1000.0);
+    char num[64];
+    auto us = [&](std::uint64_t cycles) {
+        std::snprintf(num, sizeof num, "%.3f", cycles * us_per_cycle);
+        return std::string(num);
+    };
+    f << "{\"displayTimeUnit\": \"ns\", \"otherData\": {\"device\": " << json_str(L.dev->arch.name)
+      << ", \"time\": \"modeled\", \"truncated\": " << (L.trace_truncated ? "true" : "false")
+      << "},\n\"traceEvents\": [";
+    bool first = true;
+    auto sep = [&] {
+        f << (first ? "\n" : ",\n");
+        first = false;
+    };
+    static const char* kRisc[] = {"BRISC (RISCV_0)", "NCRISC (RISCV_1)", "compute (unpack/math/pack)"};
+    std::set<std::uint32_t> cores;
+    for (auto& ip : L.instances) {
+        if (cores.insert(ip->core->index).second) {
+            sep();
+            f << "{\"ph\": \"M\", \"name\": \"process_name\", \"pid\": " << ip->core->index
+              << ", \"args\": {\"name\": \"core " << ip->core->logical.x << "," << ip->core->logical.y << "\"}}";
+            sep();
+            f << "{\"ph\": \"M\", \"name\": \"process_sort_index\", \"pid\": " << ip->core->index
+              << ", \"args\": {\"sort_index\": " << ip->core->index << "}}";
+        }
+        sep();
+        f << "{\"ph\": \"M\", \"name\": \"thread_name\", \"pid\": " << ip->core->index << ", \"tid\": "
+          << int(ip->trace_tid) << ", \"args\": {\"name\": " << json_str(std::string(kRisc[ip->trace_tid]) + " " + ip->kernel->name)
+          << "}}";
+    }
+    sep();
+    f << "{\"ph\": \"M\", \"name\": \"process_name\", \"pid\": " << kDramTrack
+      << ", \"args\": {\"name\": \"DRAM banks\"}}";
+    for (std::uint32_t b = 0; b < L.dev->arch.dram_banks; ++b) {
+        sep();
+        f << "{\"ph\": \"M\", \"name\": \"thread_name\", \"pid\": " << kDramTrack << ", \"tid\": " << b
+          << ", \"args\": {\"name\": \"bank " << b << "\"}}";
+    }
+    for (const TraceEvent& e : L.trace) {
+        sep();
+        f << "{\"ph\": \"X\", \"name\": " << json_str(e.name) << ", \"cat\": \"" << e.cat << "\", \"ts\": "
+          << us(e.ts) << ", \"dur\": " << us(e.dur) << ", \"pid\": " << e.pid << ", \"tid\": " << e.tid << "}";
+    }
+    f << "\n]}\n";
+}
+
 struct BufSnap {
     BufferImpl* b;
     std::uint64_t r0, w0;
@@ -419,7 +544,9 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     const double dram_bpc = A.dram_gbps / A.clock_ghz;
     const std::uint64_t dram_bound =
         static_cast<std::uint64_t>((L.noc.dram_read_bytes + L.noc.dram_write_bytes) / dram_bpc);
-    const std::uint64_t est = std::max(cycles, dram_bound);
+    // The modeled device time is the kernels' virtual time: DRAM banks, NoC ports, the matrix engine
+    // and the CB handshakes are all in it. The bandwidth bound stays as a check on the model.
+    const std::uint64_t est = cycles;
     std::uint64_t mm_total = 0, mm_max = 0, mm_min = UINT64_MAX;
     unsigned used_cores = 0;
     std::set<std::uint32_t> used;
@@ -432,6 +559,73 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
         ++used_cores;
     }
     if (used.empty()) mm_min = 0;
+    // Utilization as tt-metal's GEMM_FLOPS report defines it: ideal cycles (tile products x cycles
+    // per product at the kernel's fidelity, spread over every core of the device) / modeled cycles.
+    std::uint32_t fidelity_cycles = 0;
+    for (auto& ip : L.instances)
+        if (ip->cs) fidelity_cycles = std::max(fidelity_cycles, ip->cs->fidelity_cycles);
+    const double ideal = static_cast<double>(mm_total) * fidelity_cycles / A.timing->cores();
+    const double utilization = est ? ideal / static_cast<double>(est) : 0.0;
+    // Where the time went, for the instance that finishes last and for each kernel.
+    const Instance* last = nullptr;
+    for (auto& ip : L.instances)
+        if (!last || ip->clock > last->clock) last = ip.get();
+    // The bottleneck: from the instance that finishes last, follow the waits that dominate its
+    // time (a CB wait leads to the CB's producer, a reserve to its consumer) to the instance that
+    // is busy; `chain` names who waits for whom.
+    const Instance* critical = last;
+    std::string chain;
+    for (int hop = 0; critical && hop < 4; ++hop) {
+        const std::string* top = nullptr;
+        std::uint64_t top_cycles = 0;
+        for (auto& [what, c] : critical->stalls)
+            if (c > top_cycles) top = &what, top_cycles = c;
+        if (!top || 2 * top_cycles < critical->clock) break;
+        unsigned cb_index = 0;
+        const bool wait = std::sscanf(top->c_str(), "cb_wait_front(c_%u)", &cb_index) == 1;
+        const bool reserve = !wait && std::sscanf(top->c_str(), "cb_reserve_back(c_%u)", &cb_index) == 1;
+        if ((!wait && !reserve) || cb_index >= tt::NUM_CIRCULAR_BUFFERS || !critical->core->cb[cb_index]) break;
+        const CBState& cbs = *critical->core->cb[cb_index];
+        const Instance* other = wait ? cbs.producer : cbs.consumer;
+        if (!other || other == critical) break;
+        chain += critical->kernel->name + " waits on " + cb_str(cb_index) + " for " + other->kernel->name + "; ";
+        critical = other;
+    }
+    auto breakdown = [](std::vector<const Instance*> insts) {
+        std::map<std::string, std::uint64_t> parts;
+        std::uint64_t total = 0, accounted = 0;
+        for (const Instance* in : insts) {
+            total += in->clock;
+            if (in->math_cycles) parts["matmul_tiles"] += in->math_cycles;
+            accounted += in->math_cycles;
+            for (auto& [what, c] : in->stalls) {
+                parts[what] += c;
+                accounted += c;
+            }
+        }
+        if (total > accounted) parts["busy (NoC issue, pack, copy, arithmetic)"] += total - accounted;
+        std::vector<std::pair<std::string, std::uint64_t>> out(parts.begin(), parts.end());
+        std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second > b.second; });
+        return std::make_pair(out, total);
+    };
+    auto shares_json = [&](const std::vector<std::pair<std::string, std::uint64_t>>& parts, std::uint64_t total) {
+        std::ostringstream o;
+        o << "[";
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            o << (i ? ", " : "") << "{\"what\": " << json_str(parts[i].first) << ", \"cycles\": " << parts[i].second
+              << ", \"share\": " << (total ? static_cast<double>(parts[i].second) / total : 0.0) << "}";
+        return o.str() + "]";
+    };
+    auto shares_text = [](const std::vector<std::pair<std::string, std::uint64_t>>& parts, std::uint64_t total,
+                          std::size_t n) {
+        std::string o;
+        char b[64];
+        for (std::size_t i = 0; i < parts.size() && i < n; ++i) {
+            std::snprintf(b, sizeof b, "%.0f%% ", total ? 100.0 * parts[i].second / total : 0.0);
+            o += (i ? ", " : "") + std::string(b) + parts[i].first;
+        }
+        return o;
+    };
 
     std::ostringstream js;
     js << "{\"program\": " << program_no << ", \"device\": " << json_str(A.name) << ", \"cores\": " << used_cores
@@ -480,7 +674,41 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     }
     js << "],\n  \"estimated_cycles\": " << est << ", \"estimated_kernel_cycles\": " << cycles
        << ", \"dram_bandwidth_bound_cycles\": " << dram_bound
-       << ", \"estimated_microseconds\": " << est / (A.clock_ghz * 1000.0) << "}";
+       << ", \"estimated_microseconds\": " << est / (A.clock_ghz * 1000.0);
+    js << ",\n  \"modeled\": {\"cycles\": " << est << ", \"microseconds\": " << est / (A.clock_ghz * 1000.0)
+       << ", \"clock_ghz\": " << A.clock_ghz << ", \"ideal_matmul_cycles\": " << ideal
+       << ", \"utilization\": " << utilization << ", \"dram_bound_cycles\": " << dram_bound;
+    if (critical) {
+        auto [parts, total] = breakdown({critical});
+        js << ",\n    \"bottleneck\": {\"waits\": " << json_str(chain) << ", \"kernel\": " << json_str(critical->kernel->name)
+           << ", \"role\": " << json_str(critical->kernel->role()) << ", \"core\": [" << critical->core->logical.x
+           << ", " << critical->core->logical.y << "], \"cycles\": " << critical->clock
+           << ", \"shares\": " << shares_json(parts, total) << "}";
+    }
+    js << ",\n    \"kernels\": [";
+    for (std::size_t k = 0; k < L.prog->kernels.size(); ++k) {
+        std::vector<const Instance*> insts;
+        for (auto& ip : L.instances)
+            if (ip->kernel == L.prog->kernels[k].get()) insts.push_back(ip.get());
+        auto [parts, total] = breakdown(insts);
+        js << (k ? "," : "") << "\n      {\"kernel\": " << json_str(L.prog->kernels[k]->name)
+           << ", \"role\": " << json_str(L.prog->kernels[k]->role()) << ", \"instances\": " << insts.size()
+           << ", \"shares\": " << shares_json(parts, total) << "}";
+    }
+    js << "]}}";
+    if (L.tracing) write_trace(L, program_no);
+    g_last_timing.cycles = est;
+    g_last_timing.microseconds = est / (A.clock_ghz * 1000.0);
+    g_last_timing.ideal_matmul_cycles = ideal;
+    g_last_timing.utilization = utilization;
+    g_last_timing.dram_bytes = L.noc.dram_read_bytes + L.noc.dram_write_bytes;
+    g_last_timing.dram_bound_cycles = dram_bound;
+    g_last_timing.bottleneck.clear();
+    if (critical) {
+        auto [parts, total] = breakdown({critical});
+        g_last_timing.bottleneck = chain + critical->kernel->name + " (" + critical->kernel->role() + ") on core " +
+                                   core_str(critical->core->logical) + ": " + shares_text(parts, total, 3);
+    }
     g_json_programs.push_back(js.str());
 
     if (const char* path = std::getenv("TTEMU_STATS_JSON"); path && *path) {
@@ -515,10 +743,15 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     for (auto& [idx, m] : cb_max) o << " " << cb_str(idx) << " " << m.first << "/" << m.second;
     o << "\n";
     std::snprintf(buf, sizeof buf,
-                  "  estimated device time: %" PRIu64 " cycles = %.1f us at %.2f GHz (kernels %" PRIu64
-                  ", DRAM bandwidth bound %" PRIu64 ")\n",
-                  est, est / (A.clock_ghz * 1000.0), A.clock_ghz, cycles, dram_bound);
+                  "  modeled device time: %" PRIu64 " cycles = %.1f us at %.2f GHz; utilization %.1f %% "
+                  "(ideal matmul cycles %.0f / modeled cycles); DRAM bandwidth bound %" PRIu64 " cycles\n",
+                  est, est / (A.clock_ghz * 1000.0), A.clock_ghz, 100.0 * utilization, ideal, dram_bound);
     o << buf;
+    if (critical) {
+        auto [parts, total] = breakdown({critical});
+        o << "  bottleneck: " << chain << critical->kernel->name << " (" << critical->kernel->role() << ") on core "
+          << core_str(critical->core->logical) << ": " << shares_text(parts, total, 3) << "\n";
+    }
     std::fputs(o.str().c_str(), stderr);
 }
 }  // namespace
@@ -655,17 +888,21 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
                             std::to_string(inst->common_args->size()) + " common runtime args, more than " +
                             std::to_string(MAX_RUNTIME_ARGS));
             inst->noc = k->compute ? 0 : static_cast<std::uint8_t>(k->dm.noc) & 1;
+            // Trace tracks: BRISC (RISCV_0), NCRISC (RISCV_1), compute.
+            inst->trace_tid = k->compute ? 2 : static_cast<std::uint8_t>(k->dm.processor) & 1;
             if (k->compute) {
                 inst->cs = std::make_unique<ComputeState>();
                 std::memset(inst->cs->dst, 0, sizeof inst->cs->dst);
                 const bool fp32 = k->cc.fp32_dest_acc_en;
                 inst->cs->capacity = k->cc.dst_full_sync_en ? (fp32 ? 8 : 16) : (fp32 ? 4 : 8);
+                unsigned phases = 4;
                 switch (k->cc.math_fidelity) {
-                    case tt::tt_metal::MathFidelity::LoFi: inst->cs->fidelity_cycles = 16; break;
-                    case tt::tt_metal::MathFidelity::HiFi2: inst->cs->fidelity_cycles = 32; break;
-                    case tt::tt_metal::MathFidelity::HiFi3: inst->cs->fidelity_cycles = 48; break;
-                    default: inst->cs->fidelity_cycles = 64; break;
+                    case tt::tt_metal::MathFidelity::LoFi: phases = 1; break;
+                    case tt::tt_metal::MathFidelity::HiFi2: phases = 2; break;
+                    case tt::tt_metal::MathFidelity::HiFi3: phases = 3; break;
+                    default: break;
                 }
+                inst->cs->fidelity_cycles = A.timing->tile_product_cycles(phases);
             }
             L.instances.push_back(std::move(inst));
         }
@@ -689,30 +926,27 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
     } cleanup{L};
     g_launch = &L;
     watchdog(true);
+    L.bank_free.assign(A.dram_banks, 0);
+    if (const char* trace = std::getenv("TTEMU_TRACE"); trace && *trace) {
+        L.tracing = true;
+        const char* cap = std::getenv("TTEMU_TRACE_MAX_EVENTS");
+        L.trace_cap = cap && *cap ? std::strtoull(cap, nullptr, 10) : 1000000;
+    }
+    // Discrete-event order: always resume the runnable instance with the earliest virtual time (ties
+    // by creation order), so results never depend on anything but the program.
     std::size_t live = L.instances.size();
+    std::size_t idle_polls = 0;
     while (live > 0) {
-        bool progressed = false;
-        const std::uint64_t epoch0 = g_epoch;
+        Instance* next = nullptr;
+        std::uint64_t next_time = 0;
         for (auto& ip : L.instances) {
-            Instance& in = *ip;
-            if (in.state == Instance::State::Done || in.state == Instance::State::Failed) continue;
-            bool polling = false;
-            if (in.state == Instance::State::Blocked) {
-                if (!wait_ready(in.wait)) continue;
-                polling = in.wait.kind == WaitKind::None;
-                in.state = Instance::State::Ready;
-            }
-            if (g_win_core >= 0 && g_win_core != static_cast<int>(in.core->index)) window_reset();
-            my_x[0] = my_x[1] = static_cast<std::uint8_t>(in.core->noc.x);
-            my_y[0] = my_y[1] = static_cast<std::uint8_t>(in.core->noc.y);
-            g_cur = &in;
-            switch_to(in);
-            g_cur = nullptr;
-            if (!polling) progressed = true;
-            if (in.state == Instance::State::Failed) std::rethrow_exception(in.error);
-            if (in.state == Instance::State::Done) --live;
+            if (!runnable(*ip)) continue;
+            const std::uint64_t t = wake_time(*ip);
+            if (!next || t < next_time) next = ip.get(), next_time = t;
         }
-        if (!progressed && g_epoch == epoch0) {
+        const bool polling =
+            next && next->state == Instance::State::Blocked && next->wait.kind == WaitKind::None;
+        if (!next || (polling && idle_polls > 2 * L.instances.size() + 8)) {
             std::string msg = "deadlock: all " + std::to_string(live) + " live kernel instances are blocked:";
             for (auto& ip : L.instances) {
                 Instance& in = *ip;
@@ -724,6 +958,19 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
             }
             throw Error(msg);
         }
+        Instance& in = *next;
+        if (in.state == Instance::State::Blocked) in.state = Instance::State::Ready;
+        if (g_win_core >= 0 && g_win_core != static_cast<int>(in.core->index)) window_reset();
+        my_x[0] = my_x[1] = static_cast<std::uint8_t>(in.core->noc.x);
+        my_y[0] = my_y[1] = static_cast<std::uint8_t>(in.core->noc.y);
+        const std::uint64_t epoch0 = g_epoch;
+        g_cur = &in;
+        switch_to(in);
+        g_cur = nullptr;
+        // A poll that changed nothing is no progress; anything else is.
+        idle_polls = polling && g_epoch == epoch0 ? idle_polls + 1 : 0;
+        if (in.state == Instance::State::Failed) std::rethrow_exception(in.error);
+        if (in.state == Instance::State::Done) --live;
     }
     const double run_s = now_seconds() - t0;
     report(L, program_no, compile_s, run_s, hits, misses, snaps);

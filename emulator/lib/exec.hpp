@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <exception>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -106,7 +107,22 @@ struct Instance {
     std::vector<std::uint8_t> read_arena;
     std::vector<PendingWrite> pending_writes;
     std::unique_ptr<ComputeState> cs;
+    // Where the virtual time went: cycles blocked, by what was waited on ("cb_wait_front(c_0)",
+    // "noc_async_read_barrier", ...), and cycles of matrix-engine work.
+    std::map<std::string, std::uint64_t> stalls;
+    std::uint64_t math_cycles = 0;
+    std::uint8_t trace_tid = 0;  // the RISC's track in the trace
 };
+
+// One span of the Chrome / Perfetto trace, in cycles.
+struct TraceEvent {
+    std::uint64_t ts, dur;
+    std::uint32_t pid;  // core index, or kDramTrack for the DRAM banks
+    std::uint32_t tid;  // RISC (0 BRISC, 1 NCRISC, 2 compute) or bank
+    std::string name;
+    const char* cat;
+};
+constexpr std::uint32_t kDramTrack = 100000;
 
 struct NocStats {
     std::uint64_t unicast_reads = 0, unicast_read_bytes = 0;
@@ -124,6 +140,29 @@ struct LaunchState {
     std::vector<std::unique_ptr<Instance>> instances;
     NocStats noc;
     std::unordered_map<std::uint64_t, std::uint64_t> sem_ts;  // (core << 32 | addr) -> virtual time of last update
+    std::vector<std::uint64_t> bank_free;  // virtual time each DRAM bank finishes its queued requests
+    // The trace (TTEMU_TRACE): spans up to a cap, so a large program cannot exhaust memory.
+    bool tracing = false;
+    std::size_t trace_cap = 0;
+    bool trace_truncated = false;
+    std::vector<TraceEvent> trace;
+    void span(std::uint64_t ts, std::uint64_t dur, std::uint32_t pid, std::uint32_t tid, std::string name,
+              const char* cat) {
+        if (!tracing || dur == 0) return;
+        // Back-to-back spans of one activity on one track are one span.
+        if (!trace.empty()) {
+            TraceEvent& last = trace.back();
+            if (last.pid == pid && last.tid == tid && last.ts + last.dur == ts && last.name == name) {
+                last.dur += dur;
+                return;
+            }
+        }
+        if (trace.size() >= trace_cap) {
+            trace_truncated = true;
+            return;
+        }
+        trace.push_back({ts, dur, pid, tid, std::move(name), cat});
+    }
 };
 
 extern Instance* g_cur;
@@ -133,6 +172,13 @@ extern Instance* g_cur;
 std::string instance_str(const Instance& inst);
 // Parks the current instance until the wait condition holds (deadlock-checked by the scheduler).
 void block_on(const Wait& w);
+// Lets every runnable instance whose virtual time is earlier than the current one's run first, so
+// shared resources (DRAM banks, NoC ports) are granted in virtual-time order.
+void yield_in_time();
+// The earliest virtual time at which another runnable instance of the launch would resume.
+std::uint64_t earliest_other_wake(const Instance& self);
+// Books the cycles `inst` spent blocked since `from` under `what` (stall table and trace).
+void record_stall(Instance& inst, std::uint64_t from, const std::string& what);
 bool wait_ready(const Wait& w);
 // The single L1 translation point: host pointer for [addr, addr + size) in the core's L1.
 std::uint8_t* l1_at(CoreState& core, std::uint32_t addr, std::uint32_t size, const char* op);

@@ -10,6 +10,7 @@
 
 #include <tt-metalium/distributed.hpp>
 #include <tt-metalium/host_api.hpp>
+#include <ttemu/device_model.hpp>
 #include <ttemu/error.hpp>
 
 namespace ttemu {
@@ -29,6 +30,7 @@ struct ArchSpec {
     std::uint32_t noc_bytes_per_cycle;
     std::uint32_t noc_latency_cycles;
     std::uint32_t usable_cbs;
+    const model::DeviceModel* timing;  // every timing parameter, with its source
     CoreCoord noc_from_logical(CoreCoord logical) const;
     // NoC coordinates -> logical worker core; false if (x, y) is not a worker core.
     bool logical_from_noc(std::uint32_t x, std::uint32_t y, CoreCoord& logical) const;

@@ -108,14 +108,50 @@ std::uint8_t* dram_at(std::int32_t bank, std::uint64_t addr, std::uint32_t size,
     return b->bank_data[bank].data() + (addr - b->address);
 }
 
-// Link occupancy + latency on the issuing core's NoC; returns the completion time.
+std::uint64_t ceil_div(double bytes, double per_cycle) {
+    return static_cast<std::uint64_t>(bytes / per_cycle + 0.999999);
+}
+
+// A NoC transfer of `size` bytes between the running core and another core's L1: the issuing
+// core's NoC port carries it at the link bandwidth, then the completion latency. Returns the
+// virtual time it completes.
 std::uint64_t noc_transfer(Instance& in, std::uint32_t size) {
-    const ArchSpec& A = in.launch->dev->arch;
-    in.clock += 4;  // issue
+    const model::DeviceModel& M = *in.launch->dev->arch.timing;
+    yield_in_time();  // ports are granted in virtual-time order
+    in.clock += M.noc_issue_cycles;
     std::uint64_t& link = in.core->link_free[in.noc & 1];
     const std::uint64_t start = std::max(in.clock, link);
-    link = start + (size + A.noc_bytes_per_cycle - 1) / A.noc_bytes_per_cycle;
-    return link + A.noc_latency_cycles;
+    link = start + ceil_div(size, M.noc_bytes_per_cycle);
+    return link + M.noc_latency_cycles;
+}
+
+// A page to or from DRAM bank `bank`: the bank serves one request at a time at its share of the
+// device's bandwidth (so cores reading one bank queue behind each other and the aggregate never
+// exceeds the device's), and the core's NoC port carries the data at the link bandwidth; the two
+// stream into each other. Returns the virtual time the transfer completes.
+std::uint64_t dram_transfer(Instance& in, std::int32_t bank_id, std::uint32_t size, bool write) {
+    const model::DeviceModel& M = *in.launch->dev->arch.timing;
+    yield_in_time();
+    in.clock += M.noc_issue_cycles;
+    std::uint64_t& link = in.core->link_free[in.noc & 1];
+    std::uint64_t& bank = in.launch->bank_free[static_cast<std::size_t>(bank_id)];
+    const std::uint64_t link_cycles = ceil_div(size, M.noc_bytes_per_cycle);
+    const std::uint64_t bank_cycles = ceil_div(size, M.dram_bank_bytes_per_cycle());
+    std::uint64_t bank_start;
+    if (write) {
+        const std::uint64_t link_start = std::max(in.clock, link);
+        link = link_start + link_cycles;
+        bank_start = std::max(link_start, bank);
+        bank = bank_start + bank_cycles;
+    } else {
+        bank_start = std::max(in.clock, bank);
+        bank = bank_start + bank_cycles;
+        link = std::max(bank_start, link) + link_cycles;
+    }
+    if (in.launch->tracing)
+        in.launch->span(bank_start, bank_cycles, kDramTrack, static_cast<std::uint32_t>(bank_id),
+                        std::string(write ? "write from " : "read by ") + core_str(in.core->logical), "dram");
+    return std::max(link, bank) + M.dram_latency_cycles;
 }
 
 bool overlaps(std::uint32_t a, std::uint32_t asz, std::uint32_t b, std::uint32_t bsz) {
@@ -220,8 +256,10 @@ void cb_reserve_back(std::uint32_t cbi, std::uint32_t n, const char* file, int l
         kfail("cb_reserve_back", "reserving " + std::to_string(n) + " pages of " + cb_str(cbi) +
                                      ", which holds only " + std::to_string(cb.num_pages) + " pages");
     cb.producer = &in;
+    const std::uint64_t from = in.clock;
     while (cb.num_pages - cb.occupancy() < n) block_on(Wait{WaitKind::CbSpace, &cb, n});
     if (n) in.clock = std::max(in.clock, cb.pop_ts[(cb.wr_page + n - 1) % cb.num_pages]);
+    record_stall(in, from, "cb_reserve_back(" + cb_str(cbi) + ")");
     cb.reserved = std::max(cb.reserved, n);
 }
 
@@ -252,8 +290,10 @@ void cb_wait_front(std::uint32_t cbi, std::uint32_t n, const char* file, int lin
         kfail("cb_wait_front", "waiting for " + std::to_string(n) + " pages of " + cb_str(cbi) +
                                    ", which holds only " + std::to_string(cb.num_pages) + " pages");
     cb.consumer = &in;
+    const std::uint64_t from = in.clock;
     while (cb.occupancy() < n) block_on(Wait{WaitKind::CbData, &cb, n});
     if (n) in.clock = std::max(in.clock, cb.push_ts[(cb.rd_page + n - 1) % cb.num_pages]);
+    record_stall(in, from, "cb_wait_front(" + cb_str(cbi) + ")");
     cb.waited = std::max(cb.waited, n);
 }
 
@@ -277,19 +317,29 @@ void cb_pop_front(std::uint32_t cbi, std::uint32_t n, const char* file, int line
     ++g_epoch;
 }
 
+// A failed poll spins until another instance could have changed something: the poller's clock
+// moves to the earliest time another runnable instance resumes at, then the others run.
+static void poll_wait(Instance& in, CBState& cb, std::uint32_t n, const std::string& what) {
+    const std::uint64_t from = in.clock;
+    const std::uint64_t other = earliest_other_wake(in);
+    in.clock = other == UINT64_MAX ? in.clock + 1 : std::max(in.clock + 1, other);
+    record_stall(in, from, what);
+    block_on(Wait{WaitKind::None, &cb, n});
+}
+
 bool cb_pages_available_at_front(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
-    cur("cb_pages_available_at_front", file, line);
+    Instance& in = cur("cb_pages_available_at_front", file, line);
     CBState& cb = cur_cb(cbi, "cb_pages_available_at_front");
     if (cb.occupancy() >= n) return true;
-    block_on(Wait{WaitKind::None, &cb, n});  // let the others run
+    poll_wait(in, cb, n, "cb_pages_available_at_front(" + cb_str(cbi) + ")");
     return cb.occupancy() >= n;
 }
 
 bool cb_pages_reservable_at_back(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
-    cur("cb_pages_reservable_at_back", file, line);
+    Instance& in = cur("cb_pages_reservable_at_back", file, line);
     CBState& cb = cur_cb(cbi, "cb_pages_reservable_at_back");
     if (cb.num_pages - cb.occupancy() >= n) return true;
-    block_on(Wait{WaitKind::None, &cb, n});
+    poll_wait(in, cb, n, "cb_pages_reservable_at_back(" + cb_str(cbi) + ")");
     return cb.num_pages - cb.occupancy() >= n;
 }
 
@@ -367,7 +417,8 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
     }
     ++in.launch->noc.unicast_reads;
     in.launch->noc.unicast_read_bytes += size;
-    in.reads_done_at = std::max(in.reads_done_at, noc_transfer(in, size));
+    in.reads_done_at = std::max(in.reads_done_at,
+                                t.bank >= 0 ? dram_transfer(in, t.bank, size, false) : noc_transfer(in, size));
     if (in.launch->strict) {
         const std::size_t off = in.read_arena.size();
         in.read_arena.insert(in.read_arena.end(), from, from + size);
@@ -395,7 +446,8 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     std::memmove(to, from, size);
     ++in.launch->noc.unicast_writes;
     in.launch->noc.unicast_write_bytes += size;
-    in.writes_done_at = std::max(in.writes_done_at, noc_transfer(in, size));
+    in.writes_done_at = std::max(in.writes_done_at,
+                                 t.bank >= 0 ? dram_transfer(in, t.bank, size, true) : noc_transfer(in, size));
     in.pending_writes.push_back({src_l1, size});
     ++g_epoch;
 }
@@ -428,20 +480,26 @@ void noc_read_barrier(std::uint8_t, const char* file, int line) {
         if (r.arena_off != SIZE_MAX) std::memcpy(in.core->l1 + r.l1_addr, in.read_arena.data() + r.arena_off, r.size);
     in.pending_reads.clear();
     in.read_arena.clear();
+    const std::uint64_t from = in.clock;
     in.clock = std::max(in.clock, in.reads_done_at);
+    record_stall(in, from, "noc_async_read_barrier");
 }
 
 void noc_write_barrier(std::uint8_t, const char* file, int line) {
     Instance& in = cur("noc_async_write_barrier", file, line);
     in.pending_writes.clear();
+    const std::uint64_t from = in.clock;
     in.clock = std::max(in.clock, in.writes_done_at);
+    record_stall(in, from, "noc_async_write_barrier");
 }
 
 void noc_writes_flushed(std::uint8_t, const char* file, int line) {
     Instance& in = cur("noc_async_writes_flushed", file, line);
     in.pending_writes.clear();
+    const std::uint64_t from = in.clock;
     in.clock = std::max(in.clock, in.writes_done_at - std::min<std::uint64_t>(in.writes_done_at,
                                                                               in.launch->dev->arch.noc_latency_cycles));
+    record_stall(in, from, "noc_async_writes_flushed");
 }
 
 // ---------------------------------------------------------------- semaphores
@@ -470,9 +528,11 @@ void sem_wait(volatile std::uint32_t* p, std::uint32_t value, bool at_least, con
     w.sem_addr = addr;
     w.value = value;
     w.at_least = at_least;
+    const std::uint64_t from = in.clock;
     while (!wait_ready(w)) block_on(w);
     auto it = in.launch->sem_ts.find(sem_key(*in.core, addr));
     if (it != in.launch->sem_ts.end()) in.clock = std::max(in.clock, it->second);
+    record_stall(in, from, op);
 }
 
 void sem_set(volatile std::uint32_t* p, std::uint32_t value, const char* file, int line) {

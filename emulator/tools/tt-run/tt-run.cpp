@@ -33,6 +33,8 @@ void usage() {
                  "Builds DIR/host.cpp against the Metalium emulator, runs it in DIR and exits with its status.\n"
                  "options:\n"
                  "  --stats-json FILE   write the emulator counters of every program as JSON to FILE\n"
+                 "  --trace FILE        write the modeled timeline as Chrome/Perfetto trace JSON to FILE\n"
+                 "                      (program N > 1 of a run goes to FILE with .N before the extension)\n"
                  "  --arch NAME         wormhole_b0 (default) or blackhole (sets TTEMU_ARCH)\n"
                  "  --no-stats          do not print the counters\n"
                  "  --rebuild           rebuild the host program even if a cached build exists\n"
@@ -127,6 +129,8 @@ int main(int argc, char** argv) {
             break;
         } else if (a == "--stats-json" && i + 1 < argc) {
             stats_json = argv[++i];
+        } else if (a == "--trace" && i + 1 < argc) {
+            setenv("TTEMU_TRACE", absolute(argv[++i]).c_str(), 1);
         } else if (a == "--arch" && i + 1 < argc) {
             setenv("TTEMU_ARCH", argv[++i], 1);
         } else if (a == "--no-stats") {

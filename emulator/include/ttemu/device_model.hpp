@@ -1,0 +1,52 @@
+// The timing parameters of each emulated device, with where each value comes from. The emulator's
+// virtual-time model reads them; a compiler's cost model can include this header and read the same
+// numbers. docs/timing-model.md explains the mechanisms that use them.
+//
+// Sources:
+//   [anchors]  ../shared/perf-anchors.md (tt-metal tech reports: GEMM_FLOPS, Saturating_DRAM_bandwidth,
+//              matrix_engine), figures measured by Tenstorrent on n150 / p150.
+//   [metal]    tt-metal at the targeted commit (metalium-api.md): device constants (L1 size, DRAM banks).
+//   [estimate] not published for this level of detail; chosen so the model reproduces the anchors, and
+//              listed in docs/timing-model.md under "known sources of error".
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace ttemu::model {
+
+struct DeviceModel {
+    std::string_view name;
+    double clock_ghz;                   // [anchors] WH 1.0 GHz, BH 1.35 GHz (AI clock of the GEMM report)
+    std::uint32_t grid_x, grid_y;       // [anchors] compute cores: WH 8x8, BH 11x10 with current firmware
+    std::uint32_t dram_banks;           // [anchors] WH 12, BH 8
+    double dram_gbps;                   // [anchors] aggregate peak: WH 288 GB/s, BH 512 GB/s
+    std::uint32_t dram_latency_cycles;  // [estimate] issue of a read to first byte back from an idle bank
+    std::uint32_t noc_bytes_per_cycle;  // [anchors] per NoC link: WH 32 B/cycle, BH 64 B/cycle
+    std::uint32_t noc_issue_cycles;     // [estimate] cycles a RISC spends issuing one NoC command
+    std::uint32_t noc_latency_cycles;   // [estimate] fixed completion latency of a NoC transfer
+    // Matrix engine cycles per 32x32 tile product by fidelity phases (LoFi, HiFi2, HiFi3, HiFi4):
+    // [anchors] 16 / 32 / 48 / 64, the GEMM_FLOPS report's ideal-cycle definition.
+    std::uint32_t matmul_tile_cycles[4];
+    std::uint32_t copy_tile_cycles;     // [estimate] unpack of one tile from a CB into DST
+    std::uint32_t pack_tile_cycles;     // [estimate] pack of one DST tile into a CB page
+
+    // DRAM bytes one bank serves per cycle: the aggregate shared evenly by the banks.
+    double dram_bank_bytes_per_cycle() const { return dram_gbps / clock_ghz / dram_banks; }
+    // Cycles of one tile product at `phases` fidelity phases (1 = LoFi ... 4 = HiFi4).
+    std::uint32_t tile_product_cycles(unsigned phases) const {
+        return matmul_tile_cycles[(phases < 1 ? 1 : phases > 4 ? 4 : phases) - 1];
+    }
+    std::uint32_t cores() const { return grid_x * grid_y; }
+};
+
+inline constexpr DeviceModel kWormholeB0{
+    "wormhole_b0", 1.0, 8, 8, 12, 288.0,
+    /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
+    {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+
+inline constexpr DeviceModel kBlackhole{
+    "blackhole", 1.35, 11, 10, 8, 512.0,
+    /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
+    {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+
+}  // namespace ttemu::model

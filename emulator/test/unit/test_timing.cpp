@@ -1,0 +1,236 @@
+// The timing model, one mechanism per test: DRAM bank queueing and the aggregate bandwidth, the matrix
+// engine's fidelity, determinism of the modeled time and of the trace, and the physical limits.
+// Each expectation is a ratio derived in docs/timing-model.md from the device parameters, with the
+// margin the fixed latencies leave.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <ttemu/device_model.hpp>
+#include <ttemu/timing.hpp>
+
+#include "test_util.hpp"
+
+using namespace ttemu_test;
+
+namespace {
+// Reads `n` pages (page ids start, start + stride, ...) of a DRAM buffer into a 4-page CB window
+// with `batch` reads in flight per barrier.
+const char* kStreamReader = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    const uint32_t addr = get_arg_val<uint32_t>(0);
+    const uint32_t start = get_arg_val<uint32_t>(1);
+    const uint32_t stride = get_arg_val<uint32_t>(2);
+    const uint32_t n = get_arg_val<uint32_t>(3);
+    const uint32_t batch = get_arg_val<uint32_t>(4);
+    constexpr auto args = TensorAccessorArgs<0>();
+    const auto acc = TensorAccessor(args, addr);
+    const uint32_t page = get_tile_size(tt::CBIndex::c_0);
+    cb_reserve_back(tt::CBIndex::c_0, 4);
+    const uint32_t l1 = get_write_ptr(tt::CBIndex::c_0);
+    for (uint32_t i = 0; i < n; ++i) {
+        noc_async_read_page(start + i * stride, acc, l1 + (i % 4) * page);
+        if (i % batch == batch - 1) noc_async_read_barrier();
+    }
+    noc_async_read_barrier();
+    cb_push_back(tt::CBIndex::c_0, 4);
+}
+)";
+
+// K steps of one tile product: per step the reader reads `pages` DRAM pages into A's CB page (none:
+// compute-bound; a few: DRAM-bound), then pushes A and B; compute multiplies each step's tiles as they
+// arrive and packs one tile, which the writer pops.
+const char* kStepReader = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    const uint32_t addr = get_arg_val<uint32_t>(0);
+    const uint32_t pages = get_arg_val<uint32_t>(1);
+    const uint32_t k = get_arg_val<uint32_t>(2);
+    constexpr auto args = TensorAccessorArgs<0>();
+    const auto acc = TensorAccessor(args, addr);
+    for (uint32_t s = 0; s < k; ++s) {
+        cb_reserve_back(tt::CBIndex::c_0, 1);
+        for (uint32_t i = 0; i < pages; ++i)
+            noc_async_read_page(s * pages + i, acc, get_write_ptr(tt::CBIndex::c_0));
+        noc_async_read_barrier();
+        cb_push_back(tt::CBIndex::c_0, 1);
+        cb_reserve_back(tt::CBIndex::c_1, 1);
+        cb_push_back(tt::CBIndex::c_1, 1);
+    }
+}
+)";
+const char* kStepMatmul = R"(
+#include "api/compute/compute_kernel_hw_startup.h"
+#include "api/compute/matmul.h"
+#include "api/compute/pack.h"
+void kernel_main() {
+    const uint32_t k = get_arg_val<uint32_t>(0);
+    compute_kernel_hw_startup<SrcOrder::Reverse>(tt::CBIndex::c_0, tt::CBIndex::c_1, tt::CBIndex::c_16);
+    matmul_init(tt::CBIndex::c_0, tt::CBIndex::c_1);
+    tile_regs_acquire();
+    for (uint32_t s = 0; s < k; ++s) {
+        cb_wait_front(tt::CBIndex::c_0, 1);
+        cb_wait_front(tt::CBIndex::c_1, 1);
+        matmul_tiles(tt::CBIndex::c_0, tt::CBIndex::c_1, 0, 0, 0);
+        cb_pop_front(tt::CBIndex::c_0, 1);
+        cb_pop_front(tt::CBIndex::c_1, 1);
+    }
+    tile_regs_commit();
+    cb_reserve_back(tt::CBIndex::c_16, 1);
+    tile_regs_wait();
+    pack_tile(0, tt::CBIndex::c_16, 0);
+    tile_regs_release();
+    cb_push_back(tt::CBIndex::c_16, 1);
+}
+)";
+const char* kPopOne = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    cb_wait_front(tt::CBIndex::c_16, 1);
+    cb_pop_front(tt::CBIndex::c_16, 1);
+}
+)";
+
+class Timing : public Emu {
+protected:
+    const ttemu::model::DeviceModel& model() const {
+        return dev->arch() == tt::ARCH::BLACKHOLE ? ttemu::model::kBlackhole : ttemu::model::kWormholeB0;
+    }
+
+    // Cores `cores[i]` each read `n` pages starting at page `starts[i]` with page stride `stride`.
+    std::uint64_t stream(const std::vector<CoreCoord>& cores, const std::vector<std::uint32_t>& starts,
+                         std::uint32_t stride, std::uint32_t n, std::uint32_t batch = 0) {
+        const std::uint32_t page = tile_size(DataFormat::Float16_b);
+        std::uint32_t pages = 0;
+        for (auto s : starts) pages = std::max(pages, s + (n - 1) * stride + 1);
+        auto buf = dram(static_cast<std::uint64_t>(pages) * page, page);
+        Program p = CreateProgram();
+        std::vector<std::uint32_t> ct;
+        TensorAccessorArgs(*buf).append_to(ct);
+        std::vector<CoreRange> ranges;
+        for (auto c : cores) ranges.push_back(CoreRange(c, c));
+        CoreRangeSet set(ranges);
+        cb(p, set, CBIndex::c_0, 4);
+        auto k = CreateKernel(p, kernel_file("stream_reader.cpp", kStreamReader), set, reader_cfg(ct));
+        for (std::size_t i = 0; i < cores.size(); ++i)
+            SetRuntimeArgs(p, k, cores[i],
+                           {static_cast<std::uint32_t>(buf->address()), starts[i], stride, n, batch ? batch : n});
+        run(p);
+        return ttemu::last_program_timing().cycles;
+    }
+
+    // K steps of one tile product each, the reader fetching `pages` DRAM pages per step.
+    std::uint64_t step_matmul(std::uint32_t k, std::uint32_t pages, MathFidelity fidelity) {
+        const std::uint32_t page = tile_size(DataFormat::Float16_b);
+        auto buf = dram(static_cast<std::uint64_t>(k) * std::max(pages, 1u) * page, page);
+        Program p = CreateProgram();
+        const CoreCoord core(0, 0);
+        cb(p, core, CBIndex::c_0, 2);
+        cb(p, core, CBIndex::c_1, 2);
+        cb(p, core, CBIndex::c_16, 1);
+        std::vector<std::uint32_t> ct;
+        TensorAccessorArgs(*buf).append_to(ct);
+        auto r = CreateKernel(p, kernel_file("step_reader.cpp", kStepReader), core, reader_cfg(ct));
+        SetRuntimeArgs(p, r, core, {static_cast<std::uint32_t>(buf->address()), pages, k});
+        CreateKernel(p, kernel_file("pop_one.cpp", kPopOne), core, writer_cfg());
+        auto c = CreateKernel(p, kernel_file("step_matmul.cpp", kStepMatmul), core,
+                              ComputeConfig{.math_fidelity = fidelity});
+        SetRuntimeArgs(p, c, core, {k});
+        run(p);
+        return ttemu::last_program_timing().cycles;
+    }
+
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+// Wormhole interleaves pages over 12 banks: pages b, b + 12, ... all live in bank b. A bank serves
+// 24 B/cycle, less than a core's 32 B/cycle NoC port, so a lone reader is bank-bound; two readers of
+// one bank share it and take twice as long as two readers of two banks (less the fixed latencies).
+TEST_F(Timing, TwoReadersOfOneBankTakeTwiceAsLongAsOfTwoBanks) {
+    const std::uint32_t banks = model().dram_banks, n = 64;
+    const std::uint64_t one_bank = stream({{0, 0}, {1, 0}}, {0, 0}, banks, n);
+    const std::uint64_t two_banks = stream({{0, 0}, {1, 0}}, {0, 1}, banks, n);
+    const double ratio = static_cast<double>(one_bank) / two_banks;
+    EXPECT_GT(ratio, 1.8) << one_bank << " vs " << two_banks;
+    EXPECT_LT(ratio, 2.05) << one_bank << " vs " << two_banks;
+}
+
+// Every core streaming pages spread over all banks saturates the aggregate bandwidth: the modeled
+// time is at least the bandwidth bound (never faster) and within 25 % of it.
+TEST_F(Timing, ManyReadersSaturateTheAggregateBandwidthAndNoFaster) {
+    std::vector<CoreCoord> cores;
+    std::vector<std::uint32_t> starts;
+    const std::uint32_t n = 48;
+    for (std::uint32_t y = 0; y < model().grid_y; ++y)
+        for (std::uint32_t x = 0; x < model().grid_x; ++x) {
+            starts.push_back(static_cast<std::uint32_t>(cores.size()));
+            cores.push_back({x, y});
+        }
+    const std::uint64_t cycles = stream(cores, starts, static_cast<std::uint32_t>(cores.size()), n);
+    const auto& t = ttemu::last_program_timing();
+    const double bytes_per_cycle = static_cast<double>(t.dram_bytes) / cycles;
+    const double peak = model().dram_gbps / model().clock_ghz;
+    EXPECT_LE(bytes_per_cycle, peak * 1.0001);
+    EXPECT_GE(bytes_per_cycle, peak * 0.75) << cycles << " cycles for " << t.dram_bytes << " bytes";
+    EXPECT_GE(cycles, t.dram_bound_cycles);
+}
+
+// A compute-bound program follows the fidelity: HiFi4 takes four matrix-engine phases per tile
+// product, LoFi one (64 vs 16 cycles), so 2000 products are nearly 4x faster at LoFi (the fixed
+// handshakes and latencies take the rest). A DRAM-bound program barely changes: 500 K steps whose
+// reader fetches 4 pages per step (about 4 x 64 link cycles + the read latency) keep the matrix
+// engine waiting, at 16 or 64 cycles a product.
+TEST_F(Timing, FidelityMattersWhenComputeBoundAndNotWhenDramBound) {
+    const double compute_ratio = static_cast<double>(step_matmul(2000, 0, MathFidelity::HiFi4)) /
+                                 step_matmul(2000, 0, MathFidelity::LoFi);
+    EXPECT_GT(compute_ratio, 3.6);
+    EXPECT_LE(compute_ratio, 4.0);
+    const double dram_ratio = static_cast<double>(step_matmul(500, 4, MathFidelity::HiFi4)) /
+                              step_matmul(500, 4, MathFidelity::LoFi);
+    EXPECT_GE(dram_ratio, 1.0);
+    EXPECT_LT(dram_ratio, 1.1);
+}
+
+// The same program gives the same modeled time and a byte-identical trace on every run.
+TEST_F(Timing, ModeledTimeAndTraceAreDeterministic) {
+    const std::string dir = TTEMU_TEST_WORK_DIR;
+    std::vector<std::string> traces;
+    std::vector<std::uint64_t> cycles;
+    const std::string path = dir + "/trace.json";
+    setenv("TTEMU_TRACE", path.c_str(), 1);
+    for (int run_no = 0; run_no < 2; ++run_no)
+        cycles.push_back(stream({{0, 0}, {3, 2}, {5, 7}}, {0, 1, 2}, 3, 40, 4));
+    unsetenv("TTEMU_TRACE");
+    // Program 2 of a device writes trace.2.json next to the first.
+    traces.push_back(slurp(path));
+    traces.push_back(slurp(dir + "/trace.2.json"));
+    EXPECT_EQ(cycles[0], cycles[1]);
+    ASSERT_FALSE(traces[0].empty());
+    EXPECT_EQ(traces[0], traces[1]);
+    EXPECT_NE(traces[0].find("\"name\": \"read by (0,0)\""), std::string::npos);
+    EXPECT_NE(traces[0].find("\"name\": \"noc_async_read_barrier\""), std::string::npos);
+}
+
+// Utilization never exceeds 100 %: the ideal cycles spread the products over every core of the
+// device, which one core cannot beat.
+TEST_F(Timing, UtilizationStaysBelowThePeak) {
+    step_matmul(500, 0, MathFidelity::LoFi);
+    const auto& t = ttemu::last_program_timing();
+    EXPECT_GT(t.utilization, 0.0);
+    EXPECT_LE(t.utilization, 1.0 / model().cores() + 1e-9);
+    // The writer finishes last, waiting for the compute kernel, which is busy multiplying.
+    EXPECT_NE(t.bottleneck.find("waits on c_16 for"), std::string::npos) << t.bottleneck;
+    const std::string busy = "step_matmul.cpp (compute) on core (0,0): ";
+    const std::size_t at = t.bottleneck.find(busy);
+    ASSERT_NE(at, std::string::npos) << t.bottleneck;
+    EXPECT_GE(std::atoi(t.bottleneck.c_str() + at + busy.size()), 90) << t.bottleneck;
+    EXPECT_EQ(t.bottleneck.find("% matmul_tiles", at), t.bottleneck.find('%', at)) << t.bottleneck;
+}
