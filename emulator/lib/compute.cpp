@@ -20,6 +20,15 @@ ComputeState& cs(const char* op, const char* file, int line) {
     return *g_cur->cs;
 }
 
+// A call of the unpack/math thread or of the pack thread: runs on that thread's clock.
+ComputeState& cs(const char* op, const char* file, int line, ComputeState::Thread thread) {
+    ComputeState& s = cs(op, file, line);
+    select_thread(*g_cur, thread);
+    return s;
+}
+constexpr auto kMath = ComputeState::Thread::Math;
+constexpr auto kPack = ComputeState::Thread::Pack;
+
 void check_tile_cb(const CBState& cb, const char* op) {
     if (cb.format != tt::DataFormat::Float16_b && cb.format != tt::DataFormat::Float32) {
         if (cb.format == tt::DataFormat::Bfp8_b)
@@ -145,7 +154,7 @@ void matmul_one(ComputeState& s, std::uint32_t in0, std::uint32_t in1, std::uint
 namespace kapi {
 
 void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const char* file, int line) {
-    ComputeState& s = cs("compute_kernel_hw_startup", file, line);
+    ComputeState& s = cs("compute_kernel_hw_startup", file, line, kMath);
     cur_cb(in0, "compute_kernel_hw_startup");
     cur_cb(in1, "compute_kernel_hw_startup");
     cur_cb(out, "compute_kernel_hw_startup");
@@ -154,7 +163,7 @@ void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const c
 
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t, std::uint32_t,
              std::uint32_t, const char* file, int line) {
-    ComputeState& s = cs("matmul_init", file, line);
+    ComputeState& s = cs("matmul_init", file, line, kMath);
     if (!s.hw_started)
         kfail("matmul_init", "compute_kernel_hw_startup(in0, in1, out) must be called first");
     check_tile_cb(cur_cb(in0, "matmul_init"), "matmul_init");
@@ -166,7 +175,7 @@ void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std:
 void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
               const char* file, int line) {
     const char* op = "matmul_tiles";
-    ComputeState& s = cs(op, file, line);
+    ComputeState& s = cs(op, file, line, kMath);
     if (s.mode != Mode::Matmul)
         kfail(op, s.hw_started ? "matmul_init(in0, in1) must be called before matmul_tiles (after any other init)"
                                : "compute_kernel_hw_startup and matmul_init must be called before matmul_tiles");
@@ -179,7 +188,7 @@ void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
               std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt, const char* file,
               int line) {
     const char* op = "matmul_block";
-    ComputeState& s = cs(op, file, line);
+    ComputeState& s = cs(op, file, line, kMath);
     if (s.mode != Mode::Matmul) kfail(op, "matmul_block_init must be called before matmul_block");
     require_math(s, op);
     if (ct == 0 || rt == 0) kfail(op, "ct_dim and rt_dim must be positive");
@@ -190,7 +199,7 @@ void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
 }
 
 void copy_init(std::uint32_t cb, const char* file, int line) {
-    ComputeState& s = cs("copy_tile_init", file, line);
+    ComputeState& s = cs("copy_tile_init", file, line, kMath);
     if (!s.hw_started) kfail("copy_tile_init", "compute_kernel_hw_startup must be called first");
     check_tile_cb(cur_cb(cb, "copy_tile_init"), "copy_tile_init");
     s.mode = Mode::Copy;
@@ -199,7 +208,7 @@ void copy_init(std::uint32_t cb, const char* file, int line) {
 
 void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
     const char* op = "copy_tile";
-    ComputeState& s = cs(op, file, line);
+    ComputeState& s = cs(op, file, line, kMath);
     if (s.mode != Mode::Copy)
         kfail(op, "copy_tile_to_dst_init_short(cb) must be called before copy_tile (after any other init)");
     require_math(s, op);
@@ -213,7 +222,7 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
 void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool out_of_order, const char* file,
                int line) {
     const char* op = "pack_tile";
-    ComputeState& s = cs(op, file, line);
+    ComputeState& s = cs(op, file, line, kPack);
     if (s.dst_state != Dst::Waited && s.dst_state != Dst::Both)
         kfail(op, "needs the DST register handed to the packer (tile_regs_commit() then tile_regs_wait())");
     check_dst(s, dst, op);
@@ -231,7 +240,10 @@ void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool ou
     std::uint8_t* out = l1_at(*cb.core, cb.base + (cb.wr_page + pos) * cb.page_size, cb.page_size, op);
     pack(cb, s.dst[dst], out, s.l1_acc);
     if (!out_of_order) ++cb.pack_pos;
-    g_cur->clock += g_cur->launch->dev->arch.timing->pack_tile_cycles;
+    const std::uint32_t pack_cycles = g_cur->launch->dev->arch.timing->pack_tile_cycles;
+    if (g_cur->launch->tracing)
+        g_cur->launch->span(g_cur->clock, pack_cycles, g_cur->core->index, g_cur->trace_tid, "pack_tile", "pack");
+    g_cur->clock += pack_cycles;
 }
 
 void pack_l1_acc(std::uint32_t enable, const char* file, int line) {
@@ -239,10 +251,14 @@ void pack_l1_acc(std::uint32_t enable, const char* file, int line) {
 }
 
 void dst_acquire(const char* file, int line) {
-    ComputeState& s = cs("tile_regs_acquire", file, line);
+    ComputeState& s = cs("tile_regs_acquire", file, line, kMath);
     if (s.dst_state != Dst::Idle)
         kfail("tile_regs_acquire", "DST is already held (missing tile_regs_release for the previous section)");
     s.dst_state = Dst::Acquired;
+    // Math waits until the packer has released the half it fills next.
+    const std::uint64_t from = g_cur->clock;
+    g_cur->clock = std::max(g_cur->clock, s.half_free_at[s.acquires % s.dst_halves]);
+    record_stall(*g_cur, from, "tile_regs_acquire (DST half held by pack)");
 }
 
 void dst_acquire_both(const char* file, int line) {
@@ -252,21 +268,28 @@ void dst_acquire_both(const char* file, int line) {
 }
 
 void dst_commit(const char* file, int line) {
-    ComputeState& s = cs("tile_regs_commit", file, line);
+    ComputeState& s = cs("tile_regs_commit", file, line, kMath);
     if (s.dst_state != Dst::Acquired) kfail("tile_regs_commit", "without a preceding tile_regs_acquire");
     s.dst_state = Dst::Committed;
+    s.committed_at[s.acquires++ % s.dst_halves] = g_cur->clock;
 }
 
 void dst_wait(const char* file, int line) {
-    ComputeState& s = cs("tile_regs_wait", file, line);
+    ComputeState& s = cs("tile_regs_wait", file, line, kPack);
     if (s.dst_state != Dst::Committed) kfail("tile_regs_wait", "without a preceding tile_regs_commit");
     s.dst_state = Dst::Waited;
+    // Pack waits for math to commit the half it drains next.
+    const std::uint64_t from = g_cur->clock;
+    g_cur->clock = std::max(g_cur->clock, s.committed_at[s.waits % s.dst_halves]);
+    record_stall(*g_cur, from, "tile_regs_wait (math)");
 }
 
 void dst_release(const char* file, int line) {
-    ComputeState& s = cs("tile_regs_release", file, line);
+    const bool both = g_cur && g_cur->cs && g_cur->cs->dst_state == Dst::Both;
+    ComputeState& s = both ? cs("tile_regs_release", file, line) : cs("tile_regs_release", file, line, kPack);
     if (s.dst_state != Dst::Waited && s.dst_state != Dst::Both)
         kfail("tile_regs_release", "without a preceding tile_regs_wait");
+    if (!both) s.half_free_at[s.waits++ % s.dst_halves] = g_cur->clock;
     // The packer clears the DST section it releases.
     std::memset(s.dst, 0, s.capacity * sizeof s.dst[0]);
     s.dst_state = Dst::Idle;

@@ -498,7 +498,7 @@ void write_trace(const LaunchState& L, std::uint32_t program_no) {
         f << (first ? "\n" : ",\n");
         first = false;
     };
-    static const char* kRisc[] = {"BRISC (RISCV_0)", "NCRISC (RISCV_1)", "compute (unpack/math/pack)"};
+    static const char* kRisc[] = {"BRISC (RISCV_0)", "NCRISC (RISCV_1)", "compute unpack/math", "compute pack"};
     std::set<std::uint32_t> cores;
     for (auto& ip : L.instances) {
         if (cores.insert(ip->core->index).second) {
@@ -509,10 +509,13 @@ void write_trace(const LaunchState& L, std::uint32_t program_no) {
             f << "{\"ph\": \"M\", \"name\": \"process_sort_index\", \"pid\": " << ip->core->index
               << ", \"args\": {\"sort_index\": " << ip->core->index << "}}";
         }
-        sep();
-        f << "{\"ph\": \"M\", \"name\": \"thread_name\", \"pid\": " << ip->core->index << ", \"tid\": "
-          << int(ip->trace_tid) << ", \"args\": {\"name\": " << json_str(std::string(kRisc[ip->trace_tid]) + " " + ip->kernel->name)
-          << "}}";
+        // A compute kernel has two tracks: unpack/math and pack.
+        const int first_tid = ip->cs ? 2 : ip->trace_tid, last_tid = ip->cs ? 3 : ip->trace_tid;
+        for (int tid = first_tid; tid <= last_tid; ++tid) {
+            sep();
+            f << "{\"ph\": \"M\", \"name\": \"thread_name\", \"pid\": " << ip->core->index << ", \"tid\": " << tid
+              << ", \"args\": {\"name\": " << json_str(std::string(kRisc[tid]) + " " + ip->kernel->name) << "}}";
+        }
     }
     sep();
     f << "{\"ph\": \"M\", \"name\": \"process_name\", \"pid\": " << kDramTrack
@@ -895,6 +898,7 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
                 std::memset(inst->cs->dst, 0, sizeof inst->cs->dst);
                 const bool fp32 = k->cc.fp32_dest_acc_en;
                 inst->cs->capacity = k->cc.dst_full_sync_en ? (fp32 ? 8 : 16) : (fp32 ? 4 : 8);
+                inst->cs->dst_halves = k->cc.dst_full_sync_en ? 1 : 2;
                 unsigned phases = 4;
                 switch (k->cc.math_fidelity) {
                     case tt::tt_metal::MathFidelity::LoFi: phases = 1; break;

@@ -79,6 +79,14 @@ struct ComputeState {
     std::uint32_t capacity = 8;
     std::uint32_t fidelity_cycles = 64;
     bool transpose = false;
+    // Timing: the unpack/math thread and the pack thread each have a clock; the instance's clock is
+    // the running thread's, `other_clock` the other's. DST has two halves in half-sync mode (math
+    // fills one while pack drains the other) and one in full-sync mode.
+    enum class Thread { Math, Pack } thread = Thread::Math;
+    std::uint64_t other_clock = 0;
+    std::uint32_t dst_halves = 2;
+    std::uint64_t half_free_at[2] = {0, 0}, committed_at[2] = {0, 0};
+    std::uint64_t acquires = 0, waits = 0;
 };
 
 struct Fiber {
@@ -114,11 +122,19 @@ struct Instance {
     std::uint8_t trace_tid = 0;  // the RISC's track in the trace
 };
 
+// Runs the following compute API call on `t`'s clock (no-op for data movement kernels).
+inline void select_thread(Instance& in, ComputeState::Thread t) {
+    if (!in.cs || in.cs->thread == t) return;
+    std::swap(in.clock, in.cs->other_clock);
+    in.cs->thread = t;
+    in.trace_tid = t == ComputeState::Thread::Math ? 2 : 3;
+}
+
 // One span of the Chrome / Perfetto trace, in cycles.
 struct TraceEvent {
     std::uint64_t ts, dur;
     std::uint32_t pid;  // core index, or kDramTrack for the DRAM banks
-    std::uint32_t tid;  // RISC (0 BRISC, 1 NCRISC, 2 compute) or bank
+    std::uint32_t tid;  // RISC (0 BRISC, 1 NCRISC, 2 unpack/math, 3 pack) or bank
     std::string name;
     const char* cat;
 };

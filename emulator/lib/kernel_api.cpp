@@ -227,6 +227,7 @@ void kernel_exit_checks(Instance& in) {
     in.pending_reads.clear();
     in.pending_writes.clear();
     in.clock = std::max({in.clock, in.reads_done_at, in.writes_done_at});
+    if (in.cs) in.clock = std::max(in.clock, in.cs->other_clock);  // the later of math and pack
 }
 
 namespace kapi {
@@ -251,6 +252,7 @@ std::uint32_t common_rt_arg(std::uint32_t i, const char* file, int line) {
 // ---------------------------------------------------------------- circular buffers
 void cb_reserve_back(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
     Instance& in = cur("cb_reserve_back", file, line);
+    select_thread(in, ComputeState::Thread::Pack);
     CBState& cb = cur_cb(cbi, "cb_reserve_back");
     if (n > cb.num_pages)
         kfail("cb_reserve_back", "reserving " + std::to_string(n) + " pages of " + cb_str(cbi) +
@@ -265,6 +267,7 @@ void cb_reserve_back(std::uint32_t cbi, std::uint32_t n, const char* file, int l
 
 void cb_push_back(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
     Instance& in = cur("cb_push_back", file, line);
+    select_thread(in, ComputeState::Thread::Pack);
     CBState& cb = cur_cb(cbi, "cb_push_back");
     if (n > cb.reserved)
         kfail("cb_push_back", "pushing " + std::to_string(n) + " pages of " + cb_str(cbi) + " but only " +
@@ -285,6 +288,7 @@ void cb_push_back(std::uint32_t cbi, std::uint32_t n, const char* file, int line
 
 void cb_wait_front(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
     Instance& in = cur("cb_wait_front", file, line);
+    select_thread(in, ComputeState::Thread::Math);
     CBState& cb = cur_cb(cbi, "cb_wait_front");
     if (n > cb.num_pages)
         kfail("cb_wait_front", "waiting for " + std::to_string(n) + " pages of " + cb_str(cbi) +
@@ -299,6 +303,7 @@ void cb_wait_front(std::uint32_t cbi, std::uint32_t n, const char* file, int lin
 
 void cb_pop_front(std::uint32_t cbi, std::uint32_t n, const char* file, int line) {
     Instance& in = cur("cb_pop_front", file, line);
+    select_thread(in, ComputeState::Thread::Math);
     CBState& cb = cur_cb(cbi, "cb_pop_front");
     if (n > cb.waited)
         kfail("cb_pop_front", "popping " + std::to_string(n) + " pages of " + cb_str(cbi) + " but only " +
