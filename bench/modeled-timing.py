@@ -36,7 +36,6 @@ if not QUICK:
     CONFIGS += [
         (2048, "wormhole_b0", "hifi4", 128, 64),
         (2048, "wormhole_b0", "hifi2", 128, 64),
-        (2048, "wormhole_b0", "lofi", 128, 64),
         (2048, "blackhole", "hifi4", 128, 64),
     ]
 

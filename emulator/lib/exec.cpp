@@ -411,7 +411,8 @@ void yield_in_time() {
 
 void record_stall(Instance& inst, std::uint64_t from, const std::string& what) {
     if (inst.clock <= from) return;
-    inst.stalls[what] += inst.clock - from;
+    const bool pack = inst.cs && inst.cs->thread == ComputeState::Thread::Pack;
+    (pack ? inst.pack_stalls : inst.stalls)[what] += inst.clock - from;
     inst.launch->span(from, inst.clock - from, inst.core->index, inst.trace_tid, what, "wait");
 }
 
@@ -578,11 +579,19 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     // is busy; `chain` names who waits for whom.
     const Instance* critical = last;
     std::string chain;
-    for (int hop = 0; critical && hop < 4; ++hop) {
+    auto top_of = [](const std::map<std::string, std::uint64_t>& stalls, std::uint64_t& cycles) {
         const std::string* top = nullptr;
+        cycles = 0;
+        for (auto& [what, c] : stalls)
+            if (c > cycles) top = &what, cycles = c;
+        return top;
+    };
+    for (int hop = 0; critical && hop < 4; ++hop) {
+        // A compute kernel's math thread that waits for the packer: the packer's wait decides.
         std::uint64_t top_cycles = 0;
-        for (auto& [what, c] : critical->stalls)
-            if (c > top_cycles) top = &what, top_cycles = c;
+        const std::string* top = top_of(critical->stalls, top_cycles);
+        if (top && top->rfind("tile_regs_acquire", 0) == 0 && !critical->pack_stalls.empty())
+            top = top_of(critical->pack_stalls, top_cycles);
         if (!top || 2 * top_cycles < critical->clock) break;
         unsigned cb_index = 0;
         const bool wait = std::sscanf(top->c_str(), "cb_wait_front(c_%u)", &cb_index) == 1;
@@ -594,6 +603,7 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
         chain += critical->kernel->name + " waits on " + cb_str(cb_index) + " for " + other->kernel->name + "; ";
         critical = other;
     }
+    // Shares of the data-movement RISC, or of a compute kernel's unpack/math thread.
     auto breakdown = [](std::vector<const Instance*> insts) {
         std::map<std::string, std::uint64_t> parts;
         std::uint64_t total = 0, accounted = 0;

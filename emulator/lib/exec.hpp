@@ -118,6 +118,7 @@ struct Instance {
     // Where the virtual time went: cycles blocked, by what was waited on ("cb_wait_front(c_0)",
     // "noc_async_read_barrier", ...), and cycles of matrix-engine work.
     std::map<std::string, std::uint64_t> stalls;
+    std::map<std::string, std::uint64_t> pack_stalls;  // a compute kernel's pack thread
     std::uint64_t math_cycles = 0;
     std::uint8_t trace_tid = 0;  // the RISC's track in the trace
 };

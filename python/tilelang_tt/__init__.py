@@ -8,13 +8,15 @@ TileLang's GEMM example runs with one change, the imports::
     kernel = tilelang.compile(matmul(256, 256, 256, 32, 32, 32))
     C = kernel(A, B)             # NumPy in, NumPy out, on the CPU emulator
     kernel.write("out/")         # reader.cpp, compute.cpp, writer.cpp, host.cpp, ...
+    kernel.get_profiler().do_bench()   # modeled device latency in ms (not hardware)
 
 See python/README.md.
 """
 
 from . import language, passes
-from .compiler import (Artifacts, Module, compile, devices_supported,
+from .compiler import (Artifacts, Module, compile, devices_supported, jit,
                        math_fidelities_supported, pipeline_text)
+from .profiler import Profiler
 from .errors import CompileError, FrontendError, RunError, TileLangTTError
 from .frontend import PrimFunc, prim_func
 from .runner import round_to_bf16
@@ -22,6 +24,6 @@ from .runner import round_to_bf16
 __all__ = [
     "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
     "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "passes",
-    "devices_supported", "math_fidelities_supported",
+    "devices_supported", "math_fidelities_supported", "jit", "Profiler",
 ]
 

@@ -1,6 +1,7 @@
 """Compiling: the tl-to-tt pipeline in-process, Modules and Artifacts."""
 
 import json
+import warnings
 import os
 from collections.abc import Mapping
 
@@ -349,6 +350,14 @@ class Artifacts(Mapping):
             })
         return buffers
 
+    def get_profiler(self, tensor_supply_type=None):
+        """A :class:`~tilelang_tt.profiler.Profiler`: ``do_bench()`` gives the
+        program's modeled device latency in ms (the emulator's timing model,
+        not hardware)."""
+        from .profiler import Profiler
+
+        return Profiler(self, tensor_supply_type)
+
     def run(self, *arrays, **options):
         """Runs the program on the emulator; see :func:`tilelang_tt.runner.run`."""
         from .runner import run
@@ -375,9 +384,15 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     ``fp32_dest_acc``: accumulate in fp32 in DST (4 DST tiles instead of 8).
     ``out_idx``: TileLang's output parameter index (int or list), checked
     against the program's outputs. ``execution_backend``, ``target_host``
-    and ``pass_configs`` are accepted for TileLang compatibility and ignored.
+    and ``pass_configs`` are accepted for TileLang compatibility; they have
+    no meaning here, and a value other than None is ignored with a warning.
     Raises :class:`CompileError` with the located diagnostics.
     """
+    for name, value in (("execution_backend", execution_backend), ("target_host", target_host),
+                        ("pass_configs", pass_configs)):
+        if value is not None:
+            warnings.warn("tilelang_tt ignores %s=%r: the program is compiled by the tl-to-tt pipeline "
+                          "and runs on Metalium (or its emulator)" % (name, value), stacklevel=2)
     if target not in ("tenstorrent", "auto", None):
         raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
     options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock,
@@ -409,3 +424,41 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     if verbose:
         print("tilelang_tt: emitted %s" % ", ".join(artifacts))
     return artifacts
+
+
+def jit(func=None, *, out_idx=None, **options):
+    """TileLang's ``@tilelang.jit``: decorates a function that returns a
+    ``@T.prim_func`` (TileLang's kernel factory, ``matmul(M, N, K, ...)``);
+    calling it compiles on the first call with given arguments and returns
+    the compiled kernel (:class:`Artifacts`), cached per arguments. Options
+    are :func:`compile`'s (``out_idx``, ``device``, ``math_fidelity``, ...).
+    Applied to a ``@T.prim_func`` itself, it compiles it at once."""
+
+    def wrap(factory):
+        if isinstance(factory, PrimFunc):
+            return compile(factory, out_idx=out_idx, **options)
+        cache = {}
+
+        def kernel(*args, **kwargs):
+            key = (args, tuple(sorted(kwargs.items())))
+            try:
+                hash(key)
+            except TypeError:
+                key = None
+            if key is not None and key in cache:
+                return cache[key]
+            prim = factory(*args, **kwargs)
+            if not isinstance(prim, PrimFunc):
+                raise TypeError("@tilelang_tt.jit: %s(...) returned %r, not a @T.prim_func"
+                                % (getattr(factory, "__name__", factory), prim))
+            compiled = compile(prim, out_idx=out_idx, **options)
+            if key is not None:
+                cache[key] = compiled
+            return compiled
+
+        kernel.__name__ = getattr(factory, "__name__", "kernel")
+        kernel.__doc__ = getattr(factory, "__doc__", None)
+        kernel.cache = cache
+        return kernel
+
+    return wrap(func) if func is not None else wrap

@@ -120,7 +120,7 @@ def _program_dir(artifacts):
     return path
 
 
-def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
+def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None, trace=None):
     """Runs ``artifacts`` on the emulator and returns its output.
 
     ``arrays``: the inputs in parameter order (``run(A, B)``), or every
@@ -134,7 +134,8 @@ def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
     cache under a name made from their content, so repeated runs reuse the
     built host program and kernels. ``keep_dir``: run in this directory (the
     program in ``prog/``, data in ``io/``) and keep it, instead of a temporary
-    one. Raises :class:`RunError` with the emulator's output on failure
+    one. ``trace``: write the modeled timeline (Chrome/Perfetto trace JSON) to
+    this path. Raises :class:`RunError` with the emulator's output on failure
     (including a failed result check).
     """
     import json
@@ -162,6 +163,8 @@ def run(artifacts, *arrays, timeout=None, stats=False, keep_dir=None):
         stats_path = os.path.join(root, "stats.json")
         if stats:
             command += ["--stats-json", stats_path]
+        if trace is not None:
+            command += ["--trace", os.path.abspath(os.fspath(trace))]
         command.append(program)
         try:
             proc = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
