@@ -941,6 +941,7 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
     g_launch = &L;
     watchdog(true);
     L.bank_free.assign(A.dram_banks, 0);
+    L.link_free.assign(2 * (A.grid_x + 1) * A.grid_y * 2, 0);
     if (const char* trace = std::getenv("TTEMU_TRACE"); trace && *trace) {
         L.tracing = true;
         const char* cap = std::getenv("TTEMU_TRACE_MAX_EVENTS");

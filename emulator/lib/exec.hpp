@@ -158,6 +158,7 @@ struct LaunchState {
     NocStats noc;
     std::unordered_map<std::uint64_t, std::uint64_t> sem_ts;  // (core << 32 | addr) -> virtual time of last update
     std::vector<std::uint64_t> bank_free;  // virtual time each DRAM bank finishes its queued requests
+    std::vector<std::uint64_t> link_free;  // virtual time each directed NoC link is free (see route_links)
     // The trace (TTEMU_TRACE): spans up to a cap, so a large program cannot exhaust memory.
     bool tracing = false;
     std::size_t trace_cap = 0;

@@ -112,46 +112,106 @@ std::uint64_t ceil_div(double bytes, double per_cycle) {
     return static_cast<std::uint64_t>(bytes / per_cycle + 0.999999);
 }
 
-// A NoC transfer of `size` bytes between the running core and another core's L1: the issuing
-// core's NoC port carries it at the link bandwidth, then the completion latency. Returns the
-// virtual time it completes.
-std::uint64_t noc_transfer(Instance& in, std::uint32_t size) {
+// NoC routes between worker cores: the worker grid (worker (x, y) at (x + 1, y); column 0 is kept
+// for DRAM, whose physical placement the emulator does not model, so DRAM traffic holds only the
+// core's port). Both NoCs are tori with dimension-order routing: NoC 0 goes right (+x), then down
+// (+y); NoC 1 goes up (-y), then left (-x). A transfer holds every link of its route for size / link
+// bandwidth cycles (wormhole switching), so transfers whose routes share a link take turns; each hop
+// adds the router latency. A multicast holds the union of its routes once.
+struct NocPoint {
+    std::uint32_t x, y;
+};
+NocPoint point_of(const CoreState& c) { return {static_cast<std::uint32_t>(c.logical.x) + 1, static_cast<std::uint32_t>(c.logical.y)}; }
+
+// Appends the links from `a` to `b` on `noc` (as indices into LaunchState::link_free); returns the hops.
+std::uint32_t route_links(const ArchSpec& A, unsigned noc, NocPoint a, NocPoint b, std::vector<std::uint32_t>& out) {
+    const std::uint32_t W = A.grid_x + 1, H = A.grid_y;
+    auto link = [&](std::uint32_t x, std::uint32_t y, unsigned axis) {
+        return static_cast<std::uint32_t>((((noc * W + x) * H + y) * 2) + axis);
+    };
+    std::uint32_t hops = 0, x = a.x, y = a.y;
+    auto step_x = [&] {
+        while (x != b.x) {
+            out.push_back(link(x, y, 0));
+            x = noc == 0 ? (x + 1) % W : (x + W - 1) % W;
+            ++hops;
+        }
+    };
+    auto step_y = [&] {
+        while (y != b.y) {
+            out.push_back(link(x, y, 1));
+            y = noc == 0 ? (y + 1) % H : (y + H - 1) % H;
+            ++hops;
+        }
+    };
+    if (noc == 0) {
+        step_x();
+        step_y();
+    } else {
+        step_y();
+        step_x();
+    }
+    return hops;
+}
+
+// Holds the issuing core's NoC port and `links` for `size` bytes, starting no earlier than `ready`;
+// returns when the last byte has left (before hop and completion latencies).
+std::uint64_t occupy(Instance& in, std::uint64_t ready, std::uint32_t size, const std::vector<std::uint32_t>& links) {
     const model::DeviceModel& M = *in.launch->dev->arch.timing;
-    yield_in_time();  // ports are granted in virtual-time order
+    std::uint64_t& port = in.core->link_free[in.noc & 1];
+    std::uint64_t start = std::max(ready, port);
+    for (std::uint32_t l : links) start = std::max(start, in.launch->link_free[l]);
+    const std::uint64_t end = start + ceil_div(size, M.noc_bytes_per_cycle);
+    port = end;
+    for (std::uint32_t l : links) in.launch->link_free[l] = end;
+    return end;
+}
+
+// A NoC transfer of `size` bytes between the running core's L1 and `dests` (one core, or a
+// multicast's destinations, whose routes' links are held once), `to_remote` from the running core,
+// else towards it. Returns the virtual time it completes.
+std::uint64_t noc_transfer(Instance& in, std::uint32_t size, const std::vector<CoreState*>& dests, bool to_remote) {
+    const ArchSpec& A = in.launch->dev->arch;
+    const model::DeviceModel& M = *A.timing;
+    yield_in_time();  // links are granted in virtual-time order
     in.clock += M.noc_issue_cycles;
-    std::uint64_t& link = in.core->link_free[in.noc & 1];
-    const std::uint64_t start = std::max(in.clock, link);
-    link = start + ceil_div(size, M.noc_bytes_per_cycle);
-    return link + M.noc_latency_cycles;
+    std::vector<std::uint32_t> links;
+    std::uint32_t hops = 0;
+    for (CoreState* d : dests)
+        hops = std::max(hops, to_remote ? route_links(A, in.noc & 1, point_of(*in.core), point_of(*d), links)
+                                        : route_links(A, in.noc & 1, point_of(*d), point_of(*in.core), links));
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    return occupy(in, in.clock, size, links) + hops * M.noc_hop_cycles + M.noc_latency_cycles;
 }
 
 // A page to or from DRAM bank `bank`: the bank serves one request at a time at its share of the
 // device's bandwidth (so cores reading one bank queue behind each other and the aggregate never
-// exceeds the device's), and the core's NoC port carries the data at the link bandwidth; the two
-// stream into each other. Returns the virtual time the transfer completes.
+// exceeds the device's), and the core's NoC port carries the data; the two stream into each
+// other. Returns the virtual time the transfer completes.
 std::uint64_t dram_transfer(Instance& in, std::int32_t bank_id, std::uint32_t size, bool write) {
-    const model::DeviceModel& M = *in.launch->dev->arch.timing;
+    const ArchSpec& A = in.launch->dev->arch;
+    const model::DeviceModel& M = *A.timing;
     yield_in_time();
     in.clock += M.noc_issue_cycles;
-    std::uint64_t& link = in.core->link_free[in.noc & 1];
     std::uint64_t& bank = in.launch->bank_free[static_cast<std::size_t>(bank_id)];
-    const std::uint64_t link_cycles = ceil_div(size, M.noc_bytes_per_cycle);
     const std::uint64_t bank_cycles = ceil_div(size, M.dram_bank_bytes_per_cycle());
-    std::uint64_t bank_start;
+    const std::vector<std::uint32_t> links;  // the port only (see above)
+    std::uint64_t bank_start, last;
     if (write) {
-        const std::uint64_t link_start = std::max(in.clock, link);
-        link = link_start + link_cycles;
-        bank_start = std::max(link_start, bank);
+        const std::uint64_t sent = occupy(in, in.clock, size, links);
+        bank_start = std::max(sent - ceil_div(size, M.noc_bytes_per_cycle), bank);
         bank = bank_start + bank_cycles;
+        last = std::max(sent, bank);
     } else {
         bank_start = std::max(in.clock, bank);
         bank = bank_start + bank_cycles;
-        link = std::max(bank_start, link) + link_cycles;
+        last = std::max(bank, occupy(in, bank_start, size, links));
     }
     if (in.launch->tracing)
         in.launch->span(bank_start, bank_cycles, kDramTrack, static_cast<std::uint32_t>(bank_id),
                         std::string(write ? "write from " : "read by ") + core_str(in.core->logical), "dram");
-    return std::max(link, bank) + M.dram_latency_cycles;
+    return last + M.dram_latency_cycles;
 }
 
 bool overlaps(std::uint32_t a, std::uint32_t asz, std::uint32_t b, std::uint32_t bsz) {
@@ -423,7 +483,8 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
     ++in.launch->noc.unicast_reads;
     in.launch->noc.unicast_read_bytes += size;
     in.reads_done_at = std::max(in.reads_done_at,
-                                t.bank >= 0 ? dram_transfer(in, t.bank, size, false) : noc_transfer(in, size));
+                                t.bank >= 0 ? dram_transfer(in, t.bank, size, false)
+                                            : noc_transfer(in, size, {t.core}, false));
     if (in.launch->strict) {
         const std::size_t off = in.read_arena.size();
         in.read_arena.insert(in.read_arena.end(), from, from + size);
@@ -452,7 +513,8 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     ++in.launch->noc.unicast_writes;
     in.launch->noc.unicast_write_bytes += size;
     in.writes_done_at = std::max(in.writes_done_at,
-                                 t.bank >= 0 ? dram_transfer(in, t.bank, size, true) : noc_transfer(in, size));
+                                 t.bank >= 0 ? dram_transfer(in, t.bank, size, true)
+                                             : noc_transfer(in, size, {t.core}, true));
     in.pending_writes.push_back({src_l1, size});
     ++g_epoch;
 }
@@ -474,7 +536,7 @@ void noc_write_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size
     ++in.launch->noc.multicast_writes;
     in.launch->noc.multicast_write_bytes += size;
     in.launch->noc.multicast_destinations += dests.size();
-    in.writes_done_at = std::max(in.writes_done_at, noc_transfer(in, size));
+    in.writes_done_at = std::max(in.writes_done_at, noc_transfer(in, size, dests, true));
     in.pending_writes.push_back({src_l1, size});
     ++g_epoch;
 }
@@ -557,7 +619,7 @@ void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t, const cha
     auto* p = reinterpret_cast<std::uint32_t*>(l1_at(*t.core, static_cast<std::uint32_t>(t.addr), 4, op));
     *p += incr;
     ++in.launch->noc.semaphore_incs;
-    in.launch->sem_ts[sem_key(*t.core, t.addr)] = noc_transfer(in, 4);
+    in.launch->sem_ts[sem_key(*t.core, t.addr)] = noc_transfer(in, 4, {t.core}, true);
     ++g_epoch;
 }
 
@@ -569,7 +631,7 @@ void sem_set_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t num_de
     std::memcpy(&value, l1_at(*in.core, src_l1, 4, op), 4);
     std::uint64_t addr = 0;
     auto dests = decode_mcast(dst, loopback, num_dests, op, addr);
-    const std::uint64_t done = noc_transfer(in, 4);
+    const std::uint64_t done = noc_transfer(in, 4, dests, true);
     for (CoreState* c : dests) {
         std::memcpy(l1_at(*c, static_cast<std::uint32_t>(addr), 4, op), &value, 4);
         in.launch->sem_ts[sem_key(*c, addr)] = done;
@@ -587,7 +649,7 @@ void sem_set_remote(std::uint32_t src_l1, std::uint64_t dst, std::uint8_t, const
     if (t.bank >= 0) kfail(op, "semaphores live in L1; the address targets DRAM");
     std::memcpy(l1_at(*t.core, static_cast<std::uint32_t>(t.addr), 4, op), &value, 4);
     ++in.launch->noc.semaphore_remote_sets;
-    in.launch->sem_ts[sem_key(*t.core, t.addr)] = noc_transfer(in, 4);
+    in.launch->sem_ts[sem_key(*t.core, t.addr)] = noc_transfer(in, 4, {t.core}, true);
     ++g_epoch;
 }
 

@@ -24,6 +24,7 @@ struct DeviceModel {
     std::uint32_t noc_bytes_per_cycle;  // [anchors] per NoC link: WH 32 B/cycle, BH 64 B/cycle
     std::uint32_t noc_issue_cycles;     // [estimate] cycles a RISC spends issuing one NoC command
     std::uint32_t noc_latency_cycles;   // [estimate] fixed completion latency of a NoC transfer
+    std::uint32_t noc_hop_cycles;       // [estimate] router latency per hop of a route
     // Matrix engine cycles per 32x32 tile product by fidelity phases (LoFi, HiFi2, HiFi3, HiFi4):
     // [anchors] 16 / 32 / 48 / 64, the GEMM_FLOPS report's ideal-cycle definition.
     std::uint32_t matmul_tile_cycles[4];
@@ -42,11 +43,11 @@ struct DeviceModel {
 inline constexpr DeviceModel kWormholeB0{
     "wormhole_b0", 1.0, 8, 8, 12, 288.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
 
 inline constexpr DeviceModel kBlackhole{
     "blackhole", 1.35, 11, 10, 8, 512.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
 
 }  // namespace ttemu::model

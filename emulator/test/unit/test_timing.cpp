@@ -129,6 +129,42 @@ void kernel_main() {
     }
 }
 )";
+// Writes `n` chunks of `size` bytes from L1 0x80000 to L1 0x80000 of the core at NoC (x, y), all in
+// flight, then waits for them. No CB lives at that address.
+const char* kCoreWriter = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    const uint32_t x = get_arg_val<uint32_t>(0), y = get_arg_val<uint32_t>(1);
+    const uint32_t n = get_arg_val<uint32_t>(2), size = get_arg_val<uint32_t>(3);
+    const uint64_t dst = get_noc_addr(x, y, 0x80000);
+    for (uint32_t i = 0; i < n; ++i) noc_async_write(0x80000, dst, size);
+    noc_async_write_barrier();
+}
+)";
+// The same chunks multicast to the NoC rectangle (x0, y0)-(x1, y1) of `dests` cores.
+const char* kCoreMulticaster = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    const uint32_t x0 = get_arg_val<uint32_t>(0), y0 = get_arg_val<uint32_t>(1);
+    const uint32_t x1 = get_arg_val<uint32_t>(2), y1 = get_arg_val<uint32_t>(3);
+    const uint32_t dests = get_arg_val<uint32_t>(4), n = get_arg_val<uint32_t>(5), size = get_arg_val<uint32_t>(6);
+    const uint64_t dst = get_noc_multicast_addr(x0, y0, x1, y1, 0x80000);
+    for (uint32_t i = 0; i < n; ++i) noc_async_write_multicast(0x80000, dst, size, dests);
+    noc_async_write_barrier();
+}
+)";
+// The same bytes to each core of that rectangle's row by its own write (NoC x0 .. x1 in row y0).
+const char* kRowUnicaster = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    const uint32_t x0 = get_arg_val<uint32_t>(0), y0 = get_arg_val<uint32_t>(1);
+    const uint32_t x1 = get_arg_val<uint32_t>(2);
+    const uint32_t n = get_arg_val<uint32_t>(5), size = get_arg_val<uint32_t>(6);
+    for (uint32_t i = 0; i < n; ++i)
+        for (uint32_t x = x0; x <= x1; ++x) noc_async_write(0x80000, get_noc_addr(x, y0, 0x80000), size);
+    noc_async_write_barrier();
+}
+)";
 const char* kPopOne = R"(
 #include "api/dataflow/dataflow_api.h"
 void kernel_main() {
@@ -202,6 +238,37 @@ protected:
         run(p);
         return ttemu::last_program_timing().cycles;
     }
+
+    // Each pair (from, to): `from` writes n chunks of `size` bytes to `to` on NoC 0.
+    std::uint64_t core_writes(const std::vector<std::pair<CoreCoord, CoreCoord>>& pairs, std::uint32_t n,
+                              std::uint32_t size) {
+        Program p = CreateProgram();
+        std::vector<CoreRange> ranges;
+        for (auto& [from, to] : pairs) ranges.push_back(CoreRange(from, from));
+        auto k = CreateKernel(p, kernel_file("core_writer.cpp", kCoreWriter), CoreRangeSet(ranges), writer_cfg());
+        for (auto& [from, to] : pairs) {
+            const CoreCoord noc = dev->worker_core_from_logical_core(to);
+            SetRuntimeArgs(p, k, from, {static_cast<std::uint32_t>(noc.x), static_cast<std::uint32_t>(noc.y), n, size});
+        }
+        run(p);
+        return ttemu::last_program_timing().cycles;
+    }
+
+    // Core (0, 0) multicasts n chunks to cores (1..dests, 0) of its row.
+    // With `unicast`, the same bytes go to each destination by its own write.
+    std::uint64_t row_multicast(std::uint32_t dests, std::uint32_t n, std::uint32_t size, bool unicast = false) {
+        Program p = CreateProgram();
+        const CoreCoord src(0, 0);
+        auto k = CreateKernel(p, kernel_file(unicast ? "row_unicaster.cpp" : "core_multicaster.cpp",
+                                             unicast ? kRowUnicaster : kCoreMulticaster),
+                              src, writer_cfg());
+        const CoreCoord a = dev->worker_core_from_logical_core({1, 0});
+        const CoreCoord b = dev->worker_core_from_logical_core({dests, 0});
+        SetRuntimeArgs(p, k, src, {static_cast<std::uint32_t>(a.x), static_cast<std::uint32_t>(a.y),
+                                   static_cast<std::uint32_t>(b.x), static_cast<std::uint32_t>(b.y), dests, n, size});
+        run(p);
+        return ttemu::last_program_timing().cycles;
+    }
 };
 
 std::string slurp(const std::string& path) {
@@ -267,6 +334,31 @@ TEST_F(Timing, PackHidesUnderMathWithHalfSyncDstAndNotWithFullSync) {
     const double ratio = static_cast<double>(full) / half;
     EXPECT_GT(ratio, 1.8) << full << " vs " << half;
     EXPECT_LT(ratio, 2.05) << full << " vs " << half;
+}
+
+// NoC 0 routes right, then down. Writers (0,0)->(4,0) and (1,0)->(5,0) share the links (1,0)-(4,0), so
+// their 32 KiB chunks take turns: twice the time of the same writes in two different rows (bandwidth
+// dominates: 1024 link cycles a chunk against a few hundred of latency).
+TEST_F(Timing, TransfersSharingANocLinkTakeTurns) {
+    const std::uint32_t n = 16, size = 32 * 1024;
+    const std::uint64_t shared = core_writes({{{0, 0}, {4, 0}}, {{1, 0}, {5, 0}}}, n, size);
+    const std::uint64_t disjoint = core_writes({{{0, 0}, {4, 0}}, {{0, 1}, {4, 1}}}, n, size);
+    const double ratio = static_cast<double>(shared) / disjoint;
+    EXPECT_GT(ratio, 1.8) << shared << " vs " << disjoint;
+    EXPECT_LT(ratio, 2.05) << shared << " vs " << disjoint;
+}
+
+// A multicast holds its route's links once: to 7 cores of a row it costs about one transfer (plus the
+// extra hops), where 7 unicasts from the same core take 7 times the port time.
+TEST_F(Timing, AMulticastCostsOneTransferNotOnePerDestination) {
+    const std::uint32_t n = 16, size = 32 * 1024;
+    const std::uint64_t one = core_writes({{{0, 0}, {1, 0}}}, n, size);
+    const std::uint64_t mcast = row_multicast(7, n, size);
+    EXPECT_LT(static_cast<double>(mcast) / one, 1.1) << mcast << " vs " << one;
+    EXPECT_GE(mcast, one);
+    // Unicast to each of the 7: the port carries 7 x the bytes.
+    const std::uint64_t unicasts = row_multicast(7, n, size, /*unicast=*/true);
+    EXPECT_GT(static_cast<double>(unicasts) / mcast, 6.0) << unicasts << " vs " << mcast;
 }
 
 // The same program gives the same modeled time and a byte-identical trace on every run.
