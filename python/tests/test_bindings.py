@@ -55,3 +55,11 @@ def test_emit_metalium():
     assert result["ok"] and list(result["files"])[:3] == ["reader.cpp", "compute.cpp", "writer.cpp"]
     unlowered = _ttmlir.emit_metalium(EXAMPLE, "matmul_256.mlir")
     assert not unlowered["ok"] and "error:" in unlowered["diagnostics"] and unlowered["files"] == {}
+
+
+def test_bad_enum_option_names_the_choices(capfd):
+    result = _ttmlir.run_pipeline("func.func @f() { return }", "tl-to-tt-pipeline{device=grayskull}")
+    assert not result["ok"]
+    assert "failed to add `tl-to-tt-pipeline` with options `device=grayskull`" in result["diagnostics"]
+    # LLVM's option parser writes the reason to stderr, not to the diagnostics the driver captures.
+    assert "'grayskull' is not one of: wormhole_b0, blackhole" in capfd.readouterr().err

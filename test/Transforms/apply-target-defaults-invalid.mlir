@@ -2,12 +2,14 @@
 // RUN: not tt-opt %s --tt-apply-target-defaults="device=grayskull" 2>&1 | FileCheck %s --check-prefix=DEVICE
 // RUN: not tt-opt %s --tt-apply-target-defaults="math-fidelity=hifi5" 2>&1 | FileCheck %s --check-prefix=FIDELITY
 // RUN: not tt-opt %s --tt-apply-target-defaults="schedule-order=row_major" 2>&1 | FileCheck %s --check-prefix=GONE
+// RUN: not tt-opt %s --tl-to-tt-pipeline="device=grayskull" 2>&1 | FileCheck %s --check-prefix=PIPELINE
 // RUN: tt-opt --help | FileCheck %s --check-prefix=HELP
 
-// DEVICE: Cannot find option named 'grayskull'!
+// DEVICE: for the --device option: 'grayskull' is not one of: wormhole_b0, blackhole
 // DEVICE-NOT: 1:1
-// FIDELITY: Cannot find option named 'hifi5'!
+// FIDELITY: for the --math-fidelity option: 'hifi5' is not one of: lofi, hifi2, hifi3, hifi4
 // GONE: no such option schedule-order
+// PIPELINE: for the --device option: 'grayskull' is not one of: wormhole_b0, blackhole
 // HELP: --tt-apply-target-defaults
 // HELP: --device=<value>
 // HELP-NEXT: =wormhole_b0

@@ -9,6 +9,7 @@
 #define TTDIALECT_PIPELINES_PIPELINES_H
 
 #include "TTDialect/TT/IR/TTOps.h"
+#include "TTDialect/Transforms/EnumOptionParser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 

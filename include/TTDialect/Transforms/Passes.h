@@ -3,6 +3,7 @@
 #define TTDIALECT_TRANSFORMS_PASSES_H
 
 #include "TTDialect/TL/IR/TLOps.h"
+#include "TTDialect/Transforms/EnumOptionParser.h"
 #include "TTDialect/TT/IR/TTOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
