@@ -375,7 +375,7 @@ std::uint64_t wake_time(const Instance& in) {
             if (w.n) t = std::max(t, w.cb->pop_ts[(w.cb->wr_page + w.n - 1) % w.cb->num_pages]);
             break;
         case WaitKind::Sem: {
-            auto it = in.launch->sem_ts.find((static_cast<std::uint64_t>(in.core->index) << 32) | w.sem_addr);
+            auto it = in.launch->sem_ts.find(sem_key(*in.core, w.sem_addr));
             if (it != in.launch->sem_ts.end()) t = std::max(t, it->second);
             break;
         }
@@ -409,8 +409,9 @@ void yield_in_time() {
     switch_to_scheduler(inst);
 }
 
-void record_stall(Instance& inst, std::uint64_t from, const std::string& what) {
+void record_stall(Instance& inst, std::uint64_t from, const char* op, int cb) {
     if (inst.clock <= from) return;
+    const std::string what = cb < 0 ? std::string(op) : std::string(op) + "(" + cb_str(cb) + ")";
     const bool pack = inst.cs && inst.cs->thread == ComputeState::Thread::Pack;
     (pack ? inst.pack_stalls : inst.stalls)[what] += inst.clock - from;
     inst.launch->span(from, inst.clock - from, inst.core->index, inst.trace_tid, what, "wait");
@@ -639,6 +640,10 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
         }
         return o;
     };
+    // Where the bottleneck kernel's time went (for the JSON, the summary and last_program_timing).
+    const auto [critical_parts, critical_total] =
+        critical ? breakdown({critical})
+                 : std::make_pair(std::vector<std::pair<std::string, std::uint64_t>>{}, std::uint64_t{0});
 
     std::ostringstream js;
     js << "{\"program\": " << program_no << ", \"device\": " << json_str(A.name) << ", \"cores\": " << used_cores
@@ -692,11 +697,10 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
        << ", \"clock_ghz\": " << A.clock_ghz << ", \"ideal_matmul_cycles\": " << ideal
        << ", \"utilization\": " << utilization << ", \"dram_bound_cycles\": " << dram_bound;
     if (critical) {
-        auto [parts, total] = breakdown({critical});
         js << ",\n    \"bottleneck\": {\"waits\": " << json_str(chain) << ", \"kernel\": " << json_str(critical->kernel->name)
            << ", \"role\": " << json_str(critical->kernel->role()) << ", \"core\": [" << critical->core->logical.x
            << ", " << critical->core->logical.y << "], \"cycles\": " << critical->clock
-           << ", \"shares\": " << shares_json(parts, total) << "}";
+           << ", \"shares\": " << shares_json(critical_parts, critical_total) << "}";
     }
     js << ",\n    \"kernels\": [";
     for (std::size_t k = 0; k < L.prog->kernels.size(); ++k) {
@@ -717,11 +721,10 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     g_last_timing.dram_bytes = L.noc.dram_read_bytes + L.noc.dram_write_bytes;
     g_last_timing.dram_bound_cycles = dram_bound;
     g_last_timing.bottleneck.clear();
-    if (critical) {
-        auto [parts, total] = breakdown({critical});
+    if (critical)
         g_last_timing.bottleneck = chain + critical->kernel->name + " (" + critical->kernel->role() + ") on core " +
-                                   core_str(critical->core->logical) + ": " + shares_text(parts, total, 3);
-    }
+                                   core_str(critical->core->logical) + ": " +
+                                   shares_text(critical_parts, critical_total, 3);
     g_json_programs.push_back(js.str());
 
     if (const char* path = std::getenv("TTEMU_STATS_JSON"); path && *path) {
@@ -761,9 +764,8 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
                   est, est / (A.clock_ghz * 1000.0), A.clock_ghz, 100.0 * utilization, ideal, dram_bound);
     o << buf;
     if (critical) {
-        auto [parts, total] = breakdown({critical});
         o << "  bottleneck: " << chain << critical->kernel->name << " (" << critical->kernel->role() << ") on core "
-          << core_str(critical->core->logical) << ": " << shares_text(parts, total, 3) << "\n";
+          << core_str(critical->core->logical) << ": " << shares_text(critical_parts, critical_total, 3) << "\n";
     }
     std::fputs(o.str().c_str(), stderr);
 }

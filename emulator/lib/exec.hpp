@@ -149,6 +149,11 @@ struct NocStats {
     std::uint64_t dram_read_bytes = 0, dram_write_bytes = 0;
 };
 
+// The key of a semaphore in LaunchState::sem_ts: its core and L1 address.
+inline std::uint64_t sem_key(const CoreState& c, std::uint64_t addr) {
+    return (static_cast<std::uint64_t>(c.index) << 32) | (addr & 0xffffffffu);
+}
+
 struct LaunchState {
     DeviceImpl* dev = nullptr;
     ProgramState* prog = nullptr;
@@ -195,8 +200,9 @@ void block_on(const Wait& w);
 void yield_in_time();
 // The earliest virtual time at which another runnable instance of the launch would resume.
 std::uint64_t earliest_other_wake(const Instance& self);
-// Books the cycles `inst` spent blocked since `from` under `what` (stall table and trace).
-void record_stall(Instance& inst, std::uint64_t from, const std::string& what);
+// Books the cycles `inst` spent blocked since `from` under `what` ("what(c_N)" for a CB) in its
+// stall table and the trace. Called on every blocking call: names are built only for real stalls.
+void record_stall(Instance& inst, std::uint64_t from, const char* what, int cb = -1);
 bool wait_ready(const Wait& w);
 // The single L1 translation point: host pointer for [addr, addr + size) in the core's L1.
 std::uint8_t* l1_at(CoreState& core, std::uint32_t addr, std::uint32_t size, const char* op);

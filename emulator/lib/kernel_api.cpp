@@ -218,9 +218,6 @@ bool overlaps(std::uint32_t a, std::uint32_t asz, std::uint32_t b, std::uint32_t
     return a < b + bsz && b < a + asz;
 }
 
-std::uint64_t sem_key(const CoreState& c, std::uint64_t addr) {
-    return (static_cast<std::uint64_t>(c.index) << 32) | (addr & 0xffffffffu);
-}
 }  // namespace
 
 std::uint8_t* l1_at(CoreState& core, std::uint32_t addr, std::uint32_t size, const char* op) {
@@ -321,7 +318,7 @@ void cb_reserve_back(std::uint32_t cbi, std::uint32_t n, const char* file, int l
     const std::uint64_t from = in.clock;
     while (cb.num_pages - cb.occupancy() < n) block_on(Wait{WaitKind::CbSpace, &cb, n});
     if (n) in.clock = std::max(in.clock, cb.pop_ts[(cb.wr_page + n - 1) % cb.num_pages]);
-    record_stall(in, from, "cb_reserve_back(" + cb_str(cbi) + ")");
+    record_stall(in, from, "cb_reserve_back", cbi);
     cb.reserved = std::max(cb.reserved, n);
 }
 
@@ -357,7 +354,7 @@ void cb_wait_front(std::uint32_t cbi, std::uint32_t n, const char* file, int lin
     const std::uint64_t from = in.clock;
     while (cb.occupancy() < n) block_on(Wait{WaitKind::CbData, &cb, n});
     if (n) in.clock = std::max(in.clock, cb.push_ts[(cb.rd_page + n - 1) % cb.num_pages]);
-    record_stall(in, from, "cb_wait_front(" + cb_str(cbi) + ")");
+    record_stall(in, from, "cb_wait_front", cbi);
     cb.waited = std::max(cb.waited, n);
 }
 
@@ -384,11 +381,11 @@ void cb_pop_front(std::uint32_t cbi, std::uint32_t n, const char* file, int line
 
 // A failed poll spins until another instance could have changed something: the poller's clock
 // moves to the earliest time another runnable instance resumes at, then the others run.
-static void poll_wait(Instance& in, CBState& cb, std::uint32_t n, const std::string& what) {
+static void poll_wait(Instance& in, CBState& cb, std::uint32_t n, const char* what) {
     const std::uint64_t from = in.clock;
     const std::uint64_t other = earliest_other_wake(in);
     in.clock = other == UINT64_MAX ? in.clock + 1 : std::max(in.clock + 1, other);
-    record_stall(in, from, what);
+    record_stall(in, from, what, static_cast<int>(cb.index));
     block_on(Wait{WaitKind::None, &cb, n});
 }
 
@@ -396,7 +393,7 @@ bool cb_pages_available_at_front(std::uint32_t cbi, std::uint32_t n, const char*
     Instance& in = cur("cb_pages_available_at_front", file, line);
     CBState& cb = cur_cb(cbi, "cb_pages_available_at_front");
     if (cb.occupancy() >= n) return true;
-    poll_wait(in, cb, n, "cb_pages_available_at_front(" + cb_str(cbi) + ")");
+    poll_wait(in, cb, n, "cb_pages_available_at_front");
     return cb.occupancy() >= n;
 }
 
@@ -404,7 +401,7 @@ bool cb_pages_reservable_at_back(std::uint32_t cbi, std::uint32_t n, const char*
     Instance& in = cur("cb_pages_reservable_at_back", file, line);
     CBState& cb = cur_cb(cbi, "cb_pages_reservable_at_back");
     if (cb.num_pages - cb.occupancy() >= n) return true;
-    poll_wait(in, cb, n, "cb_pages_reservable_at_back(" + cb_str(cbi) + ")");
+    poll_wait(in, cb, n, "cb_pages_reservable_at_back");
     return cb.num_pages - cb.occupancy() >= n;
 }
 

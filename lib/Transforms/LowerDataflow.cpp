@@ -188,13 +188,17 @@ struct TTLowerDataflowPass
     func::FuncOp kernel = getOperation();
     // Page transfers address DRAM through a kernel's TensorAccessor; a tile
     // transfer on a memref has not been through tt-split-kernels.
+    bool any = false;
     WalkResult unsplit = kernel.walk([&](Operation *op) {
       Value buffer;
       if (auto read = llvm::dyn_cast<ReadTilesOp>(op))
         buffer = read.getBuffer();
       else if (auto write = llvm::dyn_cast<WriteTilesOp>(op))
         buffer = write.getBuffer();
-      if (!buffer || llvm::isa<TensorAccessorType>(buffer.getType()))
+      if (!buffer)
+        return WalkResult::advance();
+      any = true;
+      if (llvm::isa<TensorAccessorType>(buffer.getType()))
         return WalkResult::advance();
       op->emitError() << "'" << op->getName()
                       << "' still reads a memref: run tt-split-kernels before "
@@ -204,10 +208,6 @@ struct TTLowerDataflowPass
     });
     if (unsplit.wasInterrupted())
       return signalPassFailure();
-    bool any = false;
-    kernel.walk([&](Operation *op) {
-      any |= llvm::isa<ReadTilesOp, WriteTilesOp>(op);
-    });
     if (!any)
       return markAllAnalysesPreserved();
     expandReads(kernel);
