@@ -15,14 +15,23 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
                                    const TLToTTPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createConvertLinalgToTL());
-  funcPm.addPass(createTLMatmulToKernel(
-      {options.blockM, options.blockN, options.blockK, options.stages}));
   TTApplyTargetDefaultsOptions defaults;
   defaults.device = options.device;
   defaults.mathFidelity = options.mathFidelity;
   defaults.fp32DestAcc = options.fp32DestAcc;
   funcPm.addPass(createTTApplyTargetDefaults(defaults));
-  funcPm.addPass(createTTInferSchedule());
+  TTSelectScheduleOptions select;
+  select.schedule = options.schedule;
+  select.blockM = options.blockM;
+  select.blockN = options.blockN;
+  select.blockK = options.blockK;
+  select.numStages = options.stages;
+  select.explain = options.explainSchedule;
+  funcPm.addPass(createTTSelectSchedule(select));
+  funcPm.addPass(createTLMatmulToKernel(
+      {options.blockM, options.blockN, options.blockK, options.stages}));
+  funcPm.addPass(
+      createTTInferSchedule({options.schedule, options.explainSchedule}));
   funcPm.addPass(createTTInferShard());
   funcPm.addPass(createTTGridToPersistent());
   funcPm.addPass(createTTLowerMemorySpace(

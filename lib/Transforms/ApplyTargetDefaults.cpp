@@ -16,7 +16,8 @@ struct TTApplyTargetDefaultsPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (func.getOps<tl::KernelOp>().empty() ||
+    if ((func.getOps<tl::KernelOp>().empty() &&
+         func.getOps<tl::MatmulOp>().empty()) ||
         func->hasAttr(TTDialect::kTargetAttrName))
       return;
     MLIRContext *ctx = &getContext();

@@ -2,6 +2,7 @@
 #include "TTDialect/Transforms/Passes.h"
 
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/FormatVariadic.h"
 
 namespace mlir::tt {
 #define GEN_PASS_DEF_TTBUILDPROGRAM
@@ -128,11 +129,31 @@ struct TTBuildProgramPass
                                   << func.getSymName() << " does not have";
       return Attribute(FlatSymbolRefAttr::get(ctx, name.getValue()));
     };
+    // A multicast group's semaphores, created on every core of the split
+    // the first time a kernel takes their id.
+    llvm::SmallDenseMap<Attribute, FlatSymbolRefAttr> semaphores;
+    auto semaphoreRef = [&](McastArgAttr field) {
+      auto [it, inserted] = semaphores.try_emplace(field);
+      if (inserted) {
+        std::string name = llvm::formatv(
+            "{0}_{1}",
+            field.getDirection() == McastDirection::Row ? "row" : "col",
+            field.getField() == McastField::ReadySemaphore ? "ready" : "valid");
+        SemaphoreOp::create(b, loc, name, cores, /*initial=*/0);
+        it->second = FlatSymbolRefAttr::get(ctx, name);
+      }
+      return it->second;
+    };
     auto argsOf = [&](func::FuncOp kernel,
                       StringRef attrName) -> FailureOr<ArrayAttr> {
       SmallVector<Attribute> args;
       if (auto list = kernel->getAttrOfType<ArrayAttr>(attrName))
         for (Attribute source : list) {
+          if (auto field = llvm::dyn_cast<McastArgAttr>(source);
+              field && field.isSemaphore()) {
+            args.push_back(semaphoreRef(field));
+            continue;
+          }
           FailureOr<Attribute> arg = bufferRef(kernel, source);
           if (failed(arg))
             return failure();

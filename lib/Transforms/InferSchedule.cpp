@@ -1,5 +1,6 @@
 //===- InferSchedule.cpp - output blocks spread over cores ----------------===//
 #include "TTDialect/Transforms/Passes.h"
+#include "TTDialect/Transforms/ScheduleCost.h"
 
 namespace mlir::tt {
 #define GEN_PASS_DEF_TTINFERSCHEDULE
@@ -10,8 +11,164 @@ using namespace mlir;
 using namespace mlir::tt;
 
 namespace {
+/// Whether `value` is computed from `blockIndex` (a tl.kernel block index).
+/// Other block arguments (the K loop's counter) are the same on every core:
+/// tl.pipelined runs a constant number of steps.
+bool dependsOn(Value value, Value blockIndex) {
+  SmallVector<Value> worklist{value};
+  llvm::SmallDenseSet<Value> seen;
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    if (v == blockIndex)
+      return true;
+    if (!seen.insert(v).second)
+      continue;
+    if (Operation *def = v.getDefiningOp()) {
+      // A value computed by an op with regions could depend on anything.
+      if (def->getNumRegions() != 0)
+        return true;
+      llvm::append_range(worklist, def->getOperands());
+    }
+  }
+  return false;
+}
+
+/// Whether some block load of `kernel` is the same on every core of a row
+/// or a column, so that multicasting it saves DRAM reads.
+bool hasSharedLoad(tl::KernelOp kernel) {
+  Value bx = kernel.getBodyBlock().getArgument(0);
+  Value by = kernel.getBodyBlock().getArgument(1);
+  bool shared = false;
+  kernel.walk([&](tl::CopyOp copy) {
+    if (!copy.isLoad() || copy->getParentOfType<scf::IfOp>())
+      return;
+    auto indices = copy.getGlobalIndices();
+    shared |= llvm::none_of(indices, [&](Value v) { return dependsOn(v, bx); }) ||
+              llvm::none_of(indices, [&](Value v) { return dependsOn(v, by); });
+  });
+  return shared;
+}
+
+/// The kernel's matmul as the cost model sees it, and its blocks: from its
+/// gemm's shared buffers and fragment, its grid and its K loop.
+std::optional<std::pair<MatmulProblem, ScheduleCandidate>>
+problemOf(tl::KernelOp kernel, int64_t dstTiles) {
+  tl::GemmOp gemm;
+  kernel.walk([&](tl::GemmOp op) { gemm = op; });
+  auto loop = gemm ? llvm::dyn_cast<tl::PipelinedOp>(gemm->getParentOp())
+                   : tl::PipelinedOp();
+  if (!loop)
+    return std::nullopt;
+  MemRefType a = gemm.getA().getType(), b = gemm.getB().getType();
+  MatmulProblem problem;
+  ScheduleCandidate blocks;
+  blocks.blockM = a.getDimSize(0) / tl::kTileSize;
+  blocks.blockK = a.getDimSize(1) / tl::kTileSize;
+  blocks.blockN = b.getDimSize(1) / tl::kTileSize;
+  if (blocks.blockM <= 0 || blocks.blockK <= 0 || blocks.blockN <= 0)
+    return std::nullopt;
+  blocks.stages = loop.getStages();
+  std::tie(blocks.subblockH, blocks.subblockW) =
+      chooseSubblock(blocks.blockM, blocks.blockN, dstTiles);
+  problem.mTiles = int64_t(kernel.getGrid()[1]) * blocks.blockM;
+  problem.nTiles = int64_t(kernel.getGrid()[0]) * blocks.blockN;
+  problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
+  problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
+  kernel.walk([&](tl::CopyOp copy) {
+    if (!copy.isLoad())
+      problem.outTileBytes = llvm::cast<MemRefType>(copy.getGlobal().getType())
+                                     .getElementType()
+                                     .isF32()
+                                 ? 4096
+                                 : 2048;
+  });
+  return std::make_pair(problem, blocks);
+}
+
 struct TTInferSchedulePass
     : tt::impl::TTInferScheduleBase<TTInferSchedulePass> {
+  using Base::Base;
+
+  /// The schedule the cost model predicts faster for the kernel's own
+  /// blocks; multicast only where it is legal and shares a load.
+  Schedule cheaper(tl::KernelOp kernel, TargetAttr target) {
+    DeviceAttr device = target.getDevice();
+    auto why = [&](StringRef reason) {
+      if (explain)
+        kernel.emitRemark() << "schedule: reuse (" << reason << ")";
+      return Schedule::Reuse;
+    };
+    if (kernel.getGrid()[0] > device.getGridX() ||
+        kernel.getGrid()[1] > device.getGridY())
+      return why("the kernel's block grid does not fit the compute grid, so "
+                 "its blocks cannot go one per core");
+    if (!hasSharedLoad(kernel))
+      return why("no block load is shared by a row or column of cores");
+    auto problem = problemOf(kernel, target.getDstTileCapacity());
+    if (!problem)
+      return why("the kernel is not one gemm in a pipelined K loop");
+    auto [matmul, candidate] = *problem;
+    candidate.kind = Schedule::Reuse;
+    SchedulePrediction reuse = predictSchedule(matmul, candidate, target);
+    candidate.kind = Schedule::Multicast;
+    SchedulePrediction multicast = predictSchedule(matmul, candidate, target);
+    Schedule kind = multicast.cycles < reuse.cycles ? Schedule::Multicast
+                                                    : Schedule::Reuse;
+    if (explain)
+      kernel.emitRemark() << "schedule: " << stringifySchedule(kind)
+                          << " for the kernel's " << candidate.blockM << "x"
+                          << candidate.blockN << "x" << candidate.blockK
+                          << "-tile blocks: multicast "
+                          << int64_t(multicast.cycles) << " cycles predicted ("
+                          << multicast.bound << " bound, "
+                          << multicast.dramTileReads
+                          << " DRAM tile reads), reuse " << int64_t(reuse.cycles)
+                          << " (" << reuse.bound << " bound, "
+                          << reuse.dramTileReads << ")";
+    return kind;
+  }
+
+  /// One block per core on a gridX x gridY rectangle; marks the block
+  /// loads every core of a row (column) shares.
+  LogicalResult planMulticast(tl::KernelOp kernel, DeviceAttr device) {
+    uint64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
+    if (gridX > device.getGridX() || gridY > device.getGridY())
+      return kernel.emitOpError()
+             << "the multicast schedule places one output block per core, "
+                "but the kernel's "
+             << gridX << "x" << gridY << " blocks do not fit the "
+             << device.getGridX() << "x" << device.getGridY()
+             << " compute grid of " << stringifyArch(device.getArch())
+             << "; use larger blocks (block-m, block-n) or schedule=reuse";
+    Value bx = kernel.getBodyBlock().getArgument(0);
+    Value by = kernel.getBodyBlock().getArgument(1);
+    kernel.walk([&](tl::CopyOp copy) {
+      if (!copy.isLoad())
+        return;
+      // A load under control flow might differ between cores; only
+      // straight-line loads are shared.
+      if (copy->getParentOfType<scf::IfOp>())
+        return;
+      bool byX = llvm::any_of(copy.getGlobalIndices(),
+                              [&](Value v) { return dependsOn(v, bx); });
+      bool byY = llvm::any_of(copy.getGlobalIndices(),
+                              [&](Value v) { return dependsOn(v, by); });
+      std::optional<McastDirection> along;
+      if (!byX)
+        along = McastDirection::Row;
+      else if (!byY)
+        along = McastDirection::Column;
+      if (along)
+        copy->setAttr(TTDialect::kMulticastAttrName,
+                      McastDirectionAttr::get(&getContext(), *along));
+    });
+    kernel->getParentOfType<func::FuncOp>()->setAttr(
+        TTDialect::kWorkSplitAttrName,
+        WorkSplitAttr::compute(&getContext(), gridX * gridY, gridX, gridY,
+                               /*rowWise=*/true));
+    return success();
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     auto kernels = llvm::to_vector(func.getOps<tl::KernelOp>());
@@ -47,6 +204,18 @@ struct TTInferSchedulePass
     if (kernel.getWholeMatmul())
       func->setAttr(TTDialect::kWholeMatmulAttrName,
                     UnitAttr::get(&getContext()));
+    // What tt-select-schedule chose, else the option (auto: by cost).
+    Schedule kind = schedule;
+    if (auto chosen = func->getAttrOfType<ScheduleAttr>(
+            TTDialect::kScheduleAttrName))
+      kind = chosen.getKind();
+    else if (kind == Schedule::Auto)
+      kind = cheaper(kernel, *target);
+    if (kind == Schedule::Multicast) {
+      if (failed(planMulticast(kernel, device)))
+        return signalPassFailure();
+      return;
+    }
     func->setAttr(TTDialect::kWorkSplitAttrName,
                   WorkSplitAttr::compute(&getContext(), blocks,
                                          device.getGridX(), device.getGridY(),

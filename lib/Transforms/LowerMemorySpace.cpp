@@ -1,6 +1,7 @@
 //===- LowerMemorySpace.cpp - tile buffers to CBs and DST -----------------===//
 #include "TTDialect/Transforms/LoopUtils.h"
 #include "TTDialect/Transforms/Passes.h"
+#include "TTDialect/Transforms/ScheduleCost.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -41,22 +42,6 @@ struct MemoryPlan {
   int64_t subblockH = 0, subblockW = 0;
   bool spills() const { return static_cast<bool>(partials); }
 };
-
-/// The largest h x w subblock of an m x n block with h * w <= capacity,
-/// preferring wide ones: the packer writes rows of the subblock in one run.
-std::pair<int64_t, int64_t> chooseSubblock(int64_t m, int64_t n,
-                                           int64_t capacity) {
-  std::pair<int64_t, int64_t> best{1, 1};
-  for (int64_t h = 1; h <= m; ++h)
-    for (int64_t w = 1; w <= n; ++w) {
-      if (m % h || n % w || h * w > capacity)
-        continue;
-      int64_t area = h * w, bestArea = best.first * best.second;
-      if (area > bestArea || (area == bestArea && w > best.second))
-        best = {h, w};
-    }
-  return best;
-}
 
 /// The tile coordinate (i32) of an element offset that is provably a multiple
 /// of the tile size: constants, `x * (32 * c)` and sums of those.
@@ -198,8 +183,12 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
       return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
     Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
     if (op.isLoad()) {
+      // tt-infer-schedule marked the loads the cores of a row or column
+      // share.
+      auto multicast = op->getAttrOfType<McastDirectionAttr>(
+          TTDialect::kMulticastAttrName);
       ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
-                          rows, cols, adaptor.getDest());
+                          rows, cols, adaptor.getDest(), multicast);
     } else {
       Value out = adaptor.getSource();
       IntegerAttr subH, subW;
@@ -384,38 +373,6 @@ struct TTLowerMemorySpacePass
     Value output = store.getDest();
     auto outputType = llvm::cast<MemRefType>(output.getType());
     DataFormat outFormat = formatOf(outputType.getElementType());
-    int64_t outPages = 2 * tilesOf(fragmentType); // double-buffered
-    auto outType = CircularBufferType::get(
-        &getContext(), kOutputCB, outPages,
-        TileType::get(&getContext(), outFormat));
-    Value outCB = GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
-    plan.cbOf[fragmentAlloc] = outCB;
-    cbs.push_back({"cb_out (fragment " +
-                       std::to_string(fragmentType.getDimSize(0)) + "x" +
-                       std::to_string(fragmentType.getDimSize(1)) + ")",
-                   outPages * getTileSizeInBytes(outFormat)});
-    plan.tilesPerRowOf[output] = param(
-        "Nt", outputType.getDimSize(1) / tl::kTileSize, "c_tiles_per_row");
-    // A grid of one-tile-wide blocks over the whole of C has as many block
-    // columns as C has tile columns: grid_x is Nt by construction, so the
-    // kernels get one argument, not two that always agree.
-    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && nTiles == 1)
-      for (auto gridX :
-           llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
-        if (gridX.getName() == "grid_x" &&
-            gridX.getValue() ==
-                uint64_t(outputType.getDimSize(1) / tl::kTileSize)) {
-          gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
-          gridX.erase();
-        }
-    // A K loop over all of K in one-tile steps runs Kt times: reuse that
-    // parameter. Anything else (larger steps, a partial K) is its own.
-    auto kParam = llvm::cast<RuntimeParamOp>(params["Kt"].getDefiningOp());
-    plan.kSteps = kParam.getValue() == uint64_t(loop.getCount())
-                      ? params["Kt"]
-                      : param("k_steps", loop.getCount(), "k_steps");
-
-
     // DST capacity and L1 are the target's.
     FailureOr<TargetAttr> target = getTarget(func, "tt-lower-memory-space");
     if (failed(target))
@@ -450,10 +407,60 @@ struct TTLowerMemorySpacePass
           TileType::get(&getContext(), DataFormat::Float32));
       plan.partials =
           GetCBOp::create(b, loc, partialsType, b.getStringAttr("cb_partials"));
-      plan.out = outCB;
       cbs.push_back({"cb_partials (fp32 partial sums)",
                      pages * getTileSizeInBytes(DataFormat::Float32)});
     }
+
+    // The output CB: two blocks when the block fits DST (compute packs the
+    // next block while the writer drains this one). A spilling block is
+    // packed and written subblock by subblock on its last K step, so one
+    // block is enough to never stall the packer, and two subblocks the least
+    // that overlaps packing with writing (used when one block does not fit
+    // L1).
+    int64_t blockTiles = tilesOf(fragmentType);
+    int64_t outPages = plan.spills() ? blockTiles : 2 * blockTiles;
+    if (plan.spills()) {
+      uint64_t others = 0;
+      for (const CBInfo &cb : cbs)
+        others += cb.bytes;
+      int64_t twoSubblocks = 2 * plan.subblockH * plan.subblockW;
+      if (others + outPages * getTileSizeInBytes(outFormat) >
+              device.getL1Size() &&
+          twoSubblocks < outPages)
+        outPages = twoSubblocks;
+    }
+    auto outType = CircularBufferType::get(
+        &getContext(), kOutputCB, outPages,
+        TileType::get(&getContext(), outFormat));
+    Value outCB = GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
+    plan.cbOf[fragmentAlloc] = outCB;
+    if (plan.spills())
+      plan.out = outCB;
+    cbs.push_back({"cb_out (fragment " +
+                       std::to_string(fragmentType.getDimSize(0)) + "x" +
+                       std::to_string(fragmentType.getDimSize(1)) + ")",
+                   outPages * getTileSizeInBytes(outFormat)});
+    plan.tilesPerRowOf[output] = param(
+        "Nt", outputType.getDimSize(1) / tl::kTileSize, "c_tiles_per_row");
+    // A grid of one-tile-wide blocks over the whole of C has as many block
+    // columns as C has tile columns: grid_x is Nt by construction, so the
+    // kernels get one argument, not two that always agree.
+    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && nTiles == 1)
+      for (auto gridX :
+           llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
+        if (gridX.getName() == "grid_x" &&
+            gridX.getValue() ==
+                uint64_t(outputType.getDimSize(1) / tl::kTileSize)) {
+          gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
+          gridX.erase();
+        }
+    // A K loop over all of K in one-tile steps runs Kt times: reuse that
+    // parameter. Anything else (larger steps, a partial K) is its own.
+    auto kParam = llvm::cast<RuntimeParamOp>(params["Kt"].getDefiningOp());
+    plan.kSteps = kParam.getValue() == uint64_t(loop.getCount())
+                      ? params["Kt"]
+                      : param("k_steps", loop.getCount(), "k_steps");
+
 
     // The L1 budget: every CB lives on every used core.
     uint64_t total = 0;

@@ -11,6 +11,7 @@ namespace mlir::tt {
 } // namespace mlir::tt
 
 using namespace mlir;
+using namespace mlir::tt;
 
 namespace {
 struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
@@ -105,7 +106,9 @@ struct TLMatmulToKernelPass
                << "dimension " << d.name << " = " << d.size
                << " is not a multiple of the " << tl::kTileSize
                << "-element tile; padding is not supported yet";
-      if (d.block <= 0 || d.block % tl::kTileSize != 0)
+      if (d.block == 0)
+        continue; // not given: reported below, after the real errors
+      if (d.block < 0 || d.block % tl::kTileSize != 0)
         return op.emitOpError() << "block size for " << d.name << " ("
                                 << d.block << ") must be a positive multiple of "
                                 << tl::kTileSize;
@@ -114,6 +117,12 @@ struct TLMatmulToKernelPass
                << "block size " << d.block << " does not divide dimension "
                << d.name << " = " << d.size << "; padding is not supported yet";
     }
+    for (const Dim &d : dims)
+      if (d.block == 0)
+        return op.emitOpError()
+               << "has no block size for " << d.name
+               << ": give one (block-m, block-n, block-k) or run "
+                  "tt-select-schedule first";
     // (int64_t: streaming the option itself prints it as a character.)
     if (int64_t(numStages) < 1)
       return op.emitError() << "the K loop needs at least 1 stage (option "
@@ -123,6 +132,13 @@ struct TLMatmulToKernelPass
   }
 
   void runOnOperation() override {
+    // The blocks tt-select-schedule chose win over the options.
+    if (auto chosen = getOperation()->getAttrOfType<ScheduleAttr>(
+            TTDialect::kScheduleAttrName)) {
+      blockM = chosen.getBlockM();
+      blockN = chosen.getBlockN();
+      blockK = chosen.getBlockK();
+    }
     bool ok = true;
     getOperation().walk([&](tl::MatmulOp op) { ok &= succeeded(check(op)); });
     if (!ok)

@@ -91,23 +91,43 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     return success();
   }
 
-  /// One K step of a block larger than DST, subblock by subblock: reload the
-  /// partial sums (after the first step), accumulate this step, and pack to
-  /// the partials CB, or on the last step to the output CB.
+  /// One K step of a block larger than DST, subblock by subblock, with the
+  /// partial sums in an fp32 CB: the first step packs them there; the middle
+  /// steps pack onto them with the packer's L1 accumulation (no reload into
+  /// DST); the last step reloads them into DST, accumulates its product and
+  /// packs the result to the output CB.
   void emitSpilled(OpBuilder &b, Location loc, MatmulBlockOp op) const {
     int64_t h = op.getSubblockRows(), w = op.getSubblockCols();
     int64_t tiles = h * w;
     Value step = op.getStep();
     Value zero = i32Const(b, loc, 0);
     Value one = i32Const(b, loc, 1);
-    Value reload =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero);
-    Value lastStep = arith::SubIOp::create(b, loc, op.getNumSteps(), one);
-    Value isLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                         step, lastStep);
+    auto named = [](Value v, StringRef name) {
+      setCppName(v.getDefiningOp(), name);
+      return v;
+    };
+    Value notFirst = named(
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero),
+        "has_partials");
+    Value lastStep = named(
+        arith::SubIOp::create(b, loc, op.getNumSteps(), one), "last_step");
+    Value isLast = named(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                               step, lastStep),
+                         "is_last_step");
+    Value reload = named(arith::AndIOp::create(b, loc, notFirst, isLast),
+                         "reload_partials");
+    Value notLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                          step, lastStep);
+    Value accumulate = arith::AndIOp::create(b, loc, notFirst, notLast);
+    setComment(PackReconfigL1AccOp::create(
+                   b, loc,
+                   named(arith::ExtUIOp::create(b, loc, b.getI32Type(),
+                                                accumulate),
+                         "accumulate_in_l1")),
+               "Middle K steps add their products to the partial sums in L1");
     forRange(b, loc, op.getM() / h, "subblock_row",
-             "For each DST subblock of the output block: reload the partial "
-             "sums, accumulate this K step, pack",
+             "For each DST subblock of the output block: accumulate this K "
+             "step and pack",
              [&](OpBuilder &b, Value sbRow) {
       forRange(b, loc, op.getN() / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
         setComment(TileRegsAcquireOp::create(b, loc), kMathComment);
@@ -137,6 +157,14 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
               scf::YieldOp::create(b, loc);
             },
             [&](OpBuilder &b, Location loc) {
+              // Packing onto the subblock's partial sums: free its pages
+              // and reserve them again, so the pack lands on them.
+              scf::IfOp::create(b, loc, notFirst, [&](OpBuilder &b, Location loc) {
+                Value pages = i32Const(b, loc, tiles);
+                CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
+                CBPopFrontOp::create(b, loc, op.getPartials(), pages);
+                scf::YieldOp::create(b, loc);
+              });
               emitPack(b, loc, op.getPartials(), tiles);
               scf::YieldOp::create(b, loc);
             });

@@ -41,7 +41,8 @@ def test_scripted_flow(func):
     # the same program compile() makes in one go
     assert dict(artifacts) == dict(tilelang.compile(func))
     # the IR of every stage came along
-    assert list(artifacts.ir)[:4] == ["tl", "convert-linalg-to-tl", "tl-matmul-to-kernel", "tt-apply-target-defaults"]
+    assert list(artifacts.ir)[:5] == ["tl", "convert-linalg-to-tl", "tt-apply-target-defaults",
+                                      "tt-select-schedule", "tl-matmul-to-kernel"]
 
 
 def test_every_pass_one_by_one(func):

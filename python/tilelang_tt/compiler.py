@@ -43,10 +43,22 @@ def math_fidelities_supported():
     return tuple(_native().math_fidelity_names())
 
 
+SCHEDULES = ("auto", "reuse", "multicast")
+
+
 def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
                   subblock=None, block_m=None, block_n=None, block_k=None,
-                  stages=None, fp32_dest_acc=False):
+                  stages=None, fp32_dest_acc=False, schedule="auto",
+                  explain_schedule=False):
     """The ``tl-to-tt-pipeline{...}`` pass pipeline for these options.
+
+    ``schedule``: ``auto`` (the default: the compiler's cost model chooses
+    the schedule and, for whole-buffer input, the block sizes), ``reuse``
+    (blocks split over all cores, each core reads its own inputs) or
+    ``multicast`` (one block per core; A multicast along core rows, B down
+    core columns). ``explain_schedule=True`` makes the compiler report the
+    candidates it weighed and why the winner won (``Module.remarks``,
+    ``Artifacts.schedule_explanation``).
 
     ``subblock=(h, w)`` chooses the DST subblock of large output blocks.
     ``fp32_dest_acc=True`` accumulates in fp32 in DST (ComputeConfig's
@@ -63,7 +75,15 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
         raise ValueError("math_fidelity must be one of %s, got %r" % (", ".join(fidelities), math_fidelity))
     if not isinstance(fp32_dest_acc, bool):
         raise ValueError("fp32_dest_acc must be True or False, got %r" % (fp32_dest_acc,))
+    if schedule not in SCHEDULES:
+        raise ValueError("schedule must be one of %s, got %r" % (", ".join(SCHEDULES), schedule))
+    if not isinstance(explain_schedule, bool):
+        raise ValueError("explain_schedule must be True or False, got %r" % (explain_schedule,))
     options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
+    if schedule != "auto":
+        options.append("schedule=%s" % schedule)
+    if explain_schedule:
+        options.append("explain-schedule=true")
     if fp32_dest_acc:
         options.append("fp32-dest-acc=true")
     ints = [("cb-depth", cb_depth)]
@@ -171,8 +191,10 @@ class Module:
     """
 
     def __init__(self, ir, name="module.mlir", pipeline=None, prim_func=None,
-                 _steps_cache=None, _position=-1, _history=None):
+                 _steps_cache=None, _position=-1, _history=None, _remarks=""):
         self.ir = ir
+        # Remarks the passes reported (the schedule explanation), as text.
+        self.remarks = _remarks
         self.name = name
         self.pipeline = pipeline or pipeline_text()
         self.prim_func = prim_func
@@ -227,8 +249,9 @@ class Module:
         raise ValueError("the pipeline has no pass %r (passes: %s)"
                          % (name, ", ".join(s.name for s in self.steps)))
 
-    def _derive(self, ir, position, history):
-        return Module(ir, self.name, self.pipeline, self.prim_func, self.steps, position, history)
+    def _derive(self, ir, position, history, remarks=""):
+        return Module(ir, self.name, self.pipeline, self.prim_func, self.steps, position, history,
+                      self.remarks + remarks)
 
     def run_to(self, name=None, **options):
         """Runs every pass not run yet up to and including ``name`` (all of
@@ -248,7 +271,7 @@ class Module:
         history = dict(self.history)
         history.update(result["stages"])
         _check(result, history)
-        return self._derive(result["ir"], last, history)
+        return self._derive(result["ir"], last, history, result["diagnostics"])
 
     def run_pipeline(self, pipeline):
         """Runs any pass pipeline (textual, as --pass-pipeline takes it) on
@@ -257,7 +280,7 @@ class Module:
         history = dict(self.history)
         history.update(result["stages"])
         _check(result, history)
-        return self._derive(result["ir"], self.position, history)
+        return self._derive(result["ir"], self.position, history, result["diagnostics"])
 
     def emit(self):
         """Runs what is left of the pipeline and emits the Metalium program."""
@@ -278,6 +301,8 @@ class Artifacts(Mapping):
     writer.cpp, host.cpp, tt.plan.json, CMakeLists.txt, README.txt).
 
     * ``plan``: tt.plan.json as a dict;
+    * ``schedule_explanation``: the compiler's report of the schedule it
+      chose (with ``explain_schedule=True``; empty otherwise);
     * ``ir``: stage -> IR text (``tl``, every pass, ``tt``); ``ir_after(pass)``;
     * ``write(dir)``: writes the files, returns the directory;
     * ``run(A, B)`` or ``artifacts(A, B)``: runs the program on the CPU
@@ -291,6 +316,7 @@ class Artifacts(Mapping):
         self.prim_func = module.prim_func
         self._plan = None
         self.out_idx = out_idx
+        self.schedule_explanation = module.remarks
 
     def __getitem__(self, name):
         return self.files[name]
@@ -370,7 +396,7 @@ class Artifacts(Mapping):
 def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
             math_fidelity="hifi4", cb_depth=0, subblock=None, verbose=False,
             execution_backend=None, target_host=None, pass_configs=None,
-            fp32_dest_acc=False):
+            fp32_dest_acc=False, schedule="auto", explain_schedule=False):
     """Compiles a ``@T.prim_func`` (or a :class:`Module`) for Tenstorrent.
 
     Runs the tl-to-tt pipeline in-process and emits the Metalium program;
@@ -382,6 +408,10 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     K steps per input circular buffer (0: the loop's num_stages).
     ``subblock``: DST subblock (rows, cols) in tiles for large blocks.
     ``fp32_dest_acc``: accumulate in fp32 in DST (4 DST tiles instead of 8).
+    ``schedule``: auto (chosen by the cost model), reuse or multicast; a
+    T.Kernel program's own block sizes are kept, and its blocks go one per
+    core with multicast where that fits and pays. ``explain_schedule``:
+    report the choice (``kernel.schedule_explanation``).
     ``out_idx``: TileLang's output parameter index (int or list), checked
     against the program's outputs. ``execution_backend``, ``target_host``
     and ``pass_configs`` are accepted for TileLang compatibility; they have
@@ -396,7 +426,7 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     if target not in ("tenstorrent", "auto", None):
         raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
     options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock,
-                   fp32_dest_acc=fp32_dest_acc)
+                   fp32_dest_acc=fp32_dest_acc, schedule=schedule, explain_schedule=explain_schedule)
     if isinstance(func, PrimFunc):
         module = Module.from_prim_func(func, **options)
     elif isinstance(func, Module):

@@ -17,7 +17,7 @@ from .compiler import Module
 from .frontend import PrimFunc
 
 __all__ = [
-    "module", "apply_tt_defaults", "infer_default_tt_schedule", "infer_schedule",
+    "module", "apply_tt_defaults", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
     "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
     "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
     "lower_dataflow", "build_program", "verify", "emit_tt_artifacts", "run_pipeline",
@@ -50,10 +50,16 @@ apply_tt_defaults = _step(
     "tt-apply-target-defaults",
     "The target on the function (tt.target): device, math fidelity, fp32 DST "
     "accumulation (options: device, math_fidelity, fp32_dest_acc).")
+select_schedule = _step(
+    "tt-select-schedule",
+    "For whole-buffer matmuls: the schedule and block sizes the cost model predicts "
+    "fastest (tt.schedule); options: schedule, block_m, block_n, block_k, explain "
+    "(the report lands in Module.remarks).")
 infer_schedule = infer_default_tt_schedule = _step(
     "tt-infer-schedule",
-    "Spread the output blocks over the device's cores as split_work_to_cores does "
-    "(tt.work_split).")
+    "Map the output blocks onto the cores (tt.work_split): split as split_work_to_cores "
+    "does (reuse), or one block per core with A and B multicast (multicast); option: "
+    "schedule (auto: the cheaper for the kernel's blocks).")
 infer_shard = infer_default_tt_shard = _step(
     "tt-infer-shard", "The DRAM layout of every global buffer (tt.shard on each argument).")
 grid_to_persistent = _step(

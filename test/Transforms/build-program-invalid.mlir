@@ -64,5 +64,5 @@ func.func @w() attributes {tt.kernel_role = #tt.kernel_role<writer>} { return }
 
 // -----
 
-// expected-error @+1 {{'tt.runtime_args' must be an array of buffer names, #tt.work and integers, got [1.000000e+00 : f32]}}
+// expected-error @+1 {{'tt.runtime_args' must be an array of buffer names, #tt.work, #tt.mcast and integers, got [1.000000e+00 : f32]}}
 func.func @r() attributes {tt.kernel_role = #tt.kernel_role<reader>, tt.runtime_args = [1.0 : f32]} { return }

@@ -53,8 +53,10 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
 
 // -----
 
-// A 2x4 block packed as two 1x4 subblocks: the writer waits for the block,
-// writes every page to (by + row_in_block, bx + col), one barrier, one pop.
+// A 2x4 block packed as two 1x4 subblocks: the writer writes each subblock
+// as compute packs it: wait for its 4 pages, write them to (by + row, bx +
+// col), free them once the writes have left L1, and one barrier for the
+// block.
 func.func @writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
   %c_addr = tt.get_arg_val 0 as "c_addr" : i32
   %c = tt.tensor_accessor %c_addr args 0 as "c" : !tt.accessor
@@ -72,24 +74,24 @@ func.func @writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
 // CHECK-DAG: %[[BX:.*]] = tt.get_arg_val 2
 // CHECK-DAG: %[[NT:.*]] = tt.get_arg_val 3
 // CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out"
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
-// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i32
 // CHECK-DAG: %[[C2048:.*]] = arith.constant 2048 : i32
-// CHECK: tt.cb_wait_front %[[OUT]], %[[C8]] {tt.comment = "Wait for a 2x4 block of cb_out and write it to c"}
+// CHECK: scf.for %[[SBROW:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: tt.cb_wait_front %[[OUT]], %[[C4]] {tt.comment = "Wait for a 1x4 subblock of cb_out and write it to c"}
 // CHECK-NEXT: %[[L1:.*]] = tt.get_read_ptr %[[OUT]]
-// CHECK-NEXT: scf.for %[[SBROW:.*]] =
-// CHECK-NEXT: scf.for %[[J:.*]] =
+// CHECK-NEXT: scf.for %[[J:.*]] = %{{.*}} to %[[C4]]
 // CHECK-NEXT: %[[ROW:.*]] = arith.addi %[[BY]], %[[SBROW]]
 // CHECK-NEXT: %[[COL:.*]] = arith.addi %[[BX]], %[[J]]
-// CHECK-NEXT: %[[SLOTROW:.*]] = arith.muli %[[SBROW]], %[[C4]]
-// CHECK-NEXT: %[[SLOT:.*]] = arith.addi %[[SLOTROW]], %[[J]]
-// CHECK-NEXT: %[[OFF:.*]] = arith.muli %[[SLOT]], %[[C2048]]
+// CHECK-NEXT: %[[OFF:.*]] = arith.muli %[[J]], %[[C2048]]
 // CHECK-NEXT: %[[SRC:.*]] = arith.addi %[[L1]], %[[OFF]]
 // CHECK-NEXT: %[[ROWSTART:.*]] = arith.muli %[[ROW]], %[[NT]]
 // CHECK-NEXT: %[[PAGE:.*]] = arith.addi %[[ROWSTART]], %[[COL]]
 // CHECK-NEXT: tt.noc_async_write_page %[[PAGE]], %[[C]], %[[SRC]]
-// CHECK: tt.noc_async_write_barrier {tt.comment = "Wait for the writes to complete, then free the pages"}
-// CHECK-NEXT: tt.cb_pop_front %[[OUT]], %[[C8]]
+// CHECK: tt.noc_async_writes_flushed
+// CHECK-NEXT: tt.cb_pop_front %[[OUT]], %[[C4]]
+// CHECK: tt.noc_async_write_barrier {tt.comment = "Wait for the block's writes to complete"}
+// CHECK-NEXT: return
 
 // -----
 

@@ -70,11 +70,3 @@ func.func @offset_argument(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: m
   }
   return
 }
-
-// -----
-
-func.func @too_many_tiles(%A: memref<1099511627776x32xbf16>, %B: memref<32x32xbf16>, %C: memref<1099511627776x32xbf16>) {
-  // expected-error @+1 {{the kernel's grid has 1 x 34359738368 output blocks, more than the 2^32 a kernel can count}}
-  tl.matmul %A, %B into %C : memref<1099511627776x32xbf16>, memref<32x32xbf16> into memref<1099511627776x32xbf16>
-  return
-}

@@ -1,5 +1,5 @@
-// RUN: tt-opt %s --tl-to-tt-pipeline --split-input-file | FileCheck %s
-// RUN: tt-opt %s --tl-to-tt-pipeline="device=blackhole math-fidelity=hifi2 cb-depth=3" --split-input-file | FileCheck %s --check-prefix=BH
+// RUN: tt-opt %s --tl-to-tt-pipeline="block-m=32 block-n=32 block-k=32 schedule=reuse" --split-input-file | FileCheck %s
+// RUN: tt-opt %s --tl-to-tt-pipeline="device=blackhole math-fidelity=hifi2 cb-depth=3 block-m=32 block-n=32 block-k=32 schedule=reuse" --split-input-file | FileCheck %s --check-prefix=BH
 
 // From linalg: 120 output tiles (M = 320, N = 384) on 64 Wormhole cores give
 // two groups: cores 0-55 take 2 tiles, 56-63 take 1.

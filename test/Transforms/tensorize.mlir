@@ -61,8 +61,11 @@ func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, ma
   return
 }
 
-// A 4x1x4 block exceeds DST: 2x4 subblocks, partial sums spilled to an f32 CB
-// and reloaded after the first K step, packed to the output on the last.
+// A 4x1x4 block exceeds DST: 2x4 subblocks, partial sums in an f32 CB that
+// holds the block. The first K step packs them there, the middle steps pack
+// onto them with the packer's L1 accumulation (popping and reserving the
+// subblock's pages again, so the pack lands on them), the last step reloads
+// them into DST and packs the result to the output.
 // CHECK-LABEL: func.func @spilled
 // CHECK-SAME: (%[[STEP:.*]]: i32, %[[STEPS:.*]]: i32)
 // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : i32
@@ -73,9 +76,14 @@ func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, ma
 // CHECK: %[[IN1:.*]] = tt.get_cb : !tt.cb<1
 // CHECK: %[[PART:.*]] = tt.get_cb : !tt.cb<24
 // CHECK: %[[OUT:.*]] = tt.get_cb : !tt.cb<16
-// CHECK: %[[RELOAD:.*]] = arith.cmpi ne, %[[STEP]], %[[C0]]
+// CHECK: %[[NOT_FIRST:.*]] = arith.cmpi ne, %[[STEP]], %[[C0]]
 // CHECK: %[[LAST_STEP:.*]] = arith.subi %[[STEPS]], %[[C1]]
 // CHECK: %[[LAST:.*]] = arith.cmpi eq, %[[STEP]], %[[LAST_STEP]]
+// CHECK: %[[RELOAD:.*]] = arith.andi %[[NOT_FIRST]], %[[LAST]]
+// CHECK: %[[NOT_LAST:.*]] = arith.cmpi ne, %[[STEP]], %[[LAST_STEP]]
+// CHECK: %[[MIDDLE:.*]] = arith.andi %[[NOT_FIRST]], %[[NOT_LAST]]
+// CHECK: %[[ACC:.*]] = arith.extui %[[MIDDLE]] {tt.name = "accumulate_in_l1"} : i1 to i32
+// CHECK: tt.pack_reconfig_l1_acc %[[ACC]]
 // One subblock column (n = 4 = w), two subblock rows:
 // CHECK: scf.for %[[SB:.*]] = %[[C0]] to %[[C2]] step %[[C1]]
 // CHECK-NEXT: tt.tile_regs_acquire
@@ -94,6 +102,10 @@ func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, ma
 // CHECK: tt.pack_tile dst[%{{.*}}] -> %[[OUT]]
 // CHECK: tt.cb_push_back %[[OUT]], %[[C8]]
 // CHECK-NEXT: } else {
+// CHECK-NEXT: scf.if %[[NOT_FIRST]] {
+// CHECK-NEXT: tt.cb_wait_front %[[PART]], %[[C8]]
+// CHECK-NEXT: tt.cb_pop_front %[[PART]], %[[C8]]
+// CHECK-NEXT: }
 // CHECK-NEXT: tt.cb_reserve_back %[[PART]], %[[C8]]
 // CHECK: tt.pack_tile dst[%{{.*}}] -> %[[PART]]
 // CHECK: tt.cb_push_back %[[PART]], %[[C8]]

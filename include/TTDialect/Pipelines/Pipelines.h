@@ -32,6 +32,15 @@ struct TLToTTPipelineOptions
           clEnumValN(MathFidelity::HiFi3, "hifi3", "three phases"),
           clEnumValN(MathFidelity::HiFi4, "hifi4",
                      "four phases (full precision)"))};
+  PassOptions::Option<Schedule> schedule{
+      *this, "schedule", llvm::cl::desc("how blocks and their inputs reach the cores"),
+      llvm::cl::init(Schedule::Auto),
+      llvm::cl::values(
+          clEnumValN(Schedule::Auto, "auto", "chosen by the cost model"),
+          clEnumValN(Schedule::Reuse, "reuse",
+                     "blocks split over all cores, each core reads its own inputs"),
+          clEnumValN(Schedule::Multicast, "multicast",
+                     "one block per core; A multicast along rows, B down columns"))};
   PassOptions::Option<bool> fp32DestAcc{
       *this, "fp32-dest-acc",
       llvm::cl::desc("accumulate in fp32 in DST (4 DST tiles instead of 8)"),
@@ -40,15 +49,19 @@ struct TLToTTPipelineOptions
       *this, "cb-depth",
       llvm::cl::desc("K steps each input CB holds (0: the K loop's stages)"),
       llvm::cl::init(0)};
-  PassOptions::Option<int64_t> blockM{*this, "block-m",
-                                      llvm::cl::desc("rows of C per block"),
-                                      llvm::cl::init(32)};
-  PassOptions::Option<int64_t> blockN{*this, "block-n",
-                                      llvm::cl::desc("columns of C per block"),
-                                      llvm::cl::init(32)};
-  PassOptions::Option<int64_t> blockK{*this, "block-k",
-                                      llvm::cl::desc("K extent per K step"),
-                                      llvm::cl::init(32)};
+  PassOptions::Option<int64_t> blockM{
+      *this, "block-m", llvm::cl::desc("rows of C per block (0: chosen)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> blockN{
+      *this, "block-n", llvm::cl::desc("columns of C per block (0: chosen)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> blockK{
+      *this, "block-k", llvm::cl::desc("K extent per K step (0: chosen)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<bool> explainSchedule{
+      *this, "explain-schedule",
+      llvm::cl::desc("report the schedule candidates and why the winner won"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> subblockH{
       *this, "subblock-h",
       llvm::cl::desc("rows of DST subblocks for large blocks (0: choose)"),

@@ -73,6 +73,12 @@ class parser<mlir::tt::MathFidelity>
 public:
   using EnumChoiceParser::EnumChoiceParser;
 };
+template <>
+class parser<mlir::tt::Schedule>
+    : public mlir::tt::EnumChoiceParser<mlir::tt::Schedule> {
+public:
+  using EnumChoiceParser::EnumChoiceParser;
+};
 } // namespace llvm::cl
 
 #endif // TTDIALECT_TRANSFORMS_ENUMOPTIONPARSER_H

@@ -8,7 +8,8 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
   let summary = "Rewrite whole-buffer tl.matmul into the tl kernel form";
   let description = [{
     Produces the program a TileLang user would write for `C = A * B`: a grid
-    of `N / block-n` x `M / block-m` blocks, shared buffers for A and B, an
+    of `N / block-n` x `M / block-m` blocks (the function's `tt.schedule`
+    blocks when `tt-select-schedule` chose them), shared buffers for A and B, an
     f32 fragment, and a pipelined K loop of copies and `gemm`, marked
     `whole_matmul` (it computes the whole product). Shapes that are
     not whole 32x32 tiles are rejected with the offending dimension (padding
@@ -39,7 +40,8 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
 def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp"> {
   let summary = "Attach the Tenstorrent target a tl kernel is compiled for";
   let description = [{
-    On every function holding a `tl.kernel` and no `tt.target`, sets
+    On every function holding a `tl.kernel` or a `tl.matmul` and no
+    `tt.target`, sets
     `tt.target` from the pass options: the device, the matrix engine's math
     fidelity and whether DST accumulates in fp32. A `tt.target` the user
     wrote is never changed.
@@ -68,25 +70,106 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
   let dependentDialects = ["mlir::tt::TTDialect"];
 }
 
-def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
-  let summary = "Spread the output blocks of a tl kernel over the device's cores";
+def TTSelectSchedule : Pass<"tt-select-schedule", "mlir::func::FuncOp"> {
+  let summary = "Choose the schedule and block sizes of a whole-buffer matmul by cost";
   let description = [{
-    Counts the kernel's output blocks (its grid) and splits them over the
-    target's cores the way tt-metal's `split_work_to_cores(grid, blocks,
-    row_wise = false)` does: `min(blocks, cores)` cores numbered column-major,
-    in two groups whose shares differ by one. Records `tt.work_split`; the
-    host program calls `split_work_to_cores` itself and loops over the
-    groups, so nothing here grows with the number of cores. A kernel marked
-    `whole_matmul` marks the function `tt.whole_matmul` for the host
-    program's reference check.
+    For a function's `tl.matmul`, considers every schedule (`reuse`,
+    `multicast`) and every output block and K step (tile multiples that
+    divide M, N and K, K steps up to 8 tiles) the options leave open, keeps
+    those whose circular buffers fit L1 and whose grid the schedule can map,
+    predicts each one's cycles with an analytic model of the device (the
+    parameters the emulator's timing model uses,
+    `emulator/include/ttemu/device_model.hpp`) and records the fastest as
+    `tt.schedule`. Options the user gives are honored as given.
 
-    Example: 120 blocks on an 8x8 Wormhole grid give
+    With `explain`, a remark at the matmul says which candidate won, its
+    predicted cycles and modeled utilization, what bounds it, and how the
+    best candidates of each kind compare.
+
+    Example (`--tt-select-schedule` on a 2048^3 bf16 matmul, Wormhole):
+
+    ```mlir
+    func.func @mm(...) attributes {
+      tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256, block_k = 128>, ...}
+    ```
+  }];
+  let options = [
+    Option<"schedule", "schedule", "::mlir::tt::Schedule",
+           "::mlir::tt::Schedule::Auto", "the schedule (auto: choose by cost)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::Schedule::Auto, "auto", "choose by cost"),
+             clEnumValN(::mlir::tt::Schedule::Reuse, "reuse",
+                        "blocks split over all cores, each core reads its own inputs"),
+             clEnumValN(::mlir::tt::Schedule::Multicast, "multicast",
+                        "one block per core; A multicast along rows, B down columns"))}]>,
+    Option<"blockM", "block-m", "int64_t", "0", "rows of C per block (0: choose)">,
+    Option<"blockN", "block-n", "int64_t", "0", "columns of C per block (0: choose)">,
+    Option<"blockK", "block-k", "int64_t", "0", "K extent per K step (0: choose)">,
+    Option<"numStages", "stages", "int64_t", "2", "stages of the K loop">,
+    Option<"explain", "explain", "bool", "false",
+           "report the candidates and why the winner won (a remark)">
+  ];
+  let dependentDialects = ["mlir::tt::TTDialect"];
+}
+
+def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
+  let summary = "Map the output blocks of a tl kernel onto the device's cores";
+  let description = [{
+    Counts the kernel's output blocks (its grid) and decides which core
+    computes which, recorded as `tt.work_split`. The host program calls
+    `split_work_to_cores` itself and loops over the cores, so nothing here
+    grows with the number of cores. A kernel marked `whole_matmul` marks the
+    function `tt.whole_matmul` for the host program's reference check.
+
+    The schedule is the function's `tt.schedule` (`tt-select-schedule`
+    chose it), else the option; `auto` (the default) takes the one the cost
+    model predicts faster for the kernel's own blocks, multicast only when
+    the blocks fit the core grid and some load is shared.
+
+    `schedule=reuse` splits the blocks the way tt-metal's
+    `split_work_to_cores(grid, blocks, row_wise = false)` does:
+    `min(blocks, cores)` cores numbered column-major, in two groups whose
+    shares differ by one. Every core reads its own A and B blocks.
+
+    `schedule=multicast` (the 2D multicast of tt-metal's
+    `matmul_multicore_reuse_mcast`) places block `(bx, by)` on core
+    `(bx, by)` of a `grid_x x grid_y` rectangle, one block per core, and marks
+    each block load (`tl.copy` into shared memory) whose indices do not depend
+    on `bx` with `tt.multicast = #tt.along<row>` (all cores of a row load
+    it: A) and each that does not depend on `by` with `#tt.along<column>`
+    (B). The first core of each row (column) then reads the block and
+    multicasts it, so each DRAM tile is read once. The kernel's grid must fit
+    the device's compute grid.
+
+    Example: 120 blocks on an 8x8 Wormhole grid (`reuse`) give
 
     ```mlir
     tt.work_split = #tt.work_split<units = 120, grid_x = 8, grid_y = 8, row_wise = false,
                                    cores = 64, group1_cores = 56, group1_units = 2, group2_units = 1>
     ```
+
+    and a 4x2 grid of blocks (`multicast`)
+
+    ```mlir
+    tt.work_split = #tt.work_split<units = 8, grid_x = 4, grid_y = 2, row_wise = true,
+                                   cores = 8, group1_cores = 8, group1_units = 1, group2_units = 0>
+    tl.copy %A[%row, %kk] to %A_shared {tt.multicast = #tt.along<row>} : ...
+    tl.copy %B[%kk, %col] to %B_shared {tt.multicast = #tt.along<column>} : ...
+    ```
   }];
+  let options = [
+    Option<"schedule", "schedule", "::mlir::tt::Schedule",
+           "::mlir::tt::Schedule::Auto", "how blocks and their inputs reach the cores",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::Schedule::Auto, "auto",
+                        "the function's tt.schedule, else the cheaper one for the kernel's blocks"),
+             clEnumValN(::mlir::tt::Schedule::Reuse, "reuse",
+                        "blocks split over all cores, each core reads its own inputs"),
+             clEnumValN(::mlir::tt::Schedule::Multicast, "multicast",
+                        "one block per core; A multicast along rows, B down columns"))}]>,
+    Option<"explain", "explain", "bool", "false",
+           "with schedule=auto, report both schedules' predicted cycles (a remark)">
+  ];
   let dependentDialects = ["mlir::tt::TTDialect"];
 }
 

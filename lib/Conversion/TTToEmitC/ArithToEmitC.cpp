@@ -24,10 +24,12 @@ void emitc_kernel::replaceNamed(Operation *op, Value result, const KernelNames &
     rewriter.replaceOp(op, result);
     return;
   }
+  // Conditions are bools, everything else the kernel's uint32_t.
+  StringRef type = result.getType().isInteger(1) ? "bool" : "uint32_t";
   emitc::VerbatimOp::create(
       rewriter, op->getLoc(),
       rewriter.getStringAttr(
-          llvm::formatv("const uint32_t {0} = {{};", it->second).str()),
+          llvm::formatv("const {0} {1} = {{};", type, it->second).str()),
       ValueRange{result});
   rewriter.replaceOpWithNewOp<emitc::LiteralOp>(op, result.getType(),
                                                 it->second);
@@ -106,7 +108,9 @@ struct SignedBinaryPattern : OpConversionPattern<ArithOp> {
 };
 
 struct CmpIPattern : OpConversionPattern<arith::CmpIOp> {
-  using OpConversionPattern::OpConversionPattern;
+  CmpIPattern(const TypeConverter &converter, MLIRContext *ctx,
+              const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern(converter, ctx, benefit), names(names) {}
   LogicalResult
   matchAndRewrite(arith::CmpIOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -135,10 +139,52 @@ struct CmpIPattern : OpConversionPattern<arith::CmpIOp> {
       lhs = emitc::CastOp::create(rewriter, op.getLoc(), signedType, lhs);
       rhs = emitc::CastOp::create(rewriter, op.getLoc(), signedType, rhs);
     }
-    rewriter.replaceOpWithNewOp<emitc::CmpOp>(op, rewriter.getI1Type(),
-                                              predicate, lhs, rhs);
+    Value result = emitc::CmpOp::create(rewriter, op.getLoc(),
+                                        rewriter.getI1Type(), predicate, lhs,
+                                        rhs);
+    replaceNamed(op, result, names, rewriter);
     return success();
   }
+  const KernelNames &names;
+};
+
+/// `a && b` / `a || b` on conditions.
+template <typename ArithOp, typename EmitCOp>
+struct ConditionPattern : OpConversionPattern<ArithOp> {
+  ConditionPattern(const TypeConverter &converter, MLIRContext *ctx,
+                   const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern<ArithOp>(converter, ctx, benefit), names(names) {}
+  LogicalResult
+  matchAndRewrite(ArithOp op, typename ArithOp::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op.getType().isInteger(1))
+      return failure();
+    Value result = EmitCOp::create(rewriter, op.getLoc(), op.getType(),
+                                   adaptor.getLhs(), adaptor.getRhs());
+    replaceNamed(op, result, names, rewriter);
+    return success();
+  }
+  const KernelNames &names;
+};
+
+/// A condition as a uint32_t argument (0 or 1).
+struct ExtUIConditionPattern : OpConversionPattern<arith::ExtUIOp> {
+  ExtUIConditionPattern(const TypeConverter &converter, MLIRContext *ctx,
+                        const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern(converter, ctx, benefit), names(names) {}
+  LogicalResult
+  matchAndRewrite(arith::ExtUIOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    if (!op.getIn().getType().isInteger(1) || !type)
+      return failure();
+    replaceNamed(op,
+                 emitc::CastOp::create(rewriter, op.getLoc(), type,
+                                       adaptor.getIn()),
+                 names, rewriter);
+    return success();
+  }
+  const KernelNames &names;
 };
 
 /// `a < b ? a : b` and `a > b ? a : b` on uint32_t.
@@ -179,9 +225,12 @@ void emitc_kernel::populateUnsignedArithPatterns(const TypeConverter &converter,
                UnsignedBinaryPattern<arith::ShRUIOp, emitc::BitwiseRightShiftOp>,
                SignedBinaryPattern<arith::DivSIOp, emitc::DivOp>,
                SignedBinaryPattern<arith::RemSIOp, emitc::RemOp>,
-               SignedBinaryPattern<arith::ShRSIOp, emitc::BitwiseRightShiftOp>>(
-      converter, ctx, names, high);
-  patterns.add<ConstantPattern, CmpIPattern,
+               SignedBinaryPattern<arith::ShRSIOp, emitc::BitwiseRightShiftOp>,
+               CmpIPattern,
+               ConditionPattern<arith::AndIOp, emitc::LogicalAndOp>,
+               ConditionPattern<arith::OrIOp, emitc::LogicalOrOp>,
+               ExtUIConditionPattern>(converter, ctx, names, high);
+  patterns.add<ConstantPattern,
                UnsignedMinMaxPattern<arith::MinUIOp, emitc::CmpPredicate::lt>,
                UnsignedMinMaxPattern<arith::MaxUIOp, emitc::CmpPredicate::gt>>(
       converter, ctx, high);

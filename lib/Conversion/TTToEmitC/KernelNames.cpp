@@ -112,6 +112,7 @@ LogicalResult emitc_kernel::assignNames(func::FuncOp kernel,
   };
 
   SmallVector<TensorAccessorOp> accessors;
+  llvm::DenseMap<Operation *, std::string> semaphoreBase;
   WalkResult result = kernel.walk([&](Operation *op) -> WalkResult {
     FailureOr<std::string> name = std::string();
     auto hint = op->getAttrOfType<StringAttr>(TTDialect::kNameAttrName);
@@ -174,6 +175,24 @@ LogicalResult emitc_kernel::assignNames(func::FuncOp kernel,
       names.callOperandNames[op] = {nameOperand(0, "page"), std::string(),
                                     nameOperand(2, "l1_addr")};
       return WalkResult::advance();
+    } else if (auto sem = llvm::dyn_cast<GetSemaphoreOp>(op)) {
+      FailureOr<std::string> base = userName(op, sem.getName(), "semaphore");
+      if (failed(base))
+        return WalkResult::interrupt();
+      semaphoreBase[op] = *base;
+      names.semaphorePtrName[op] = table.unique(*base + "_ptr");
+      name = table.unique(*base + "_addr");
+    } else if (llvm::isa<GetNocAddrOp, GetNocMulticastAddrOp>(op)) {
+      // Named for the L1 word or CB pages they address on the other cores:
+      // `row_ready_sem_noc_addr`, `in0_mcast_addr`.
+      bool multicast = llvm::isa<GetNocMulticastAddrOp>(op);
+      Value l1 = op->getOperands().back();
+      std::string target = "l1";
+      if (auto sem = l1.getDefiningOp<GetSemaphoreOp>())
+        target = semaphoreBase.lookup(sem);
+      else if (auto ptr = l1.getDefiningOp<GetWritePtrOp>())
+        target = cbShortName(cbNameOf(ptr.getCb(), names));
+      name = table.unique(target + (multicast ? "_mcast_addr" : "_noc_addr"));
     } else if (llvm::isa<GetWritePtrOp, GetReadPtrOp>(op)) {
       bool write = llvm::isa<GetWritePtrOp>(op);
       std::string cb = cbShortName(cbNameOf(op->getOperand(0), names));

@@ -27,6 +27,9 @@ struct KernelNames {
   llvm::DenseMap<Operation *, std::string> argsName;
   /// tensor_accessor op -> the template argument of its TensorAccessorArgs.
   llvm::DenseMap<Operation *, std::string> argsOffsetExpr;
+  /// get_semaphore op -> the name of its `volatile tt_l1_ptr uint32_t*`
+  /// (its address is valueName).
+  llvm::DenseMap<Operation *, std::string> semaphorePtrName;
   /// get_cb ops that reuse an earlier handle's declaration.
   llvm::DenseSet<Operation *> cbAliases;
   /// Kernel call -> the names under which its computed operands are

@@ -154,6 +154,82 @@ struct CBPtrPattern : TTPattern<OpTy> {
   }
 };
 
+/// `get_semaphore(id)` declares the semaphore's address and the L1 pointer
+/// the wait and set calls take.
+struct GetSemaphorePattern : TTPattern<GetSemaphoreOp> {
+  using TTPattern::TTPattern;
+  LogicalResult
+  matchAndRewrite(GetSemaphoreOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    StringRef addr = nameOf(op);
+    std::string ptr = names.semaphorePtrName.lookup(op);
+    emitc::VerbatimOp::create(
+        rewriter, op.getLoc(),
+        rewriter.getStringAttr(llvm::formatv(
+            "const uint32_t {0} = get_semaphore({{});", addr)),
+        ValueRange{adaptor.getId()});
+    declare(op, rewriter,
+            llvm::formatv("volatile tt_l1_ptr uint32_t* {0} = "
+                          "reinterpret_cast<volatile tt_l1_ptr uint32_t*>({1});",
+                          ptr, addr)
+                .str());
+    // declare() left a literal of the address for the op's result.
+    return success();
+  }
+};
+
+/// A NoC address computed once, under its name: `const uint64_t
+/// row_ready_sem_noc_addr = get_noc_addr(x, y, addr);`.
+template <typename OpTy>
+struct NocAddrPattern : TTPattern<OpTy> {
+  using TTPattern<OpTy>::TTPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    constexpr bool multicast = std::is_same_v<OpTy, GetNocMulticastAddrOp>;
+    std::string placeholders = multicast ? "{}, {}, {}, {}, {}" : "{}, {}, {}";
+    this->declare(op, rewriter,
+                  llvm::formatv("const uint64_t {0} = {1}({2});",
+                                this->nameOf(op),
+                                multicast ? "get_noc_multicast_addr"
+                                          : "get_noc_addr",
+                                placeholders)
+                      .str(),
+                  adaptor.getOperands());
+    return success();
+  }
+};
+
+/// `noc_semaphore_wait(ptr, value)` / `noc_semaphore_set(ptr, value)` on the
+/// pointer tt.get_semaphore declared (or a cast of a computed address).
+template <typename OpTy>
+struct SemaphorePtrPattern : TTPattern<OpTy> {
+  using TTPattern<OpTy>::TTPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    constexpr bool wait = std::is_same_v<OpTy, NocSemaphoreWaitOp>;
+    StringRef callee = wait ? "noc_semaphore_wait" : "noc_semaphore_set";
+    std::string call;
+    SmallVector<Value> args;
+    auto sem = op.getSemaphore().template getDefiningOp<GetSemaphoreOp>();
+    if (sem && this->names.semaphorePtrName.count(sem)) {
+      call = llvm::formatv("{0}({1}, {{});", callee,
+                           this->names.semaphorePtrName.lookup(sem));
+    } else {
+      call = llvm::formatv(
+          "{0}(reinterpret_cast<volatile tt_l1_ptr uint32_t*>({{}), {{});",
+          callee);
+      args.push_back(adaptor.getSemaphore());
+    }
+    args.push_back(adaptor.getValue());
+    emitc::VerbatimOp::create(rewriter, op.getLoc(),
+                              rewriter.getStringAttr(call), args);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// An op that is one kernel API call, `callee<template args>(operands...)`,
 /// the callee and template arguments from the op (KernelCallOpInterface).
 /// Operands the namer named are declared first: `const uint32_t a_page = ...;`.
@@ -218,7 +294,8 @@ LogicalResult checkSupportedOps(func::FuncOp kernel) {
     }
     if (llvm::isa<KernelCallOpInterface, GetArgValOp, GetCommonArgValOp,
                   GetCompileTimeArgValOp, GetCBOp, GetWritePtrOp, GetReadPtrOp,
-                  TensorAccessorOp>(op))
+                  TensorAccessorOp, GetSemaphoreOp, NocSemaphoreWaitOp,
+                  NocSemaphoreSetOp, GetNocAddrOp, GetNocMulticastAddrOp>(op))
       return WalkResult::advance();
     op->emitOpError() << "is not a Metalium kernel call and cannot be "
                          "emitted; lower it first (tt-opt "
@@ -255,8 +332,9 @@ struct ConvertTTToEmitC
     converter.addConversion([](Type type) { return type; });
     converter.addConversion([ctx](IntegerType type) -> Type {
       // Kernel integers are Metalium's uint32_t.
-      if (type.getWidth() == 32 && type.isSignless())
-        return IntegerType::get(ctx, 32, IntegerType::Unsigned);
+      // and uint64_t for NoC addresses.
+      if ((type.getWidth() == 32 || type.getWidth() == 64) && type.isSignless())
+        return IntegerType::get(ctx, type.getWidth(), IntegerType::Unsigned);
       return type;
     });
     populateEmitCSizeTTypeConversions(converter);
@@ -326,7 +404,12 @@ struct ConvertTTToEmitC
       patterns.add<ArgPattern<GetArgValOp>, ArgPattern<GetCommonArgValOp>,
                    ArgPattern<GetCompileTimeArgValOp>, GetCBPattern,
                    TensorAccessorPattern, CBPtrPattern<GetWritePtrOp>,
-                   CBPtrPattern<GetReadPtrOp>>(converter, ctx, names);
+                   CBPtrPattern<GetReadPtrOp>, GetSemaphorePattern,
+                   SemaphorePtrPattern<NocSemaphoreWaitOp>,
+                   SemaphorePtrPattern<NocSemaphoreSetOp>,
+                   NocAddrPattern<GetNocAddrOp>,
+                   NocAddrPattern<GetNocMulticastAddrOp>>(converter, ctx,
+                                                          names);
       patterns.add<KernelCallPattern>(converter, ctx, names);
       populateUnsignedArithPatterns(converter, patterns, names);
       populateArithToEmitCPatterns(converter, patterns);

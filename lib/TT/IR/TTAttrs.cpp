@@ -324,3 +324,17 @@ CoreRangeSetAttr WorkSplitAttr::getGroup2Ranges() const {
   return linearRanges(getContext(), getGroup1Cores(), getGroup2Cores(),
                       getGridX(), getGridY(), getRowWise());
 }
+
+LogicalResult
+ScheduleAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
+                     Schedule kind, int64_t blockM, int64_t blockN,
+                     int64_t blockK) {
+  if (kind == Schedule::Auto)
+    return emitError() << "a chosen schedule is reuse or multicast, not auto";
+  for (int64_t block : {blockM, blockN, blockK})
+    if (block <= 0 || block % 32 != 0)
+      return emitError() << "block sizes must be positive multiples of the "
+                            "32-element tile, got "
+                         << block;
+  return success();
+}

@@ -65,15 +65,29 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
   }
   if (name == kTargetAttrName)
     return expect(llvm::isa<TargetAttr>(value), "a #tt.target");
+  if (name == kScheduleAttrName)
+    return expect(llvm::isa<ScheduleAttr>(value) && llvm::isa<func::FuncOp>(op),
+                  "a #tt.schedule on a func.func");
+  if (name == kMulticastAttrName) {
+    if (failed(expect(llvm::isa<McastDirectionAttr>(value),
+                      "a #tt.along<row> or #tt.along<column>")))
+      return failure();
+    // The tt dialect does not depend on tl: the op is known by name.
+    if (op->getName().getStringRef() != "tl.copy")
+      return op->emitError() << "'" << name << "' marks a tl.copy block load";
+    return success();
+  }
   auto arrayOf = [&](auto isElement) {
     auto array = llvm::dyn_cast<ArrayAttr>(value);
     return array && llvm::all_of(array, isElement);
   };
   if (name == kRuntimeArgsAttrName)
     return expect(arrayOf([](Attribute a) {
-                    return llvm::isa<StringAttr, WorkArgAttr, IntegerAttr>(a);
+                    return llvm::isa<StringAttr, WorkArgAttr, McastArgAttr,
+                                     IntegerAttr>(a);
                   }),
-                  "an array of buffer names, #tt.work and integers");
+                  "an array of buffer names, #tt.work, #tt.mcast and "
+                  "integers");
   if (name == kCompileArgsAttrName)
     return expect(arrayOf([](Attribute a) { return llvm::isa<StringAttr>(a); }),
                   "an array of buffer names");

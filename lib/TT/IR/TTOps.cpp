@@ -96,17 +96,24 @@ static LogicalResult verifyCoresOnDevice(Operation *op, CoreRangeSetAttr cores,
 }
 
 /// An argument list entry is an integer or the symbol of a buffer of
-/// `program`; with `workArgs`, also a core's share of a work split.
+/// `program` (a runtime argument may also name a semaphore); over a work
+/// split, also a core's share of it or a fact of its multicast group.
 static LogicalResult verifyArgList(Operation *op, ArrayAttr args,
                                    ProgramOp program, StringRef what,
-                                   bool workArgs = false) {
+                                   bool workArgs = false,
+                                   bool semaphores = false) {
   for (auto [i, arg] : llvm::enumerate(args)) {
-    if (llvm::isa<WorkArgAttr>(arg)) {
+    if (llvm::isa<WorkArgAttr, McastArgAttr>(arg)) {
       if (!workArgs)
         return op->emitOpError()
                << what << " " << i << " (" << arg
-               << ") is a core's share of a work split, but the arguments "
-                  "are not set over a split";
+               << ") depends on the core's place in a work split, but the "
+                  "arguments are not set over a split";
+      if (auto mcast = llvm::dyn_cast<McastArgAttr>(arg);
+          mcast && mcast.isSemaphore())
+        return op->emitOpError()
+               << what << " " << i << " (" << arg
+               << ") is a semaphore: name the program's tt.semaphore instead";
       continue;
     }
     if (auto integer = llvm::dyn_cast<IntegerAttr>(arg)) {
@@ -122,10 +129,16 @@ static LogicalResult verifyArgList(Operation *op, ArrayAttr args,
                                << arg;
     if (!program)
       continue;
-    if (!llvm::isa_and_nonnull<BufferOp>(
-            ::mlir::SymbolTable::lookupSymbolIn(program, ref.getAttr())))
-      return op->emitOpError() << what << " " << i << " refers to " << ref
-                               << ", which is not a buffer of the program";
+    Operation *symbol =
+        ::mlir::SymbolTable::lookupSymbolIn(program, ref.getAttr());
+    if (llvm::isa_and_nonnull<BufferOp>(symbol))
+      continue;
+    if (semaphores && llvm::isa_and_nonnull<SemaphoreOp>(symbol))
+      continue;
+    return op->emitOpError() << what << " " << i << " refers to " << ref
+                             << ", which is not a buffer"
+                             << (semaphores ? " or a semaphore" : "")
+                             << " of the program";
   }
   return success();
 }
@@ -214,12 +227,12 @@ LogicalResult ProgramOp::verifyRegions() {
           return failure();
       } else {
         WorkSplitAttr split = args.getSplitAttr();
-        if (split.getGridX() != device.getGridX() ||
-            split.getGridY() != device.getGridY())
+        if (split.getGridX() > device.getGridX() ||
+            split.getGridY() > device.getGridY())
           return args.emitOpError()
                  << "splits work over a " << split.getGridX() << "x"
-                 << split.getGridY() << " grid, but the program's "
-                 << stringifyArch(device.getArch()) << " has a "
+                 << split.getGridY() << " grid, which does not fit the "
+                 << stringifyArch(device.getArch()) << "'s "
                  << device.getGridX() << "x" << device.getGridY() << " grid";
         for (uint64_t i = 0; i < split.getCores(); ++i) {
           auto [x, y] = split.getCore(i);
@@ -228,7 +241,13 @@ LogicalResult ProgramOp::verifyRegions() {
         }
       }
       if (failed(verifyArgList(args, args.getArgs(), *this, "runtime argument",
-                               /*workArgs=*/bool(args.getSplitAttr()))))
+                               /*workArgs=*/bool(args.getSplitAttr()),
+                               /*semaphores=*/true)))
+        return failure();
+      continue;
+    }
+    if (auto semaphore = llvm::dyn_cast<SemaphoreOp>(op)) {
+      if (failed(verifyCoresOnDevice(semaphore, semaphore.getCores(), device)))
         return failure();
       continue;
     }
@@ -334,8 +353,60 @@ LogicalResult SetRuntimeArgsOp::verify() {
     return emitOpError() << "sets " << getArgs().size()
                          << " runtime arguments; Metalium allows at most "
                          << kMaxRuntimeArgs << " per kernel and core";
-  return verifyArgList(*this, getArgs(), nullptr, "runtime argument",
-                       /*workArgs=*/bool(getSplitAttr()));
+  if (failed(verifyArgList(*this, getArgs(), nullptr, "runtime argument",
+                           /*workArgs=*/bool(getSplitAttr()))))
+    return failure();
+  // A multicast group is a row or column of the split's grid: every core of
+  // the grid must take part.
+  WorkSplitAttr split = getSplitAttr();
+  bool multicast = llvm::any_of(getArgs(), [](Attribute arg) {
+    return llvm::isa<McastArgAttr>(arg);
+  });
+  if (multicast &&
+      split.getCores() != uint64_t(split.getGridX()) * split.getGridY())
+    return emitOpError() << "passes multicast group arguments over a work "
+                            "split that uses "
+                         << split.getCores() << " of its " << split.getGridX()
+                         << "x" << split.getGridY()
+                         << " cores; multicast rows and columns need the whole "
+                            "grid";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Multicast
+//===----------------------------------------------------------------------===//
+
+/// A constant count of receiving cores must be positive.
+static LogicalResult verifyNumDests(Operation *op, Value numDests) {
+  APInt value;
+  if (matchPattern(numDests, m_ConstantInt(&value)) && value.isZero())
+    return op->emitOpError()
+           << "multicasts to 0 cores: num_dests counts the receivers, "
+              "which must not be empty";
+  return success();
+}
+
+LogicalResult GetNocMulticastAddrOp::verify() {
+  for (Value coordinate : {getStartX(), getStartY(), getEndX(), getEndY()}) {
+    APInt value;
+    if (matchPattern(coordinate, m_ConstantInt(&value)) &&
+        value.getZExtValue() > 63)
+      return emitOpError() << "NoC coordinate " << value.getZExtValue()
+                           << " is outside the NoC's 0-63 range";
+  }
+  return success();
+}
+
+LogicalResult NocAsyncWriteMulticastOp::verify() {
+  APInt size;
+  if (matchPattern(getSize(), m_ConstantInt(&size)) && size.isZero())
+    return emitOpError("multicasts 0 bytes");
+  return verifyNumDests(*this, getNumDests());
+}
+
+LogicalResult NocSemaphoreSetMulticastOp::verify() {
+  return verifyNumDests(*this, getNumDests());
 }
 
 LogicalResult ReferenceMatmulOp::verify() {
@@ -400,7 +471,9 @@ LogicalResult WriteTilesOp::verify() {
     return emitOpError() << "subblock " << getSubblockRows() << "x"
                          << getSubblockCols() << " does not tile the "
                          << getRows() << "x" << getCols() << " block";
-  return verifyTileTransfer(*this, getBuffer(), getCb(), getRows(), getCols());
+  // The writer drains the CB one subblock at a time.
+  return verifyTileTransfer(*this, getBuffer(), getCb(), getSubblockRows(),
+                            getSubblockCols());
 }
 
 LogicalResult MatmulBlockOp::verify() {
@@ -416,6 +489,15 @@ LogicalResult MatmulBlockOp::verify() {
   if (spill &&
       getPartials().getType().getTile().getFormat() != DataFormat::Float32)
     return emitOpError("partial sums are kept in an f32 circular buffer");
+  // The packer accumulates each subblock onto its own pages: the partials
+  // CB holds exactly one block, so its ring comes back to the same pages.
+  if (spill && getPartials().getType().getNumPages() !=
+                   uint64_t(getM() * getN()))
+    return emitOpError() << "partial sums CB holds "
+                         << getPartials().getType().getNumPages()
+                         << " pages; it must hold the " << getM() << "x"
+                         << getN() << " block exactly (" << getM() * getN()
+                         << ") for the packer to accumulate in place";
   return success();
 }
 
@@ -445,6 +527,9 @@ void GetCBOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
 }
 void TensorAccessorOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   nameResult(getAccessor(), getName(), setNameFn);
+}
+void GetSemaphoreOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  nameResult(getAddress(), getName(), setNameFn);
 }
 void RuntimeParamOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   nameResult(getResult(), getName(), setNameFn);

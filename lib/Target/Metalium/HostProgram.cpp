@@ -96,6 +96,7 @@ public:
     buffers();
     cores();
     circularBuffers();
+    semaphores();
     kernels();
     runtimeArgs();
     steps();
@@ -201,6 +202,8 @@ private:
     };
     for (CreateCBOp cb : info.cbs)
       add(cb.getCores());
+    for (SemaphoreOp semaphore : info.semaphores)
+      add(semaphore.getCores());
     for (const KernelInfo &k : info.kernels)
       add(k.create.getCores());
     unsigned i = 0;
@@ -243,6 +246,24 @@ private:
       os << "                             .set_page_size(" << index << ", "
          << cb.getPageSize() << "));\n";
     }
+    os << "\n";
+  }
+
+  /// C++ name of a semaphore's id in host.cpp.
+  static std::string semaphoreVar(SemaphoreOp semaphore) {
+    return sanitize(semaphore.getSymName()) + "_semaphore";
+  }
+
+  void semaphores() {
+    if (info.semaphores.empty())
+      return;
+    os << "    // Semaphores for the multicast handshakes (each id is the same "
+          "on every core;\n    // kernels get it as a runtime argument)\n";
+    for (SemaphoreOp semaphore : info.semaphores)
+      os << "    const uint32_t " << semaphoreVar(semaphore)
+         << " = CreateSemaphore(program, "
+         << coreSets.lookup(semaphore.getCores()) << ", "
+         << semaphore.getInitial() << ");\n";
     os << "\n";
   }
 
@@ -301,7 +322,8 @@ private:
     for (const KernelInfo &k : info.kernels)
       for (SetRuntimeArgsOp args : k.runtimeArgs)
         for (Attribute arg : args.getArgs())
-          if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg))
+          if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg);
+              ref && info.buffer(ref.getValue()))
             addressed.insert(ref.getValue());
     os << "    // Runtime args";
     if (!addressed.empty())
@@ -319,9 +341,16 @@ private:
 
   /// An argument as C++: a buffer's address variable, a split's per-core
   /// share, or a constant.
-  void printArg(Attribute arg, StringRef start, StringRef count) {
-    if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg))
-      os << info.buffer(ref.getValue())->var << "_addr";
+  void printArg(Attribute arg, StringRef start, StringRef count,
+                const KernelInfo *kernel = nullptr,
+                WorkSplitAttr split = {}) {
+    if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(arg)) {
+      if (SemaphoreOp semaphore = info.semaphore(ref.getValue()))
+        os << semaphoreVar(semaphore);
+      else
+        os << info.buffer(ref.getValue())->var << "_addr";
+    } else if (auto mcast = llvm::dyn_cast<McastArgAttr>(arg))
+      printMcastArg(mcast, *kernel, split);
     else if (auto work = llvm::dyn_cast<WorkArgAttr>(arg))
       os << (work.getValue() == WorkArg::Start ? start : count);
     else
@@ -385,10 +414,11 @@ private:
            << ", i % " << split.getGridY() << "};\n";
       os << "        const uint32_t " << count << " = " << group1
          << ".contains(core) ? " << perCore1 << " : " << perCore2 << ";\n";
+      mcastGroups(w);
       for (auto [k, args] : w.uses) {
         os << "        SetRuntimeArgs(program, " << k->handle << ", core, {";
         llvm::interleaveComma(args.getArgs(), os, [&](Attribute arg) {
-          printArg(arg, start, count);
+          printArg(arg, start, count, k, split);
         });
         os << "});  // ";
         llvm::interleaveComma(ArrayRef(k->runtimeArgNames)
@@ -399,6 +429,80 @@ private:
       os << "        " << start << " += " << count << ";\n";
       os << "    }\n";
     }
+  }
+
+  /// The multicast groups of the split's core (inside the loop over its
+  /// cores): the first core of its grid row (column) sends to the others.
+  void mcastGroups(const WorkSplitInfo &w) {
+    llvm::SmallSetVector<McastDirection, 2> directions;
+    for (auto [k, args] : w.uses)
+      for (Attribute arg : args.getArgs())
+        if (auto mcast = llvm::dyn_cast<McastArgAttr>(arg))
+          directions.insert(mcast.getDirection());
+    for (McastDirection d : directions) {
+      bool row = d == McastDirection::Row;
+      StringRef p = row ? "row" : "col";
+      uint32_t extent = row ? w.split.getGridX() : w.split.getGridY();
+      // The logical core at `index` along the group.
+      auto logical = [&](StringRef index) {
+        return row ? "{" + index.str() + ", core.y}"
+                   : "{core.x, " + index.str() + "}";
+      };
+      os << "        // Multicast along the core's grid " << (row ? "row" : "column")
+         << ": its first core sends to the other " << extent - 1
+         << " (NoC coordinates)\n";
+      os << "        const CoreCoord " << p
+         << "_sender = dev->worker_core_from_logical_core(" << logical("0")
+         << ");\n";
+      os << "        const CoreCoord " << p
+         << "_first = dev->worker_core_from_logical_core("
+         << logical(extent > 1 ? "1" : "0") << ");\n";
+      os << "        const CoreCoord " << p
+         << "_last = dev->worker_core_from_logical_core("
+         << logical(std::to_string(extent - 1)) << ");\n";
+    }
+  }
+
+  /// A multicast group fact of the loop's core. A kernel on NoC 1 names the
+  /// receivers' rectangle from its bottom-right corner.
+  void printMcastArg(McastArgAttr mcast, const KernelInfo &kernel,
+                     WorkSplitAttr split) {
+    bool row = mcast.getDirection() == McastDirection::Row;
+    StringRef p = row ? "row" : "col";
+    auto dm = llvm::dyn_cast<DataMovementConfigAttr>(kernel.create.getConfig());
+    bool noc1 = dm && dm.getNoc() == Noc::RISCV_1_default;
+    StringRef start = noc1 ? "_last" : "_first", end = noc1 ? "_first" : "_last";
+    switch (mcast.getField()) {
+    case McastField::IsSender:
+      os << "uint32_t(core." << (row ? "x" : "y") << " == 0)";
+      return;
+    case McastField::SenderX:
+      os << "uint32_t(" << p << "_sender.x)";
+      return;
+    case McastField::SenderY:
+      os << "uint32_t(" << p << "_sender.y)";
+      return;
+    case McastField::DestStartX:
+      os << "uint32_t(" << p << start << ".x)";
+      return;
+    case McastField::DestStartY:
+      os << "uint32_t(" << p << start << ".y)";
+      return;
+    case McastField::DestEndX:
+      os << "uint32_t(" << p << end << ".x)";
+      return;
+    case McastField::DestEndY:
+      os << "uint32_t(" << p << end << ".y)";
+      return;
+    case McastField::NumDests:
+      // The receivers: the rest of the row (column).
+      os << (row ? split.getGridX() : split.getGridY()) - 1;
+      return;
+    case McastField::ReadySemaphore:
+    case McastField::ValidSemaphore:
+      break; // the program names its tt.semaphore instead (verified)
+    }
+    llvm_unreachable("semaphore fields are symbols in tt.set_runtime_args");
   }
 
   /// Arguments given core by core (hand-written programs): one table per

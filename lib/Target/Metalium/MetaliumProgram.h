@@ -85,6 +85,8 @@ struct ProgramInfo {
   mutable ProgramOp program;
   SmallVector<BufferInfo> buffers;
   mutable SmallVector<CreateCBOp> cbs;
+  /// tt.semaphore ops, in program order.
+  mutable SmallVector<SemaphoreOp> semaphores;
   /// In tt.create_kernel order.
   SmallVector<KernelInfo> kernels;
   /// tt.enqueue_write_buffer / tt.enqueue_program / tt.enqueue_read_buffer,
@@ -97,6 +99,8 @@ struct ProgramInfo {
   Tolerance tolerance;
 
   const BufferInfo *buffer(StringRef symbol) const;
+  /// The semaphore `symbol`, or null.
+  SemaphoreOp semaphore(StringRef symbol) const;
   const KernelInfo *kernel(KernelRole role) const;
   const KernelInfo *kernel(StringRef symbol) const;
   /// The index of `split` in `splits`.
@@ -130,6 +134,9 @@ std::string emitReadme(const ProgramInfo &info);
 // Spellings shared by the emitters
 //===----------------------------------------------------------------------===//
 
+/// A C++ identifier made from a symbol name.
+std::string sanitize(StringRef name);
+
 /// reader / writer / compute.
 StringRef roleName(KernelRole role);
 /// Float16_b / Float32 / Bfp8_b (tt::DataFormat enumerators).
@@ -144,7 +151,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.0";
+inline constexpr const char *kPlanSchemaVersion = "2.1";
 
 } // namespace mlir::tt::metalium
 

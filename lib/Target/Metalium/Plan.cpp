@@ -31,11 +31,19 @@ json ranges(CoreRangeSetAttr set) {
   return out;
 }
 
-json arg(Attribute attr, StringRef bufferKey) {
-  if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(attr))
+json arg(const ProgramInfo &info, Attribute attr, StringRef bufferKey) {
+  if (auto ref = llvm::dyn_cast<FlatSymbolRefAttr>(attr)) {
+    if (info.semaphore(ref.getValue()))
+      return json{{"semaphore", ref.getValue().str()}};
     return json{{bufferKey.str(), ref.getValue().str()}};
+  }
   if (auto work = llvm::dyn_cast<WorkArgAttr>(attr))
     return json{{"work", stringifyWorkArg(work.getValue()).str()}};
+  if (auto mcast = llvm::dyn_cast<McastArgAttr>(attr))
+    return json{
+        {"multicast",
+         json{{"along", stringifyMcastDirection(mcast.getDirection()).str()},
+              {"field", stringifyMcastField(mcast.getField()).str()}}}};
   return llvm::cast<IntegerAttr>(attr).getInt();
 }
 
@@ -187,7 +195,7 @@ json kernels(const ProgramInfo &info) {
     }
     json compileArgs = json::array();
     for (Attribute a : k.create.getCompileArgs())
-      compileArgs.push_back(arg(a, "tensor_accessor_args"));
+      compileArgs.push_back(arg(info, a, "tensor_accessor_args"));
     json names = json::array();
     for (const std::string &name : k.runtimeArgNames)
       names.push_back(name);
@@ -195,7 +203,7 @@ json kernels(const ProgramInfo &info) {
     for (SetRuntimeArgsOp args : k.runtimeArgs) {
       json values = json::array();
       for (Attribute a : args.getArgs())
-        values.push_back(arg(a, "buffer_address"));
+        values.push_back(arg(info, a, "buffer_address"));
       if (CoreCoordAttr at = args.getCoreAttr())
         perCore.push_back(
             json{{"core", core(at.getX(), at.getY())}, {"args", values}});
@@ -279,6 +287,14 @@ std::string metalium::emitPlan(const ProgramInfo &info) {
     plan["work"] = workOut;
   plan["buffers"] = buffers(info);
   plan["circular_buffers"] = circularBuffers(info);
+  if (!info.semaphores.empty()) {
+    json semaphores = json::array();
+    for (SemaphoreOp s : info.semaphores)
+      semaphores.push_back(json{{"name", s.getSymName().str()},
+                                {"cores", ranges(s.getCores())},
+                                {"initial", s.getInitial()}});
+    plan["semaphores"] = semaphores;
+  }
   plan["kernels"] = kernels(info);
   plan["host_steps"] = hostSteps(info);
   plan["check"] = check(info);

@@ -106,10 +106,7 @@ const KernelInfo *ProgramInfo::kernel(StringRef symbol) const {
 // Checks
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-/// A C++ identifier made from a symbol name.
-std::string sanitize(StringRef name) {
+std::string metalium::sanitize(StringRef name) {
   std::string out;
   for (char c : name)
     out += (llvm::isAlnum(c) || c == '_') ? c : '_';
@@ -117,6 +114,8 @@ std::string sanitize(StringRef name) {
     out = "buf_" + out;
   return out;
 }
+
+namespace {
 
 LogicalResult checkBuffer(BufferInfo &info) {
   BufferOp op = info.op;
@@ -242,6 +241,13 @@ LogicalResult checkKernelArgs(KernelInfo &kernel) {
 
 } // namespace
 
+SemaphoreOp ProgramInfo::semaphore(StringRef symbol) const {
+  for (SemaphoreOp s : semaphores)
+    if (s.getSymName() == symbol)
+      return s;
+  return {};
+}
+
 size_t ProgramInfo::splitIndex(WorkSplitAttr split) const {
   return llvm::find_if(splits,
                        [&](const WorkSplitInfo &w) { return w.split == split; }) -
@@ -306,6 +312,10 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
       info.buffers.push_back(BufferInfo{buffer, candidate});
     } else if (auto cb = llvm::dyn_cast<CreateCBOp>(op)) {
       info.cbs.push_back(cb);
+    } else if (auto semaphore = llvm::dyn_cast<SemaphoreOp>(op)) {
+      if (failed(checkName(semaphore, "semaphore", semaphore.getSymName())))
+        return failure();
+      info.semaphores.push_back(semaphore);
     } else if (auto create = llvm::dyn_cast<CreateKernelOp>(op)) {
       // Kernels live beside the program (its own symbol table holds buffers).
       auto func = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(

@@ -58,6 +58,18 @@ func.func @bf16_partials(%k: i32) {
 
 // -----
 
+func.func @partials_not_one_block(%k: i32) {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
+  %part = tt.get_cb : !tt.cb<24, 32 x !tt.tile<f32>>
+  %out = tt.get_cb : !tt.cb<16, 16 x !tt.tile<bf16>>
+  // expected-error @+1 {{partial sums CB holds 32 pages; it must hold the 4x4 block exactly (16) for the packer to accumulate in place}}
+  tt.matmul_block %in0, %in1 block 4 x 1 x 4 subblock 2 x 4 spill %part -> %out step %k of %k : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 32 x !tt.tile<f32>>, !tt.cb<16, 16 x !tt.tile<bf16>>
+  return
+}
+
+// -----
+
 func.func @runtime_param_type() {
   // expected-error @+1 {{invalid kind of type specified: expected builtin.integer, but found 'index'}}
   %p = tt.runtime_param "Kt" = 4 : index

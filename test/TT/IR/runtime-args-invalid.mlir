@@ -48,7 +48,7 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
 }
 tt.program @p device #tt.device<wormhole_b0> {
   tt.create_kernel @reader on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default>
-  // expected-error @+1 {{runtime argument 1 refers to @c, which is not a buffer of the program}}
+  // expected-error @+1 {{runtime argument 1 refers to @c, which is not a buffer or a semaphore of the program}}
   tt.set_runtime_args @reader at <0, 0> [1, @c]
 }
 

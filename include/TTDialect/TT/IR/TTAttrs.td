@@ -70,6 +70,15 @@ def TT_BufferLayout : I32EnumAttr<"BufferLayout", "how a buffer's pages are plac
   let genSpecializedAttr = 0;
 }
 
+def TT_Schedule : I32EnumAttr<"Schedule", "how output blocks and their inputs reach the cores", [
+  I32EnumAttrCase<"Reuse", 0, "reuse">,
+  I32EnumAttrCase<"Multicast", 1, "multicast">,
+  I32EnumAttrCase<"Auto", 2, "auto">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
 class TT_EnumAttr<EnumAttrInfo enumInfo, string mnemonic, string doc>
     : EnumAttr<TT_Dialect, enumInfo, mnemonic> {
   let summary = doc;
@@ -256,6 +265,63 @@ def TT_WorkArg : I32EnumAttr<"WorkArg", "a per-core share of a work split", [
 def TT_WorkArgAttr : TT_EnumAttr<TT_WorkArg, "work",
     "a core's first work unit (start) or its number of units (count)">;
 
+def TT_McastDirection : I32EnumAttr<"McastDirection", "the cores a multicast reaches", [
+  I32EnumAttrCase<"Row", 0, "row">,
+  I32EnumAttrCase<"Column", 1, "column">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+def TT_McastDirectionAttr : TT_EnumAttr<TT_McastDirection, "along",
+    "a multicast along the core's grid row or down its grid column">;
+
+def TT_McastField : I32EnumAttr<"McastField", "a per-core fact of a multicast group", [
+  I32EnumAttrCase<"IsSender", 0, "is_sender">,
+  I32EnumAttrCase<"SenderX", 1, "sender_x">,
+  I32EnumAttrCase<"SenderY", 2, "sender_y">,
+  I32EnumAttrCase<"DestStartX", 3, "dest_start_x">,
+  I32EnumAttrCase<"DestStartY", 4, "dest_start_y">,
+  I32EnumAttrCase<"DestEndX", 5, "dest_end_x">,
+  I32EnumAttrCase<"DestEndY", 6, "dest_end_y">,
+  I32EnumAttrCase<"NumDests", 7, "num_dests">,
+  I32EnumAttrCase<"ReadySemaphore", 8, "ready_semaphore">,
+  I32EnumAttrCase<"ValidSemaphore", 9, "valid_semaphore">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_McastArgAttr : TT_Attr<"McastArg", "mcast"> {
+  let summary = "a runtime argument that describes the core's multicast group";
+  let description = [{
+    Over a work split whose cores fill its `grid_x` x `grid_y` rectangle, the
+    cores of one grid row (`row`) or one grid column (`column`) form a
+    multicast group: its first core (column 0, resp. row 0) is the sender,
+    the others receive. Per core, the host computes
+
+    - `is_sender`: 1 on the group's first core, else 0;
+    - `sender_x`, `sender_y`: the sender's NoC coordinates (receivers signal
+      it there);
+    - `dest_start_x/y`, `dest_end_x/y`: the NoC rectangle of the receivers,
+      in the order the kernel's NoC needs (start and end swapped on NoC 1);
+    - `num_dests`: the number of receivers (0 for a one-core group);
+    - `ready_semaphore`, `valid_semaphore`: the ids of the group's two
+      semaphores (receivers count themselves ready on the sender's first;
+      the sender marks the data valid on the receivers' second).
+
+    Example: `#tt.mcast<row, sender_x>`
+  }];
+  let parameters = (ins EnumParameter<TT_McastDirection>:$direction,
+                        EnumParameter<TT_McastField>:$field);
+  let assemblyFormat = "`<` $direction `,` $field `>`";
+  let extraClassDeclaration = [{
+    bool isSemaphore() const {
+      return getField() == McastField::ReadySemaphore ||
+             getField() == McastField::ValidSemaphore;
+    }
+  }];
+}
+
 def TT_WorkSplitAttr : TT_Attr<"WorkSplit", "work_split"> {
   let summary = "work units spread over cores as split_work_to_cores spreads them";
   let description = [{
@@ -309,6 +375,28 @@ def TT_WorkSplitAttr : TT_Attr<"WorkSplit", "work_split"> {
     CoreRangeSetAttr getGroup1Ranges() const;
     CoreRangeSetAttr getGroup2Ranges() const;
   }];
+}
+
+def TT_ScheduleAttr : TT_Attr<"Schedule", "schedule"> {
+  let summary = "the schedule chosen for a function's matmul: kind and block sizes";
+  let description = [{
+    Set on the function by `tt-select-schedule` (from the cost model, or as
+    the user fixed it): `tl-matmul-to-kernel` builds the blocks of
+    `block_m x block_n` elements of C with K steps of `block_k`, and
+    `tt-infer-schedule` maps them onto the cores the way `kind` says
+    (`reuse` or `multicast`; never `auto`).
+
+    Example:
+
+    ```mlir
+    func.func @mm(...) attributes {
+      tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256, block_k = 128>}
+    ```
+  }];
+  let parameters = (ins EnumParameter<TT_Schedule>:$kind, "int64_t":$block_m,
+                        "int64_t":$block_n, "int64_t":$block_k);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
 }
 
 def TT_ShardAttr : TT_Attr<"Shard", "shard"> {

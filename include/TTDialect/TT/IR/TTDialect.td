@@ -32,6 +32,12 @@ def TT_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kTargetAttrName = "tt.target";
     /// How its output blocks are spread over cores: a #tt.work_split.
     static constexpr ::llvm::StringLiteral kWorkSplitAttrName = "tt.work_split";
+    /// The schedule chosen for the function's matmul: a #tt.schedule.
+    static constexpr ::llvm::StringLiteral kScheduleAttrName = "tt.schedule";
+    /// On a tl.copy that loads a block: the block is the same for every core
+    /// of a grid row or column, so its first core reads it and multicasts it
+    /// (a #tt.along, set by tt-infer-schedule, read by tt-lower-memory-space).
+    static constexpr ::llvm::StringLiteral kMulticastAttrName = "tt.multicast";
     /// On loops the passes create: what the loop does, for people reading the
     /// emitted C++ (printed as a comment above it).
     static constexpr ::llvm::StringLiteral kCommentAttrName = "tt.comment";

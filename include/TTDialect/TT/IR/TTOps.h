@@ -37,6 +37,12 @@ struct CircularBufferResource
   StringRef getName() final { return "<CircularBuffer>"; }
 };
 
+/// The semaphores of a core (see TT_SemaphoreResource in TTOps.td).
+struct SemaphoreResource
+    : public SideEffects::Resource::Base<SemaphoreResource> {
+  StringRef getName() final { return "<Semaphore>"; }
+};
+
 /// Whether `name` is a C/C++ identifier (letters, digits, '_', not starting
 /// with a digit): what tt.name and the IR's value names must be.
 inline bool isCIdentifier(StringRef name) {

@@ -172,6 +172,183 @@ def TT_NocAsyncWritesFlushedOp : TT_NocBarrierOp<"noc_async_writes_flushed",
     "wait until every issued NoC write has left L1 (the source may be reused)">;
 
 //===----------------------------------------------------------------------===//
+// Data movement: core-to-core transfers, multicast and semaphores
+//===----------------------------------------------------------------------===//
+
+// The semaphores of a core (words in its L1 that other cores write over the
+// NoC) are a resource: sets, increments and waits are ordered against each
+// other, and a wait is never hoisted out of the loop that waits.
+def TT_SemaphoreResource : Resource<"::mlir::tt::SemaphoreResource">;
+
+def TT_GetSemaphoreOp : TT_Op<"get_semaphore",
+                              [Pure, TT_DataMovementOnly, TT_NamedResult]> {
+  let summary = "L1 address of a semaphore the host created (get_semaphore)";
+  let description = [{
+    `get_semaphore(id)`: the L1 byte address of semaphore `id` of the
+    running core (`CreateSemaphore` on the host returns the id). The emitted
+    C++ declares both the address and the `volatile tt_l1_ptr uint32_t*`
+    that the wait and set calls take.
+
+    Example:
+
+    ```mlir
+    %ready = tt.get_semaphore %ready_id as "in0_ready_sem" : i32
+    ```
+  }];
+  let arguments = (ins I32:$id, OptionalAttr<StrAttr>:$name);
+  let results = (outs I32:$address);
+  let assemblyFormat = "$id (`as` $name^)? attr-dict `:` type($address)";
+}
+
+// The NoC address ops are named values in the emitted C++ (`const uint64_t
+// in0_mcast_addr = get_noc_multicast_addr(...)`), not plain calls.
+def TT_GetNocAddrOp : TT_Op<"get_noc_addr", [Pure, TT_DataMovementOnly]> {
+  let summary = "NoC address of an L1 address on another core";
+  let description = [{
+    `get_noc_addr(noc_x, noc_y, l1_addr)`; `noc_x`, `noc_y` are NoC (not
+    logical) coordinates, from `worker_core_from_logical_core` on the host.
+
+    Example:
+
+    ```mlir
+    %remote = tt.get_noc_addr %x, %y, %sem : i64
+    ```
+  }];
+  let arguments = (ins I32:$nocX, I32:$nocY, I32:$l1Address);
+  let results = (outs I64:$nocAddress);
+  let assemblyFormat = "$nocX `,` $nocY `,` $l1Address attr-dict `:` type($nocAddress)";
+}
+
+def TT_GetNocMulticastAddrOp : TT_Op<"get_noc_multicast_addr",
+                                     [Pure, TT_DataMovementOnly]> {
+  let summary = "NoC address of an L1 address on every core of a rectangle";
+  let description = [{
+    `get_noc_multicast_addr(x_start, y_start, x_end, y_end, l1_addr)` in NoC
+    coordinates. On NoC 1 the start is the rectangle's bottom-right corner.
+    The verifier rejects a constant rectangle whose corners are out of the
+    NoC's 6-bit coordinate range.
+
+    Example:
+
+    ```mlir
+    %dst = tt.get_noc_multicast_addr %xs, %ys, %xe, %ye, %l1 : i64
+    ```
+  }];
+  let arguments = (ins I32:$startX, I32:$startY, I32:$endX, I32:$endY,
+                       I32:$l1Address);
+  let results = (outs I64:$nocAddress);
+  let assemblyFormat = [{
+    $startX `,` $startY `,` $endX `,` $endY `,` $l1Address attr-dict `:` type($nocAddress)
+  }];
+  let hasVerifier = 1;
+}
+
+def TT_NocAsyncWriteMulticastOp : TT_CallOp<"noc_async_write_multicast",
+                                            "noc_async_write_multicast",
+                                            [TT_DataMovementOnly]> {
+  let summary = "start writing L1 bytes to the same address on a core rectangle";
+  let description = [{
+    `noc_async_write_multicast(src_l1, dst_mcast_addr, size, num_dests)`:
+    `num_dests` counts the receiving cores (the sender excluded) and must be
+    positive; the verifier checks constant sizes and counts.
+
+    Example:
+
+    ```mlir
+    tt.noc_async_write_multicast %l1, %dst, %bytes, %num_dests : i64
+    ```
+  }];
+  let arguments = (ins I32:$srcL1Address, I64:$dstNocAddress, I32:$size,
+                       I32:$numDests);
+  let assemblyFormat = [{
+    $srcL1Address `,` $dstNocAddress `,` $size `,` $numDests attr-dict `:` type($dstNocAddress)
+  }];
+  let hasVerifier = 1;
+}
+
+// Wait and set take the semaphore's L1 pointer in C++; the EmitC
+// conversion passes the pointer tt.get_semaphore declared.
+def TT_NocSemaphoreWaitOp : TT_Op<"noc_semaphore_wait", [TT_DataMovementOnly]> {
+  let summary = "wait until a local semaphore holds a value";
+  let description = [{
+    `noc_semaphore_wait(sem_ptr, value)` on the semaphore at L1 address
+    `semaphore` (from `tt.get_semaphore`).
+
+    Example:
+
+    ```mlir
+    tt.noc_semaphore_wait %ready, %num_dests
+    ```
+  }];
+  let arguments = (ins Arg<I32, "semaphore address",
+                           [MemRead<TT_SemaphoreResource>,
+                            MemWrite<TT_SemaphoreResource>]>:$semaphore,
+                       I32:$value);
+  let assemblyFormat = "$semaphore `,` $value attr-dict";
+}
+
+def TT_NocSemaphoreSetOp : TT_Op<"noc_semaphore_set", [TT_DataMovementOnly]> {
+  let summary = "set a local semaphore";
+  let description = [{
+    `noc_semaphore_set(sem_ptr, value)`.
+
+    Example:
+
+    ```mlir
+    tt.noc_semaphore_set %valid, %c0
+    ```
+  }];
+  let arguments = (ins Arg<I32, "semaphore address",
+                           [MemWrite<TT_SemaphoreResource>]>:$semaphore,
+                       I32:$value);
+  let assemblyFormat = "$semaphore `,` $value attr-dict";
+}
+
+def TT_NocSemaphoreIncOp : TT_CallOp<"noc_semaphore_inc", "noc_semaphore_inc",
+                                     [TT_DataMovementOnly]> {
+  let summary = "atomically add to a semaphore on another core";
+  let description = [{
+    `noc_semaphore_inc(noc_addr, incr)`: `noc_addr` from `tt.get_noc_addr`.
+
+    Example:
+
+    ```mlir
+    tt.noc_semaphore_inc %remote, %c1 : i64
+    ```
+  }];
+  let arguments = (ins Arg<I64, "semaphore NoC address",
+                           [MemWrite<TT_SemaphoreResource>]>:$nocAddress,
+                       I32:$increment);
+  let assemblyFormat = "$nocAddress `,` $increment attr-dict `:` type($nocAddress)";
+}
+
+def TT_NocSemaphoreSetMulticastOp : TT_CallOp<"noc_semaphore_set_multicast",
+                                              "noc_semaphore_set_multicast",
+                                              [TT_DataMovementOnly]> {
+  let summary = "copy a local semaphore's value to the same semaphore on a core rectangle";
+  let description = [{
+    `noc_semaphore_set_multicast(src_l1, dst_mcast_addr, num_dests)`. Sent
+    on the same NoC after a `noc_async_write_multicast` to the same cores, it
+    arrives after that data, so receivers waiting on it see the data.
+
+    Example:
+
+    ```mlir
+    tt.noc_semaphore_set_multicast %valid, %dst, %num_dests : i64
+    ```
+  }];
+  let arguments = (ins Arg<I32, "local semaphore address",
+                           [MemRead<TT_SemaphoreResource>]>:$srcL1Address,
+                       Arg<I64, "semaphore multicast address",
+                           [MemWrite<TT_SemaphoreResource>]>:$dstNocAddress,
+                       I32:$numDests);
+  let assemblyFormat = [{
+    $srcL1Address `,` $dstNocAddress `,` $numDests attr-dict `:` type($dstNocAddress)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Compute
 //===----------------------------------------------------------------------===//
 
@@ -258,6 +435,23 @@ def TT_PackTileOp : TT_CallOp<"pack_tile", "pack_tile", [TT_ComputeOnly]> {
   }];
   let arguments = (ins I32:$dstIndex, TT_CB:$out, I32:$outTile);
   let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` qualified(type($out))";
+}
+
+def TT_PackReconfigL1AccOp : TT_CallOp<"pack_reconfig_l1_acc", "pack_reconfig_l1_acc", [TT_ComputeOnly]> {
+  let summary = "make the packer add to the L1 tiles it packs onto (1) or overwrite them (0)";
+  let description = [{
+    `pack_reconfig_l1_acc(enable)`: with 1, `pack_tile` adds the DST tile to
+    the fp32 tile already in the CB page instead of replacing it, so partial
+    sums accumulate in L1 without being reloaded into DST.
+
+    Example:
+
+    ```mlir
+    tt.pack_reconfig_l1_acc %accumulate
+    ```
+  }];
+  let arguments = (ins I32:$enable);
+  let assemblyFormat = "$enable attr-dict";
 }
 
 def TT_CopyTileInitOp : TT_CallOp<"copy_tile_init", "copy_tile_to_dst_init_short", [TT_ComputeOnly]> {
@@ -375,6 +569,24 @@ def TT_CreateCBOp : TT_Op<"create_cb", [HasParent<"ProgramOp">]> {
   let extraClassDeclaration = [{
     int64_t getNumPages() { return getTotalSize() / getPageSize(); }
   }];
+}
+
+def TT_SemaphoreOp : TT_Op<"semaphore", [Symbol, HasParent<"ProgramOp">]> {
+  let summary = "a semaphore on a set of cores (CreateSemaphore)";
+  let description = [{
+    `CreateSemaphore(program, cores, initial_value)` returns the semaphore's
+    id, the same on every core of `cores`; runtime arguments name the
+    semaphore by its symbol and receive the id.
+
+    Example:
+
+    ```mlir
+    tt.semaphore @row_ready on <(0, 0) to (7, 7)> initial 0
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TT_CoreRangeSetAttr:$cores,
+                       ConfinedAttr<I32Attr, [IntNonNegative]>:$initial);
+  let assemblyFormat = "$sym_name `on` $cores `initial` $initial attr-dict";
 }
 
 def TT_CreateKernelOp : TT_Op<"create_kernel", [HasParent<"ProgramOp">,
@@ -549,20 +761,29 @@ def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
     reader kernel's `TensorAccessor` after it; `tt-lower-dataflow` expands
     the op there.
 
+    With `multicast <row>` (or `<column>`) the block is the same for every
+    core of the core's grid row (column): only the row's first core reads it
+    from DRAM and multicasts it to the others, which receive it into the same
+    CB. Each DRAM tile is then read once per row (column) instead of once
+    per core.
+
     Example:
 
     ```mlir
     tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 1 x 1 -> %in0
         : memref<256x256xbf16>, !tt.cb<0, 2 x !tt.tile<bf16>>
+    tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 8 x 2 -> %in0 multicast <row>
+        : memref<2048x2048xbf16>, !tt.cb<0, 32 x !tt.tile<bf16>>
     ```
   }];
   let arguments = (ins TT_TileBuffer:$buffer, I32:$row, I32:$col, I32:$tilesPerRow,
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
                        ConfinedAttr<I64Attr, [IntPositive]>:$cols,
-                       TT_CB:$cb);
+                       TT_CB:$cb,
+                       OptionalAttr<TT_McastDirectionAttr>:$multicast);
   let assemblyFormat = [{
     $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
-    `->` $cb attr-dict `:` type($buffer) `,` qualified(type($cb))
+    `->` $cb (`multicast` $multicast^)? attr-dict `:` type($buffer) `,` qualified(type($cb))
   }];
   let hasVerifier = 1;
 }

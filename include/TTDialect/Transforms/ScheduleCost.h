@@ -1,0 +1,66 @@
+//===- ScheduleCost.h - predicted cycles of a matmul schedule ---*- C++ -*-===//
+//
+// An analytic model of the cycles a matmul schedule takes on a device, from
+// the same device description the emulator's timing model reads
+// (emulator/include/ttemu/device_model.hpp): the schedule passes rank
+// candidates with it and explain their choice in its terms.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TTDIALECT_TRANSFORMS_SCHEDULECOST_H
+#define TTDIALECT_TRANSFORMS_SCHEDULECOST_H
+
+#include "TTDialect/TT/IR/TTOps.h"
+
+#include <string>
+
+namespace mlir::tt {
+
+/// The matmul being scheduled, in tiles.
+struct MatmulProblem {
+  int64_t mTiles = 0, nTiles = 0, kTiles = 0;
+  uint64_t inTileBytes = 2048, outTileBytes = 2048;
+};
+
+/// One way to run it: the schedule, the output block and K step (tiles) and
+/// the DST subblock.
+struct ScheduleCandidate {
+  Schedule kind = Schedule::Reuse;
+  int64_t blockM = 1, blockN = 1, blockK = 1;
+  int64_t subblockH = 1, subblockW = 1;
+  int64_t stages = 2;
+};
+
+/// What the model predicts, with the terms that decided it.
+struct SchedulePrediction {
+  double cycles = 0;
+  double idealCycles = 0; ///< matrix-engine cycles spread over every core
+  double computeCycles = 0;  ///< one core's math and packing
+  double movementCycles = 0; ///< one core's reads (and multicasts), K loop
+  double dramCycles = 0;     ///< all DRAM bytes at the device's bandwidth
+  uint64_t cores = 0;
+  uint64_t dramTileReads = 0;
+  uint64_t l1Bytes = 0;
+  bool fitsL1 = true;
+  /// compute, data movement or DRAM bandwidth.
+  std::string bound;
+  double utilization() const { return cycles > 0 ? idealCycles / cycles : 0; }
+};
+
+/// Predicts `candidate` on `target`. The blocks must divide the problem.
+SchedulePrediction predictSchedule(const MatmulProblem &problem,
+                                   const ScheduleCandidate &candidate,
+                                   TargetAttr target);
+
+/// The largest h x w DST subblock of an m x n tile block (h | m, w | n,
+/// h * w <= capacity), preferring wide subblocks (long pack runs).
+std::pair<int64_t, int64_t> chooseSubblock(int64_t m, int64_t n,
+                                           int64_t capacity);
+
+/// L1 bytes of the circular buffers a candidate needs per core.
+uint64_t scheduleL1Bytes(const MatmulProblem &problem,
+                         const ScheduleCandidate &candidate,
+                         TargetAttr target);
+
+} // namespace mlir::tt
+
+#endif // TTDIALECT_TRANSFORMS_SCHEDULECOST_H

@@ -1,0 +1,179 @@
+//===- ScheduleCost.cpp - predicted cycles of a matmul schedule -----------===//
+//
+// The model follows one core through its K loop: per K step it is busy for
+// the longer of its math (and packing) and its data movement, since the
+// double-buffered CBs let the reader fetch the next step while compute works
+// on this one. Data movement per step is what the emitted reader does: reuse
+// reads both blocks from DRAM and waits for them; multicast has the row's
+// (column's) first core read and then multicast each block, so a step costs
+// the sender's read, its handshake and its transfers. The first step is not
+// overlapped (start-up), and the output block's writes overlap only its last
+// K step (tail). The whole is never below the DRAM bytes at the device's
+// bandwidth. Every parameter is the emulator's (ttemu::model::DeviceModel).
+//
+//===----------------------------------------------------------------------===//
+#include "TTDialect/Transforms/ScheduleCost.h"
+
+#include "ttemu/device_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::tt;
+
+std::pair<int64_t, int64_t> mlir::tt::chooseSubblock(int64_t m, int64_t n,
+                                                     int64_t capacity) {
+  std::pair<int64_t, int64_t> best{1, 1};
+  for (int64_t h = 1; h <= m; ++h)
+    for (int64_t w = 1; w <= n; ++w) {
+      if (m % h || n % w || h * w > capacity)
+        continue;
+      int64_t area = h * w, bestArea = best.first * best.second;
+      if (area > bestArea || (area == bestArea && w > best.second))
+        best = {h, w};
+    }
+  return best;
+}
+
+static const ttemu::model::DeviceModel &modelOf(Arch arch) {
+  return arch == Arch::Blackhole ? ttemu::model::kBlackhole
+                                 : ttemu::model::kWormholeB0;
+}
+
+static unsigned phasesOf(MathFidelity fidelity) {
+  switch (fidelity) {
+  case MathFidelity::LoFi:
+    return 1;
+  case MathFidelity::HiFi2:
+    return 2;
+  case MathFidelity::HiFi3:
+    return 3;
+  case MathFidelity::HiFi4:
+    return 4;
+  }
+  return 4;
+}
+
+static bool spills(const ScheduleCandidate &c, TargetAttr target) {
+  return c.blockM * c.blockN > int64_t(target.getDstTileCapacity());
+}
+
+uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
+                                   const ScheduleCandidate &c,
+                                   TargetAttr target) {
+  uint64_t in = uint64_t(c.stages) * (c.blockM * c.blockK + c.blockK * c.blockN) *
+                p.inTileBytes;
+  uint64_t block = uint64_t(c.blockM * c.blockN);
+  if (!spills(c, target))
+    return in + 2 * block * p.outTileBytes;
+  uint64_t partials = block * 4096; // fp32 tiles
+  uint64_t out = block * p.outTileBytes;
+  // tt-lower-memory-space shrinks the output CB to two subblocks when one
+  // block does not fit.
+  if (in + partials + out > target.getDevice().getL1Size())
+    out = std::min(out, uint64_t(2 * c.subblockH * c.subblockW) * p.outTileBytes);
+  return in + partials + out;
+}
+
+SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
+                                             const ScheduleCandidate &c,
+                                             TargetAttr target) {
+  const ttemu::model::DeviceModel &dm = modelOf(target.getDevice().getArch());
+  DeviceAttr device = target.getDevice();
+  SchedulePrediction out;
+  const double tileCycles = dm.tile_product_cycles(phasesOf(target.getMathFidelity()));
+  const double dramBytesPerCycle = dm.dram_gbps / dm.clock_ghz;
+  const double nocBytesPerCycle = dm.noc_bytes_per_cycle;
+  const double inBytes = double(p.inTileBytes), outBytes = double(p.outTileBytes);
+
+  int64_t gridX = p.nTiles / c.blockN, gridY = p.mTiles / c.blockM;
+  int64_t blocks = gridX * gridY;
+  int64_t steps = p.kTiles / c.blockK;
+  uint64_t cores;
+  int64_t blocksPerCore;
+  if (c.kind == Schedule::Multicast) {
+    cores = uint64_t(blocks);
+    blocksPerCore = 1;
+  } else {
+    cores = std::min<uint64_t>(blocks, device.getNumCores());
+    blocksPerCore = (blocks + int64_t(cores) - 1) / int64_t(cores);
+  }
+  out.cores = cores;
+  out.idealCycles = double(p.mTiles) * p.nTiles * p.kTiles * tileCycles /
+                    double(device.getNumCores());
+
+  // Compute, per K step: the block's tile products on the math thread; when
+  // the block spills, its packing to the partials on the pack thread (the
+  // two overlap). The last step reloads the partial sums once.
+  bool spill = spills(c, target);
+  double blockTiles = double(c.blockM * c.blockN);
+  double mathStep = blockTiles * c.blockK * tileCycles;
+  double packStep = spill ? blockTiles * dm.pack_tile_cycles : 0;
+  double computeStep = std::max(mathStep, packStep);
+  double blockFinish = blockTiles * dm.pack_tile_cycles +
+                       (spill && steps > 1 ? blockTiles * dm.copy_tile_cycles : 0);
+
+  // Data movement, per K step.
+  double aTiles = double(c.blockM * c.blockK), bTiles = double(c.blockK * c.blockN);
+  double movementStep, startup = 0;
+  uint64_t tileReads;
+  if (c.kind == Schedule::Multicast) {
+    // The corner core reads both blocks (once per step for the row and the
+    // column), then multicasts each after a handshake; the row and column
+    // senders of the whole grid share the DRAM bandwidth.
+    double senders = double(gridY) * aTiles + double(gridX) * bTiles;
+    double read = dm.dram_latency_cycles +
+                  std::max((aTiles + bTiles) * inBytes / nocBytesPerCycle,
+                           senders * inBytes / dramBytesPerCycle) +
+                  (aTiles + bTiles) * dm.noc_issue_cycles;
+    // The sender waits only for its multicasts to leave L1
+    // (noc_async_writes_flushed); their flight to the receivers overlaps the
+    // next step, so the NoC latency is paid once, at start-up.
+    double multicast = 0;
+    if (gridX > 1)
+      multicast += aTiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles;
+    if (gridY > 1)
+      multicast += bTiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles;
+    movementStep = read + multicast;
+    startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
+    tileReads = uint64_t(p.mTiles * p.kTiles + p.kTiles * p.nTiles);
+  } else {
+    double perCore = (aTiles + bTiles) * inBytes;
+    movementStep = dm.dram_latency_cycles +
+                   std::max(perCore / nocBytesPerCycle,
+                            double(cores) * perCore / dramBytesPerCycle) +
+                   (aTiles + bTiles) * dm.noc_issue_cycles;
+    tileReads = uint64_t(p.mTiles * p.kTiles * gridX +
+                         p.kTiles * p.nTiles * gridY);
+  }
+  out.dramTileReads = tileReads;
+
+  // The output block's writes: overlapped with its last K step.
+  double writeBlock =
+      std::max(blockTiles * outBytes / nocBytesPerCycle,
+               double(cores) * blockTiles * outBytes / dramBytesPerCycle) +
+      dm.noc_latency_cycles;
+  double tail = spill ? std::max(0.0, writeBlock - computeStep) : writeBlock;
+
+  double perBlock = double(steps) * std::max(computeStep, movementStep) + blockFinish;
+  out.computeCycles = double(blocksPerCore) * (double(steps) * computeStep + blockFinish);
+  out.movementCycles = double(blocksPerCore) * double(steps) * movementStep;
+  double pipeline =
+      startup + movementStep + double(blocksPerCore) * perBlock + tail;
+
+  double dramBytes = double(tileReads) * inBytes +
+                     double(p.mTiles * p.nTiles) * outBytes;
+  out.dramCycles = dramBytes / dramBytesPerCycle;
+  out.cycles = std::max(pipeline, out.dramCycles);
+  if (out.cycles == out.dramCycles)
+    out.bound = "DRAM bandwidth";
+  else if (computeStep >= movementStep)
+    out.bound = "compute";
+  else
+    out.bound = c.kind == Schedule::Multicast ? "reads and multicasts"
+                                              : "DRAM reads";
+  out.l1Bytes = scheduleL1Bytes(p, c, target);
+  out.fitsL1 = out.l1Bytes <= device.getL1Size();
+  return out;
+}

@@ -1,0 +1,58 @@
+// RUN: tt-opt %s --tt-infer-schedule=schedule=multicast --split-input-file | FileCheck %s --implicit-check-not=tt.multicast
+
+// A 3x2 grid of blocks: block (bx, by) on core (bx, by), one each (a
+// row-wise split over the grid). A's load depends only on by and the K step:
+// every core of a row loads it (multicast along the row). B's depends only on
+// bx: down the column. The store is not a load and is never multicast.
+// CHECK-LABEL: func.func @mm
+// CHECK-SAME: tt.work_split = #tt.work_split<units = 6, grid_x = 3, grid_y = 2, row_wise = true, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0>
+// CHECK: tl.copy %{{.*}}[%[[ROW:.*]], %[[KK:.*]]] to %{{.*}} {tt.multicast = #tt.along<row>}
+// CHECK: tl.copy %{{.*}}[%[[KK]], %[[COL:.*]]] to %{{.*}} {tt.multicast = #tt.along<column>}
+// CHECK: tl.copy %{{.*}} to %{{.*}}[%[[ROW]], %[[COL]]] :
+func.func @mm(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [3, 2] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  }
+  return
+}
+
+// -----
+
+// A load that depends on both block indices (here: A's rows chosen by bx +
+// by) differs from core to core and is not multicast.
+// CHECK-LABEL: func.func @both
+// CHECK: tl.copy %{{.*}} to %{{.*}} :
+// CHECK: tl.copy %{{.*}} to %{{.*}} {tt.multicast = #tt.along<column>}
+func.func @both(%A: memref<128x64xbf16>, %B: memref<64x64xbf16>, %C: memref<128x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [2, 2] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %sum = arith.addi %bx, %by : index
+    %row = arith.muli %sum, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<128x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<128x64xbf16>
+  }
+  return
+}

@@ -1,0 +1,55 @@
+// RUN: tt-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(tt-select-schedule{explain}))' --mlir-print-op-on-diagnostic=false -o /dev/null 2>&1 | FileCheck %s --check-prefix=WHY
+// RUN: tt-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(tt-select-schedule))' | FileCheck %s
+// RUN: tt-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(tt-select-schedule{schedule=reuse block-k=64}))' | FileCheck %s --check-prefix=FIXED
+
+// 2048^3 on Wormhole: one 256x256 block per core of the 8x8 grid, A and B
+// multicast (each DRAM tile read once), compute bound; the best reuse
+// schedule reads 8x the minimum and is DRAM bound.
+// WHY-LABEL: remark: schedule: multicast block 256x256x256 (tiles 8x8x8, subblock 1x8) on 64 cores: {{[0-9]+}} cycles predicted, {{9[0-9]\.[0-9]}}% of peak, compute bound, 8192 DRAM tile reads, {{[0-9]+}} KB of L1; minimum DRAM tile reads 8192
+// WHY: note: best multicast: multicast block 256x256x256
+// WHY: note: best reuse: reuse block {{.*}} DRAM reads bound, 65536 DRAM tile reads, {{.*}} ({{1\.[5-9][0-9]}}x the winner)
+// WHY: note: runner-up:
+// CHECK-LABEL: func.func @square
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256, block_k = 256>
+// With the schedule and K step fixed, only the blocks are chosen.
+// FIXED-LABEL: func.func @square
+// FIXED-SAME: tt.schedule = #tt.schedule<kind = reuse, block_m = {{[0-9]+}}, block_n = {{[0-9]+}}, block_k = 64>
+func.func @square(%A: memref<2048x2048xbf16>, %B: memref<2048x2048xbf16>, %C: memref<2048x2048xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<2048x2048xbf16>, memref<2048x2048xbf16> into memref<2048x2048xbf16>
+  return
+}
+
+// -----
+
+// On Blackhole's 11x10 grid, 64 tile rows and columns map onto 8x8 cores
+// with 8x8-tile blocks: blocks must divide the matrix, so 46 cores idle.
+// WHY-LABEL: remark: schedule: multicast block 256x256x{{[0-9]+}} (tiles 8x8x{{[0-9]}}, subblock 1x8) on 64 cores
+// CHECK-LABEL: func.func @square_blackhole
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256
+func.func @square_blackhole(%A: memref<2048x2048xbf16>, %B: memref<2048x2048xbf16>, %C: memref<2048x2048xbf16>) attributes {tt.target = #tt.target<device = <blackhole>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<2048x2048xbf16>, memref<2048x2048xbf16> into memref<2048x2048xbf16>
+  return
+}
+
+// -----
+
+// A tiny matmul: latency bound; one-tile blocks on four cores, each reading
+// its own tiles, beat waiting for multicast handshakes.
+// WHY-LABEL: remark: schedule: reuse block 32x32x64 (tiles 1x1x2, subblock 1x1) on 4 cores
+// CHECK-LABEL: func.func @tiny
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = reuse, block_m = 32, block_n = 32, block_k = 64>
+func.func @tiny(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}
+
+// -----
+
+// A schedule already chosen (or written by the user) is kept.
+// CHECK-LABEL: func.func @chosen
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = reuse, block_m = 32, block_n = 32, block_k = 32>
+func.func @chosen(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.schedule = #tt.schedule<kind = reuse, block_m = 32, block_n = 32, block_k = 32>, tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}
+// WHY-NOT: remark
