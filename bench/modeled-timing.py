@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Modeled timing of the emitted matmul programs on the emulator.
+"""Modeled timing of the emitted matmul programs on the emulator, by block size (reuse schedule;
+bench/schedule-sweep.py compares the automatic schedules).
 
 usage: python3 bench/modeled-timing.py [BUILD_DIR] [--quick]
 
@@ -58,7 +59,7 @@ def main():
             lowered = os.path.join(work, tag + ".tt.mlir")
             prog = os.path.join(work, tag)
             run([os.path.join(BUILD, "bin", "tt-opt"), src, "-o", lowered,
-                 f"--tl-to-tt-pipeline=device={device} math-fidelity={fidelity} "
+                 f"--tl-to-tt-pipeline=device={device} math-fidelity={fidelity} schedule=reuse "
                  f"block-m={block} block-n={block} block-k={block_k}"])
             run([os.path.join(BUILD, "bin", "tt-translate"), "--emit-metalium", "--output-dir", prog, lowered])
             stats_path = os.path.join(work, tag + ".json")

@@ -119,6 +119,26 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     Value notLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
                                           step, lastStep);
     Value accumulate = arith::AndIOp::create(b, loc, notFirst, notLast);
+    // The packer was configured for the output CB; the partial sums may be
+    // another format (fp32 next to bf16), which silicon must be told.
+    auto formatOf = [](Value cb) {
+      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
+    };
+    bool partialsFormat = formatOf(op.getPartials()) != formatOf(op.getOut());
+    if (partialsFormat) {
+      auto choose = scf::IfOp::create(
+          b, loc, isLast,
+          [&](OpBuilder &b, Location loc) {
+            PackReconfigDataFormatOp::create(b, loc, op.getOut());
+            scf::YieldOp::create(b, loc);
+          },
+          [&](OpBuilder &b, Location loc) {
+            PackReconfigDataFormatOp::create(b, loc, op.getPartials());
+            scf::YieldOp::create(b, loc);
+          });
+      setComment(choose, "Pack in the format of the CB this K step packs to");
+    }
+    bool reloadFormat = formatOf(op.getPartials()) != formatOf(op.getIn1());
     setComment(PackReconfigL1AccOp::create(
                    b, loc,
                    named(arith::ExtUIOp::create(b, loc, b.getI32Type(),
@@ -134,6 +154,9 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
         scf::IfOp::create(b, loc, reload, [&](OpBuilder &b, Location loc) {
           Value pages = i32Const(b, loc, tiles);
           CBWaitFrontOp::create(b, loc, op.getPartials(), pages);
+          // copy_tile unpacks through source A, which holds in1's format.
+          if (reloadFormat)
+            ReconfigDataFormatSrcAOp::create(b, loc, op.getPartials());
           CopyTileInitOp::create(b, loc, op.getPartials());
           forRange(b, loc, tiles, "tile", "Reload the subblock's partial sums into DST",
                    [&](OpBuilder &b, Value t) {
@@ -141,6 +164,8 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
           });
           CBPopFrontOp::create(b, loc, op.getPartials(), pages);
           // copy_tile reconfigured the unpacker; set it up for matmul again.
+          if (reloadFormat)
+            ReconfigDataFormatSrcAOp::create(b, loc, op.getIn1());
           MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1());
           scf::YieldOp::create(b, loc);
         });

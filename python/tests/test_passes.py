@@ -22,8 +22,10 @@ def test_scripted_flow(func):
     mod = tt.plan_work(mod)
     assert mod.applied[-2:] == ["tt-infer-schedule", "tt-infer-shard"]
     text = str(mod)
-    # 64 output tiles over the 8x8 grid
-    assert "units = 64, grid_x = 8, grid_y = 8, row_wise = false, cores = 64" in text
+    # 64 one-tile blocks, one per core of the 8x8 grid: the cost model prefers
+    # multicasting A along core rows and B down core columns for them
+    assert "units = 64, grid_x = 8, grid_y = 8, row_wise = true, cores = 64" in text
+    assert "tt.multicast = #tt.along<row>" in text and "tt.multicast = #tt.along<column>" in text
     assert text.count("tt.shard = #tt.shard<layout = dram_interleaved") == 3
 
     mod = tt.grid_to_persistent(mod)

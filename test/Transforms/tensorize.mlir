@@ -82,6 +82,11 @@ func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, ma
 // CHECK: %[[RELOAD:.*]] = arith.andi %[[NOT_FIRST]], %[[LAST]]
 // CHECK: %[[NOT_LAST:.*]] = arith.cmpi ne, %[[STEP]], %[[LAST_STEP]]
 // CHECK: %[[MIDDLE:.*]] = arith.andi %[[NOT_FIRST]], %[[NOT_LAST]]
+// bf16 output, fp32 partials: the packer is set for the CB each step packs to.
+// CHECK: scf.if %[[LAST]] {
+// CHECK-NEXT: tt.pack_reconfig_data_format %[[OUT]]
+// CHECK-NEXT: } else {
+// CHECK-NEXT: tt.pack_reconfig_data_format %[[PART]]
 // CHECK: %[[ACC:.*]] = arith.extui %[[MIDDLE]] {tt.name = "accumulate_in_l1"} : i1 to i32
 // CHECK: tt.pack_reconfig_l1_acc %[[ACC]]
 // One subblock column (n = 4 = w), two subblock rows:
@@ -89,10 +94,12 @@ func.func @block() attributes {tt.target = #tt.target<device = <wormhole_b0>, ma
 // CHECK-NEXT: tt.tile_regs_acquire
 // CHECK-NEXT: scf.if %[[RELOAD]] {
 // CHECK-NEXT: tt.cb_wait_front %[[PART]], %[[C8]]
+// CHECK-NEXT: tt.reconfig_data_format_srca %[[PART]]
 // CHECK-NEXT: tt.copy_tile_init %[[PART]]
 // CHECK-NEXT: scf.for %[[T:.*]] = %[[C0]] to %[[C8]]
 // CHECK-NEXT: tt.copy_tile %[[PART]][%[[T]]] -> dst[%[[T]]]
 // CHECK: tt.cb_pop_front %[[PART]], %[[C8]]
+// CHECK-NEXT: tt.reconfig_data_format_srca %[[IN1]]
 // CHECK-NEXT: tt.matmul_init %[[IN0]], %[[IN1]]
 // CHECK: tt.matmul_tiles
 // CHECK: tt.tile_regs_commit

@@ -308,7 +308,8 @@ LogicalResult checkSupportedOps(func::FuncOp kernel) {
 SmallVector<StringRef> includesFor(KernelRole role) {
   if (role == KernelRole::Compute)
     return {"api/compute/compute_kernel_hw_startup.h", "api/compute/matmul.h",
-            "api/compute/tile_move_copy.h", "api/compute/pack.h"};
+            "api/compute/tile_move_copy.h", "api/compute/pack.h",
+            "api/compute/reconfig_data_format.h"};
   return {"api/dataflow/dataflow_api.h"};
 }
 

@@ -51,6 +51,7 @@ func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
 // CHECK-NEXT:    include "api/compute/matmul.h"
 // CHECK-NEXT:    include "api/compute/tile_move_copy.h"
 // CHECK-NEXT:    include "api/compute/pack.h"
+// CHECK-NEXT:    include "api/compute/reconfig_data_format.h"
 // CHECK:         func @kernel_main() {
 // CHECK:           call_opaque "compute_kernel_hw_startup"(%[[IN0:.*]], %[[IN1:.*]], %[[OUT:.*]]) {template_args = [#emitc.opaque<"SrcOrder::Reverse">]}
 // CHECK-NEXT:      call_opaque "matmul_init"(%[[IN0]], %[[IN1]])

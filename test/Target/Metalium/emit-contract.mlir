@@ -69,6 +69,7 @@
 // COMPUTE-NEXT:  #include "api/compute/matmul.h"
 // COMPUTE-NEXT:  #include "api/compute/tile_move_copy.h"
 // COMPUTE-NEXT:  #include "api/compute/pack.h"
+// COMPUTE-NEXT:  #include "api/compute/reconfig_data_format.h"
 // COMPUTE:       void kernel_main() {
 // COMPUTE:         const uint32_t num_tiles = get_arg_val<uint32_t>(0);
 // COMPUTE-NEXT:    const uint32_t Kt = get_arg_val<uint32_t>(1);

@@ -48,8 +48,8 @@ def check_splits(plan):
     grid = plan["device"]["grid"]
     for i, split in enumerate(plan.get("work_splits", [])):
         where = f"work split {i}"
-        if split["grid"] != grid:
-            return f"{where}: grid {split['grid']} is not the device's {grid}"
+        if split["grid"]["x"] > grid["x"] or split["grid"]["y"] > grid["y"]:
+            return f"{where}: grid {split['grid']} does not fit the device's {grid}"
         covered, units = set(), 0
         for g in split["groups"]:
             cores = cores_of(g["cores"])

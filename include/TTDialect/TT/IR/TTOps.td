@@ -437,6 +437,40 @@ def TT_PackTileOp : TT_CallOp<"pack_tile", "pack_tile", [TT_ComputeOnly]> {
   let assemblyFormat = "`dst` `[` $dstIndex `]` `->` $out `[` $outTile `]` attr-dict `:` qualified(type($out))";
 }
 
+def TT_PackReconfigDataFormatOp : TT_CallOp<"pack_reconfig_data_format", "pack_reconfig_data_format", [TT_ComputeOnly]> {
+  let summary = "configure the packer for the data format of a CB";
+  let description = [{
+    `pack_reconfig_data_format(cb)`: later `pack_tile`s write `cb`'s format.
+    `compute_kernel_hw_startup` configures the packer for its output CB only;
+    a kernel that packs to a CB of another format (fp32 partial sums next to
+    a bf16 output) reconfigures first, or silicon writes the wrong format.
+
+    Example:
+
+    ```mlir
+    tt.pack_reconfig_data_format %partials : !tt.cb<24, 16 x !tt.tile<f32>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb);
+  let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
+}
+
+def TT_ReconfigDataFormatSrcAOp : TT_CallOp<"reconfig_data_format_srca", "reconfig_data_format_srca", [TT_ComputeOnly]> {
+  let summary = "configure the source-A unpacker for the data format of a CB";
+  let description = [{
+    `reconfig_data_format_srca(cb)`: later unpacks to source A (`copy_tile`,
+    and matmul's in1) read `cb`'s format.
+
+    Example:
+
+    ```mlir
+    tt.reconfig_data_format_srca %partials : !tt.cb<24, 16 x !tt.tile<f32>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb);
+  let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
+}
+
 def TT_PackReconfigL1AccOp : TT_CallOp<"pack_reconfig_l1_acc", "pack_reconfig_l1_acc", [TT_ComputeOnly]> {
   let summary = "make the packer add to the L1 tiles it packs onto (1) or overwrite them (0)";
   let description = [{
