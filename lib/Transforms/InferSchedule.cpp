@@ -33,18 +33,28 @@ bool dependsOn(Value value, Value blockIndex) {
   return false;
 }
 
-/// Whether some block load of `kernel` is the same on every core of a row
-/// or a column, so that multicasting it saves DRAM reads.
-bool hasSharedLoad(tl::KernelOp kernel) {
+/// The cores a block load is the same for: all of a grid row when its
+/// indices do not depend on `bx` (A), all of a column when they do not
+/// depend on `by` (B); none for a load under control flow, which might
+/// differ between cores.
+std::optional<McastDirection> sharedAlong(tl::CopyOp copy, tl::KernelOp kernel) {
+  if (!copy.isLoad() || copy->getParentOfType<scf::IfOp>())
+    return std::nullopt;
   Value bx = kernel.getBodyBlock().getArgument(0);
   Value by = kernel.getBodyBlock().getArgument(1);
+  auto indices = copy.getGlobalIndices();
+  if (llvm::none_of(indices, [&](Value v) { return dependsOn(v, bx); }))
+    return McastDirection::Row;
+  if (llvm::none_of(indices, [&](Value v) { return dependsOn(v, by); }))
+    return McastDirection::Column;
+  return std::nullopt;
+}
+
+/// Whether multicasting some block load of `kernel` saves DRAM reads.
+bool hasSharedLoad(tl::KernelOp kernel) {
   bool shared = false;
   kernel.walk([&](tl::CopyOp copy) {
-    if (!copy.isLoad() || copy->getParentOfType<scf::IfOp>())
-      return;
-    auto indices = copy.getGlobalIndices();
-    shared |= llvm::none_of(indices, [&](Value v) { return dependsOn(v, bx); }) ||
-              llvm::none_of(indices, [&](Value v) { return dependsOn(v, by); });
+    shared |= sharedAlong(copy, kernel).has_value();
   });
   return shared;
 }
@@ -140,25 +150,8 @@ struct TTInferSchedulePass
              << device.getGridX() << "x" << device.getGridY()
              << " compute grid of " << stringifyArch(device.getArch())
              << "; use larger blocks (block-m, block-n) or schedule=reuse";
-    Value bx = kernel.getBodyBlock().getArgument(0);
-    Value by = kernel.getBodyBlock().getArgument(1);
     kernel.walk([&](tl::CopyOp copy) {
-      if (!copy.isLoad())
-        return;
-      // A load under control flow might differ between cores; only
-      // straight-line loads are shared.
-      if (copy->getParentOfType<scf::IfOp>())
-        return;
-      bool byX = llvm::any_of(copy.getGlobalIndices(),
-                              [&](Value v) { return dependsOn(v, bx); });
-      bool byY = llvm::any_of(copy.getGlobalIndices(),
-                              [&](Value v) { return dependsOn(v, by); });
-      std::optional<McastDirection> along;
-      if (!byX)
-        along = McastDirection::Row;
-      else if (!byY)
-        along = McastDirection::Column;
-      if (along)
+      if (std::optional<McastDirection> along = sharedAlong(copy, kernel))
         copy->setAttr(TTDialect::kMulticastAttrName,
                       McastDirectionAttr::get(&getContext(), *along));
     });

@@ -261,8 +261,14 @@ def TTTensorize : Pass<"tt-tensorize", "mlir::func::FuncOp"> {
     (i, j, k) tile triple accumulating into DST tile `i * n + j`, and
     `cb_pop_front`; `tt.pack_block` becomes `tile_regs_commit`,
     `cb_reserve_back`, `tile_regs_wait`, `pack_tile` per DST tile,
-    `tile_regs_release` and `cb_push_back`. Blocks larger than DST (8 bf16
-    tiles in half-sync mode) are rejected.
+    `tile_regs_release` and `cb_push_back`. A spilling `tt.matmul_block`
+    keeps its partial sums in the fp32 CB: the first K step packs them
+    there, the middle steps pack onto them with the packer's L1
+    accumulation (`pack_reconfig_l1_acc`), the last step reloads them
+    (`copy_tile`) and packs the result to the output; the packer and the
+    source-A unpacker are reconfigured where the partials' format differs
+    (`pack_reconfig_data_format`, `reconfig_data_format_srca`). Subblocks
+    larger than DST (8 bf16 tiles in half-sync mode) are rejected.
 
     Example:
 
@@ -317,10 +323,18 @@ def TTLowerDataflow : Pass<"tt-lower-dataflow", "mlir::func::FuncOp"> {
   let description = [{
     Rewrites `tt.read_tiles` into CB reservations, one
     `noc_async_read_page` per tile through the kernel's `TensorAccessor`, a
-    read barrier and pushes; adjacent reads share one barrier. Rewrites
-    `tt.write_tiles` into a wait, page writes in the order compute packed the
-    tiles (subblock by subblock), a write barrier and a pop. Runs on kernels
-    (after `tt-split-kernels`), where buffers are accessors.
+    read barrier and pushes; adjacent reads share one barrier. A read with
+    `multicast <row>` (`<column>`) is read from DRAM by its group's first
+    core only: receivers reserve their pages, clear their valid flag and
+    count themselves ready on the sender's semaphore (`noc_semaphore_inc`);
+    after the barrier the sender waits for them, multicasts the block and
+    then its valid flag, which the receivers wait for. The group's facts
+    (sender and receiver NoC coordinates, count, semaphore ids) become
+    runtime arguments appended to the kernel's `tt.runtime_args`
+    (`#tt.mcast<row, sender_x>`, ...). Rewrites `tt.write_tiles` into page
+    writes subblock by subblock, in the order compute packs them (wait,
+    write, flush, pop for each), and a write barrier. Runs on kernels (after
+    `tt-split-kernels`), where buffers are accessors.
 
     Example:
 
@@ -348,7 +362,9 @@ def TTBuildProgram : Pass<"tt-build-program", "mlir::ModuleOp"> {
     `tt.kernels`) by a `tt.program`: a DRAM buffer per argument, the circular
     buffers the kernels use on every core of the work split, the kernels'
     placement (reader on RISCV_1 / NoC 1, writer on RISCV_0 / NoC 0, compute
-    with the target's fidelity), their runtime arguments over the work split,
+    with the target's fidelity), the semaphores of the multicast groups the
+    kernels use (`tt.semaphore`, named by the runtime arguments that pass
+    their ids), their runtime arguments over the work split,
     and the host steps (inputs written, program enqueued, output read back,
     a reference matmul when the kernels compute the whole product).
 
