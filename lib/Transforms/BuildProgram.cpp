@@ -205,18 +205,42 @@ struct TTBuildProgramPass
     }
 
     // Host steps: inputs up, run, output back, checked against C = A * B.
-    // What the reader reads is an input, what the writer writes an output.
-    auto buffersOf = [&](KernelRole role) {
-      llvm::SmallDenseSet<StringRef> names;
-      func::FuncOp kernel = kernels->byRole.lookup(role);
-      if (auto list =
-              kernel->getAttrOfType<ArrayAttr>(TTDialect::kCompileArgsAttrName))
-        for (Attribute name : list)
-          names.insert(llvm::cast<StringAttr>(name).getValue());
-      return names;
-    };
-    auto readNames = buffersOf(KernelRole::Reader);
-    auto writtenNames = buffersOf(KernelRole::Writer);
+    // A buffer a kernel reads pages of is an input, one it writes pages of
+    // an output; a kernel without page transfers (hand-written interfaces)
+    // reads its buffers if it is the reader and writes them if the writer.
+    llvm::SmallDenseSet<StringRef> readNames, writtenNames;
+    for (auto &[role, kernel] : kernels->byRole) {
+      auto list =
+          kernel->getAttrOfType<ArrayAttr>(TTDialect::kCompileArgsAttrName);
+      if (!list)
+        continue;
+      // TensorAccessorArgs of an interleaved buffer are two values.
+      auto bufferAt = [&](TensorAccessorOp acc) -> StringRef {
+        unsigned i = acc.getArgsOffset() / 2;
+        return i < list.size() ? llvm::cast<StringAttr>(list[i]).getValue()
+                               : StringRef();
+      };
+      bool transfers = false;
+      kernel.walk([&](Operation *op) {
+        Value accessor;
+        if (auto read = llvm::dyn_cast<NocAsyncReadPageOp>(op))
+          accessor = read.getAccessor();
+        else if (auto write = llvm::dyn_cast<NocAsyncWritePageOp>(op))
+          accessor = write.getAccessor();
+        auto acc = accessor ? accessor.getDefiningOp<TensorAccessorOp>()
+                            : TensorAccessorOp();
+        if (!acc)
+          return;
+        transfers = true;
+        (llvm::isa<NocAsyncReadPageOp>(op) ? readNames : writtenNames)
+            .insert(bufferAt(acc));
+      });
+      if (transfers || role == KernelRole::Compute)
+        continue;
+      for (Attribute name : list)
+        (role == KernelRole::Reader ? readNames : writtenNames)
+            .insert(llvm::cast<StringAttr>(name).getValue());
+    }
     SmallVector<FlatSymbolRefAttr> inputs, outputs;
     for (auto &[name, arg] : bufferArg) {
       if (readNames.contains(name))

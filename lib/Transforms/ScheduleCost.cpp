@@ -3,10 +3,11 @@
 // The model follows one core through its K loop: per K step it is busy for
 // the longer of its math (and packing) and its data movement, since the
 // double-buffered CBs let the reader fetch the next step while compute works
-// on this one. Data movement per step is what the emitted reader does: reuse
+// on this one. Data movement per step is what the emitted readers do: reuse
 // reads both blocks from DRAM and waits for them; multicast has the row's
-// (column's) first core read and then multicast each block, so a step costs
-// the sender's read, its handshake and its transfers. The first step is not
+// (column's) first core read and then multicast its block, A on the reader
+// and B on the writer RISC, so a step costs the slower sender's read and
+// transfer. The first step is not
 // overlapped (start-up), and the output block's writes overlap only its last
 // K step (tail). The whole is never below the DRAM bytes at the device's
 // bandwidth. Every parameter is the emulator's (ttemu::model::DeviceModel).
@@ -119,23 +120,25 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   double movementStep, startup = 0;
   uint64_t tileReads;
   if (c.kind == Schedule::Multicast) {
-    // The corner core reads both blocks (once per step for the row and the
-    // column), then multicasts each after a handshake; the row and column
-    // senders of the whole grid share the DRAM bandwidth.
+    // A row's first core reads A's block and multicasts it on its reader
+    // (RISCV_1, NoC 1); a column's first core does the same with B on its
+    // writer (RISCV_0, NoC 0), so the two proceed side by side. All the
+    // senders of the grid share the DRAM bandwidth. A sender waits only for
+    // its multicast to leave L1 (noc_async_writes_flushed); the flight to the
+    // receivers overlaps the next step, so the NoC latency is paid once, at
+    // start-up.
     double senders = double(gridY) * aTiles + double(gridX) * bTiles;
-    double read = dm.dram_latency_cycles +
-                  std::max((aTiles + bTiles) * inBytes / nocBytesPerCycle,
-                           senders * inBytes / dramBytesPerCycle) +
-                  (aTiles + bTiles) * dm.noc_issue_cycles;
-    // The sender waits only for its multicasts to leave L1
-    // (noc_async_writes_flushed); their flight to the receivers overlaps the
-    // next step, so the NoC latency is paid once, at start-up.
-    double multicast = 0;
-    if (gridX > 1)
-      multicast += aTiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles;
-    if (gridY > 1)
-      multicast += bTiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles;
-    movementStep = read + multicast;
+    double shareOfDram = senders * inBytes / dramBytesPerCycle;
+    auto sendStep = [&](double tiles, bool receivers) {
+      double read = dm.dram_latency_cycles +
+                    std::max(tiles * inBytes / nocBytesPerCycle, shareOfDram) +
+                    tiles * dm.noc_issue_cycles;
+      double multicast =
+          receivers ? tiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles
+                    : 0;
+      return read + multicast;
+    };
+    movementStep = std::max(sendStep(aTiles, gridX > 1), sendStep(bTiles, gridY > 1));
     startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
     tileReads = uint64_t(p.mTiles * p.kTiles + p.kTiles * p.nTiles);
   } else {

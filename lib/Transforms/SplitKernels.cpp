@@ -33,8 +33,13 @@ std::string bufferName(func::FuncOp func, unsigned arg) {
 }
 
 bool belongsTo(Operation *op, KernelRole role) {
-  if (llvm::isa<ReadTilesOp>(op))
-    return role == KernelRole::Reader;
+  // A block multicast down the core's column (B) goes with the writer, on
+  // the other RISC and NoC, as in tt-metal's multicast matmul: the row's
+  // and the column's transfers then proceed side by side.
+  if (auto read = llvm::dyn_cast<ReadTilesOp>(op))
+    return role == (read.getMulticast() == McastDirection::Column
+                        ? KernelRole::Writer
+                        : KernelRole::Reader);
   if (llvm::isa<WriteTilesOp>(op))
     return role == KernelRole::Writer;
   // Before the split only the compute stage talks to CBs directly.

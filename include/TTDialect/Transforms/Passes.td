@@ -288,7 +288,9 @@ def TTSplitKernels : Pass<"tt-split-kernels", "mlir::ModuleOp"> {
   let description = [{
     Clones the planned function once per RISC-V role and keeps in each copy
     only that role's work (tile reads, compute, tile writes) and what it
-    depends on. It fixes each kernel's interface: the buffers' addresses, the
+    depends on. A read multicast down the core's column goes with the writer
+    (the other RISC and NoC, as in tt-metal's multicast matmul), so the row's
+    and the column's multicasts proceed side by side. It fixes each kernel's interface: the buffers' addresses, the
     core's tile range and the shape parameters become runtime arguments
     (`tt.get_arg_val`), the buffers become `TensorAccessor`s whose
     compile-time arguments the host appends, and the kernel records where each
