@@ -63,3 +63,20 @@ def test_multicast_needs_the_grid_to_fit():
     # 256 / 32 = 8 block rows fit, 512 / 32 = 16 block columns do not.
     with pytest.raises(tilelang.CompileError, match="do not fit the 8x8 compute grid"):
         tilelang.compile(matmul(256, 512, 64, 32, 32, 32), schedule="multicast")
+
+
+def test_modeled_time_orders_the_schedules():
+    """The timing model ranks what each schedule moves: one-tile blocks (each
+    core re-reads A and B for every output tile) are slower than 128x128
+    blocks on the reuse schedule, which are slower than the same blocks with
+    A and B multicast (each DRAM tile read once). Modeled, deterministic."""
+    def bench(block, schedule):
+        kernel = tilelang.compile(matmul(512, 512, 512, block, block, 64), out_idx=[2], schedule=schedule)
+        profiler = kernel.get_profiler()
+        return profiler.do_bench(), profiler.stats["noc"]["unicast_reads"]
+
+    one_tile, one_tile_reads = bench(32, "reuse")
+    reuse, reuse_reads = bench(128, "reuse")
+    multicast, multicast_reads = bench(128, "multicast")
+    assert one_tile > reuse > multicast
+    assert one_tile_reads > reuse_reads > multicast_reads == 2 * (512 // 32) ** 2
