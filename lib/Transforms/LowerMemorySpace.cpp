@@ -411,24 +411,13 @@ struct TTLowerMemorySpacePass
                      pages * getTileSizeInBytes(DataFormat::Float32)});
     }
 
-    // The output CB: two blocks when the block fits DST (compute packs the
-    // next block while the writer drains this one). A spilling block is
-    // packed and written subblock by subblock on its last K step, so one
-    // block is enough to never stall the packer, and two subblocks the least
-    // that overlaps packing with writing (used when one block does not fit
-    // L1).
     int64_t blockTiles = tilesOf(fragmentType);
-    int64_t outPages = plan.spills() ? blockTiles : 2 * blockTiles;
-    if (plan.spills()) {
-      uint64_t others = 0;
-      for (const CBInfo &cb : cbs)
-        others += cb.bytes;
-      int64_t twoSubblocks = 2 * plan.subblockH * plan.subblockW;
-      if (others + outPages * getTileSizeInBytes(outFormat) >
-              device.getL1Size() &&
-          twoSubblocks < outPages)
-        outPages = twoSubblocks;
-    }
+    uint64_t others = 0;
+    for (const CBInfo &cb : cbs)
+      others += cb.bytes;
+    int64_t outPages = outputCBTiles(
+        blockTiles, plan.subblockH * plan.subblockW, plan.spills(), others,
+        getTileSizeInBytes(outFormat), device.getL1Size());
     auto outType = CircularBufferType::get(
         &getContext(), kOutputCB, outPages,
         TileType::get(&getContext(), outFormat));

@@ -60,21 +60,29 @@ static bool spills(const ScheduleCandidate &c, TargetAttr target) {
   return c.blockM * c.blockN > int64_t(target.getDstTileCapacity());
 }
 
+int64_t mlir::tt::outputCBTiles(int64_t blockTiles, int64_t subblockTiles,
+                                bool spills, uint64_t otherBytes,
+                                uint64_t outTileBytes, uint64_t l1Size) {
+  if (!spills)
+    return 2 * blockTiles;
+  if (otherBytes + uint64_t(blockTiles) * outTileBytes > l1Size &&
+      2 * subblockTiles < blockTiles)
+    return 2 * subblockTiles;
+  return blockTiles;
+}
+
 uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
                                    const ScheduleCandidate &c,
                                    TargetAttr target) {
   uint64_t in = uint64_t(c.stages) * (c.blockM * c.blockK + c.blockK * c.blockN) *
                 p.inTileBytes;
-  uint64_t block = uint64_t(c.blockM * c.blockN);
-  if (!spills(c, target))
-    return in + 2 * block * p.outTileBytes;
-  uint64_t partials = block * 4096; // fp32 tiles
-  uint64_t out = block * p.outTileBytes;
-  // tt-lower-memory-space shrinks the output CB to two subblocks when one
-  // block does not fit.
-  if (in + partials + out > target.getDevice().getL1Size())
-    out = std::min(out, uint64_t(2 * c.subblockH * c.subblockW) * p.outTileBytes);
-  return in + partials + out;
+  int64_t block = c.blockM * c.blockN;
+  bool spill = spills(c, target);
+  uint64_t partials = spill ? uint64_t(block) * 4096 : 0; // fp32 tiles
+  int64_t out = outputCBTiles(block, c.subblockH * c.subblockW, spill,
+                              in + partials, p.outTileBytes,
+                              target.getDevice().getL1Size());
+  return in + partials + uint64_t(out) * p.outTileBytes;
 }
 
 SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
@@ -160,8 +168,6 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   double tail = spill ? std::max(0.0, writeBlock - computeStep) : writeBlock;
 
   double perBlock = double(steps) * std::max(computeStep, movementStep) + blockFinish;
-  out.computeCycles = double(blocksPerCore) * (double(steps) * computeStep + blockFinish);
-  out.movementCycles = double(blocksPerCore) * double(steps) * movementStep;
   double pipeline =
       startup + movementStep + double(blocksPerCore) * perBlock + tail;
 

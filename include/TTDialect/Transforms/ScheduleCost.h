@@ -34,9 +34,7 @@ struct ScheduleCandidate {
 struct SchedulePrediction {
   double cycles = 0;
   double idealCycles = 0; ///< matrix-engine cycles spread over every core
-  double computeCycles = 0;  ///< one core's math and packing
-  double movementCycles = 0; ///< one core's reads (and multicasts), K loop
-  double dramCycles = 0;     ///< all DRAM bytes at the device's bandwidth
+  double dramCycles = 0; ///< all DRAM bytes at the device's bandwidth
   uint64_t cores = 0;
   uint64_t dramTileReads = 0;
   uint64_t l1Bytes = 0;
@@ -55,6 +53,15 @@ SchedulePrediction predictSchedule(const MatmulProblem &problem,
 /// h * w <= capacity), preferring wide subblocks (long pack runs).
 std::pair<int64_t, int64_t> chooseSubblock(int64_t m, int64_t n,
                                            int64_t capacity);
+
+/// Tiles of the output CB: two blocks when the block fits DST (compute packs
+/// the next block while the writer drains this one); one block when it
+/// spills (it is packed and written subblock by subblock on its last K
+/// step, so one block never stalls the packer), or two subblocks when one
+/// block does not fit L1 beside the other CBs (`otherBytes`).
+int64_t outputCBTiles(int64_t blockTiles, int64_t subblockTiles, bool spills,
+                      uint64_t otherBytes, uint64_t outTileBytes,
+                      uint64_t l1Size);
 
 /// L1 bytes of the circular buffers a candidate needs per core.
 uint64_t scheduleL1Bytes(const MatmulProblem &problem,
