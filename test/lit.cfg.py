@@ -20,7 +20,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "XDG_CACHE_HOME"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.tt_tools_dir, config.llvm_tools_dir]
-tools = ["tt-opt", "tt-translate", "not", "split-file"]
+tools = ["tt-opt", "tt-translate", "tt-fuzz-replay", "not", "split-file"]
 tool_dirs.append(os.path.join(config.tt_obj_root, "emulator", "bin"))
 if os.path.exists(os.path.join(config.tt_obj_root, "emulator", "bin", "tt-run")):
     tools.append("tt-run")

@@ -52,15 +52,13 @@ bool ArchSpec::logical_from_noc(std::uint32_t x, std::uint32_t y, CoreCoord& out
 
 const ArchSpec& arch_from_env() {
     // Layout facts here; timing parameters from the device model (ttemu/device_model.hpp).
-    auto spec = [](const char* name, tt::ARCH arch, std::uint32_t dram_alignment, std::uint64_t bank_size,
-                   std::uint32_t usable_cbs, const model::DeviceModel& m) {
-        return ArchSpec{name, arch, m.grid_x, m.grid_y, m.dram_banks, 1464 * 1024, dram_alignment, 16, bank_size,
-                        m.clock_ghz, m.dram_gbps, m.noc_bytes_per_cycle, m.noc_latency_cycles, usable_cbs, &m};
+    auto spec = [](const char* name, tt::ARCH arch, std::uint32_t usable_cbs, const model::DeviceModel& m) {
+        return ArchSpec{name, arch, m.grid_x, m.grid_y, m.dram_banks, 1464 * 1024, m.dram_alignment, 16,
+                        m.dram_bank_bytes, m.clock_ghz, m.dram_gbps, m.noc_bytes_per_cycle, m.noc_latency_cycles,
+                        usable_cbs, &m};
     };
-    static const ArchSpec wormhole =
-        spec("wormhole_b0", tt::ARCH::WORMHOLE_B0, 32, 1ull << 30, 32, model::kWormholeB0);
-    static const ArchSpec blackhole =
-        spec("blackhole", tt::ARCH::BLACKHOLE, 64, 0xFFFF0000ull, 64, model::kBlackhole);
+    static const ArchSpec wormhole = spec("wormhole_b0", tt::ARCH::WORMHOLE_B0, 32, model::kWormholeB0);
+    static const ArchSpec blackhole = spec("blackhole", tt::ARCH::BLACKHOLE, 64, model::kBlackhole);
     const char* v = std::getenv("TTEMU_ARCH");
     if (!v || !*v) v = std::getenv("ARCH_NAME");
     if (!v || !*v) return wormhole;
@@ -97,7 +95,7 @@ void DeviceImpl::check_open(const char* fn) const {
 
 std::uint32_t DeviceImpl::allocate(std::uint64_t bank_bytes, std::uint32_t alignment, BufferImpl* b) {
     auto align = [&](std::uint64_t v) { return (v + alignment - 1) / alignment * alignment; };
-    std::uint64_t start = DRAM_UNRESERVED_BASE;
+    std::uint64_t start = arch.timing->dram_reserved_bytes;
     for (const auto& [addr, buf] : buffers) {
         if (align(start) + bank_bytes <= addr) break;
         start = std::max<std::uint64_t>(start, addr + buf->bank_extent());
@@ -230,6 +228,9 @@ std::shared_ptr<MeshBuffer> MeshBuffer::create(const MeshBufferConfig& config, c
     if (local.page_size == 0 || size == 0 || size % local.page_size != 0)
         throw Error("MeshBuffer::create: size " + std::to_string(size) + " must be a non-zero multiple of page_size " +
                     std::to_string(local.page_size));
+    if (size / local.page_size > 0xFFFFFFFFull)
+        throw Error("MeshBuffer::create: " + std::to_string(size / local.page_size) +
+                    " pages do not fit a 32-bit page index");
     auto b = std::make_shared<BufferImpl>();
     b->dev = dev;
     b->id = dev->next_buffer_id++;

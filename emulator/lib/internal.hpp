@@ -42,7 +42,6 @@ constexpr std::uint32_t L1_SEMAPHORE_BASE = 0x10000;  // below: firmware, not ad
 constexpr std::uint32_t L1_SEMAPHORE_STRIDE = 16;
 constexpr std::uint32_t L1_MAX_SEMAPHORES = 16;
 constexpr std::uint32_t L1_UNRESERVED_BASE = 0x20000;  // CBs start here
-constexpr std::uint32_t DRAM_UNRESERVED_BASE = 0x10000;
 constexpr std::uint32_t MAX_RUNTIME_ARGS = 341;
 
 // NoC address encoding: bits 0-35 local address, 36-41 x, 42-47 y; multicast adds bit 63 and the end

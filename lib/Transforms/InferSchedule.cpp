@@ -162,6 +162,44 @@ struct TTInferSchedulePass
     return success();
   }
 
+  /// Blocks run on different cores in no order: a buffer the kernel writes
+  /// must not be one it reads, or a core may read a tile another core has
+  /// already overwritten.
+  static LogicalResult checkNoReadAfterWrite(func::FuncOp func,
+                                             tl::KernelOp kernel) {
+    // The global side of a copy is the one with region indices.
+    llvm::DenseMap<Value, tl::CopyOp> firstRead;
+    kernel.walk([&](tl::CopyOp copy) {
+      if (!copy.getSourceIndices().empty())
+        firstRead.try_emplace(copy.getSource(), copy);
+    });
+    WalkResult result = kernel.walk([&](tl::CopyOp copy) {
+      tl::CopyOp read;
+      if (!copy.getDestIndices().empty())
+        read = firstRead.lookup(copy.getDest());
+      if (!read)
+        return WalkResult::advance();
+      std::string name = "a buffer";
+      if (auto arg = dyn_cast<BlockArgument>(copy.getDest())) {
+        name = ("argument " + Twine(arg.getArgNumber()) + " of @" +
+                func.getSymName())
+                   .str();
+        // The Python frontend names parameters by a NameLoc.
+        if (auto named = dyn_cast<NameLoc>(arg.getLoc()))
+          name = (named.getName().strref() + " (" + name + ")").str();
+      }
+      InFlightDiagnostic diag =
+          copy.emitError()
+          << "the kernel writes " << name
+          << ", which it also reads: blocks run on different cores in no "
+             "order, so a block could read tiles another has already "
+             "overwritten; write the result to a buffer of its own";
+      diag.attachNote(read.getLoc()) << "read here";
+      return WalkResult::interrupt();
+    });
+    return failure(result.wasInterrupted());
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     auto kernels = llvm::to_vector(func.getOps<tl::KernelOp>());
@@ -180,6 +218,8 @@ struct TTInferSchedulePass
                            << kernel.getGrid().size() << " dimensions";
       return signalPassFailure();
     }
+    if (failed(checkNoReadAfterWrite(func, kernel)))
+      return signalPassFailure();
     FailureOr<TargetAttr> target = getTarget(func, "tt-infer-schedule");
     if (failed(target))
       return signalPassFailure();

@@ -89,6 +89,12 @@ struct TLMatmulToKernelPass
 
   /// Diagnoses what the Tenstorrent lowering cannot take yet.
   LogicalResult check(tl::MatmulOp op) {
+    if (!llvm::isa<func::FuncOp>(op->getParentOp()))
+      return op.emitOpError()
+             << "must sit directly in its function's body, not inside '"
+             << op->getParentOp()->getName()
+             << "': the Tenstorrent lowering compiles one whole matmul per "
+                "function (call the function in a loop instead)";
     if (op.getAccumulate())
       return op.emitOpError(
           "with 'accumulate' is not supported by the Tenstorrent lowering yet; "

@@ -53,8 +53,10 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> planned;
+    // A declaration with a work split is a function this pass already split
+    // (its host interface): nothing is left to slice.
     for (auto func : module.getOps<func::FuncOp>())
-      if (func->hasAttr(TTDialect::kWorkSplitAttrName))
+      if (func->hasAttr(TTDialect::kWorkSplitAttrName) && !func.isDeclaration())
         planned.push_back(func);
     for (func::FuncOp func : planned)
       if (failed(split(func)))

@@ -111,6 +111,46 @@ def test_unsupported_T_construct():
     check(error, "atomic", "T.atomic_add is not supported by tilelang_tt", "T.atomic_add")
 
 
+def test_tilelang_names_tilelang_tt_lacks():
+    # Looked up in the user's module, as TileLang programs do for shapes.
+    with pytest.raises(tilelang.UnsupportedConstructError) as error:
+        T.symbolic("M")
+    assert "T.symbolic is not supported by tilelang_tt: shapes must be static" in str(error.value)
+    assert isinstance(error.value, AttributeError) and not hasattr(T, "symbolic")
+    with pytest.raises(tilelang.UnsupportedConstructError) as error:
+        T.no_such_thing
+    assert "tilelang_tt's T namespace has" in str(error.value) and "gemm" in str(error.value)
+    # In a kernel body: a located frontend error with the same reason.
+    with pytest.raises(tilelang.FrontendError) as error:
+        @T.prim_func
+        def f(A: T.Tensor((64, 64), "float16")):
+            with T.Kernel(2, 2) as (bx, by):
+                C_local = T.alloc_fragment((32, 32), "float")
+                for i, j in T.Parallel(32, 32):  # parallel
+                    C_local[i, j] = 0
+    check(error, "parallel", "T.Parallel is not supported by tilelang_tt: element-wise loops over a fragment "
+          "(fused epilogues) are not supported yet", "T.Parallel")
+
+
+def test_kernel_writing_its_own_input():
+    @T.prim_func
+    def f(A: T.Tensor((64, 64), "bfloat16"), B: T.Tensor((64, 64), "bfloat16")):
+        with T.Kernel(2, 2) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "bfloat16")
+            B_shared = T.alloc_shared((32, 32), "bfloat16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(2, num_stages=2):
+                T.copy(A[by * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, A[by * 32, bx * 32])  # writes A
+    with pytest.raises(tilelang.CompileError) as error:
+        tilelang.compile(f)
+    check(error, "writes A", "the kernel writes A (argument 0 of @f), which it also reads", "T.copy")
+    assert "note: read here" in str(error.value)
+
+
 def test_index_subtraction():
     with pytest.raises(tilelang.FrontendError) as error:
         @T.prim_func

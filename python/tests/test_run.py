@@ -70,6 +70,24 @@ def test_inputs_are_rounded_like_the_device():
     assert np.all(c == np.float32(1 + 2.0 ** -7))
 
 
+def test_nan_and_infinity_propagate_like_numpy():
+    kernel = compiled(64, 64, 64, 32, 32, 32)
+    requires_io(kernel)
+    rng = np.random.default_rng(11)
+    a = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
+    b = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
+    a[3, 5] = np.nan      # row 3 of C becomes NaN
+    b[7, 9] = np.inf      # column 9 of C becomes +-inf (or NaN where a row has a NaN)
+    c = kernel(a, b)
+    ref = reference(a, b)
+    assert np.array_equal(np.isnan(c), np.isnan(ref))
+    assert np.array_equal(np.isinf(c), np.isinf(ref))
+    assert np.array_equal(np.sign(c[np.isinf(c)]), np.sign(ref[np.isinf(ref)]))
+    finite = np.isfinite(ref)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref[finite]).max()
+    assert np.abs(c[finite] - ref[finite]).max() <= bound
+
+
 def test_in_place_call_and_stats():
     kernel = compiled(64, 64, 64, 32, 32, 32)
     requires_io(kernel)

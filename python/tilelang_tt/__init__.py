@@ -17,13 +17,14 @@ from . import language, passes
 from .compiler import (Artifacts, Module, compile, devices_supported, jit,
                        math_fidelities_supported, pipeline_text)
 from .profiler import Profiler
-from .errors import CompileError, FrontendError, RunError, TileLangTTError
+from .errors import (CompileError, FrontendError, RunError, TileLangTTError,
+                     UnsupportedConstructError)
 from .frontend import PrimFunc, prim_func
 from .runner import round_to_bf16
 
 __all__ = [
     "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
     "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "passes",
-    "devices_supported", "math_fidelities_supported", "jit", "Profiler",
+    "devices_supported", "math_fidelities_supported", "jit", "Profiler", "UnsupportedConstructError",
 ]
 

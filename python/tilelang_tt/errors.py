@@ -59,3 +59,11 @@ class RunError(TileLangTTError):
         if output:
             text += "\n" + output.rstrip("\n")
         super().__init__(text)
+
+
+class UnsupportedConstructError(TileLangTTError, AttributeError):
+    """A ``T.`` name TileLang has and tilelang_tt does not (``T.symbolic``).
+
+    Raised when the name is looked up, in the user's module or in a kernel
+    body; an AttributeError too, so ``hasattr(T, name)`` stays False.
+    """

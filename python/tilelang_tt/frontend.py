@@ -25,7 +25,7 @@ import sys
 import textwrap
 
 from . import _types
-from .errors import CompileError, FrontendError
+from .errors import CompileError, FrontendError, UnsupportedConstructError
 
 __all__ = ["PrimFunc", "prim_func"]
 
@@ -646,10 +646,12 @@ class _Codegen:
     def loop(self, node):
         if node.orelse:
             raise self.error(node, "for ... else is not supported")
-        if not isinstance(node.target, ast.Name):
-            raise self.error(node.target, "the loop counter must be a single name")
+        # What is iterated over first: an unsupported T construct (T.Parallel)
+        # says why before its loop counters are looked at.
         call = node.iter
         callee = self.expr(call.func) if isinstance(call, ast.Call) else None
+        if not isinstance(node.target, ast.Name):
+            raise self.error(node.target, "the loop counter must be a single name")
         stages = 1
         if isinstance(callee, _types.Intrinsic) and callee.name == "Pipelined":
             args = self.call_arguments(call, ("start", "stop", "num_stages"), 1)
@@ -919,6 +921,8 @@ class _Codegen:
             raise self.error(node, "%s has no attribute '%s'" % (self.describe(base), node.attr))
         try:
             return getattr(base, node.attr)
+        except UnsupportedConstructError as unsupported:
+            raise self.error(node, str(unsupported)) from None
         except AttributeError:
             module = getattr(base, "__name__", "")
             if module.endswith("tilelang_tt.language"):

@@ -6,6 +6,7 @@ turned into the ``tl`` dialect, with the location of every Python line.
 """
 
 from ._types import Intrinsic, TensorFactory, ceildiv
+from .errors import UnsupportedConstructError
 from .frontend import PrimFunc, prim_func
 
 __all__ = [
@@ -50,3 +51,24 @@ Pipelined = Intrinsic(
     "for k in T.Pipelined(n, num_stages=s): the K loop; s is the number of K "
     "steps each input circular buffer holds.")
 serial = Intrinsic("serial", "for k in T.serial(n): a K loop without pipelining.")
+
+
+# TileLang constructs outside what the Tenstorrent lowering takes, and why.
+_UNSUPPORTED = {
+    "symbolic": "shapes must be static: the pipeline plans blocks, cores and DRAM buffers for one shape "
+                "(compile once per shape)",
+    "dynamic": "shapes must be static: the pipeline plans blocks, cores and DRAM buffers for one shape "
+               "(compile once per shape)",
+    "Parallel": "element-wise loops over a fragment (fused epilogues) are not supported yet",
+    "alloc_local": "per-thread registers do not exist on a Tensix core; use T.alloc_fragment for the accumulator",
+    "atomic_add": "cores do not share an accumulator: each output block is written once by one core",
+    "reduce_sum": "reductions are not supported yet",
+    "reduce_max": "reductions are not supported yet",
+}
+
+
+def __getattr__(name):
+    if name.startswith("__"):
+        raise AttributeError(name)
+    reason = _UNSUPPORTED.get(name, "tilelang_tt's T namespace has " + ", ".join(sorted(__all__)))
+    raise UnsupportedConstructError("T.%s is not supported by tilelang_tt: %s" % (name, reason))

@@ -35,3 +35,28 @@ func.func @too_many_blocks() attributes {tt.target = #tt.target<device = <wormho
   }
   return
 }
+
+// -----
+
+// A kernel that writes a buffer it also reads races across cores.
+func.func @writes_its_input(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [2, 2] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      // expected-note @+1 {{read here}}
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    // expected-error @+1 {{the kernel writes argument 0 of @writes_its_input, which it also reads: blocks run on different cores in no order, so a block could read tiles another has already overwritten; write the result to a buffer of its own}}
+    tl.copy %c to %A[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x64xbf16>
+  }
+  return
+}

@@ -70,3 +70,48 @@ func.func @offset_argument(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: m
   }
   return
 }
+
+// -----
+
+// The pipeline lowers one whole matmul per function; a loop around it is
+// diagnosed at the matmul, in the pipeline's terms.
+func.func @in_loop(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    // expected-error @+1 {{'tl.matmul' op must sit directly in its function's body, not inside 'scf.for': the Tenstorrent lowering compiles one whole matmul per function (call the function in a loop instead)}}
+    tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  }
+  return
+}
+
+// -----
+
+// Operands larger than the card's DRAM: 16 GiB of A on a 12 GiB n150.
+// expected-error @+2 {{the program's DRAM buffers need 16.02 GiB (1433231360 bytes in each of 12 banks) but wormhole_b0 has 11.99 GiB for buffers (1073676288 bytes per bank)}}
+// expected-note @+1 {{the largest is @a, 16.00 GiB}}
+func.func @too_big(%A: memref<262144x32768xbf16>, %B: memref<32768x32xbf16>, %C: memref<262144x32xbf16>) {
+  tl.matmul %A, %B into %C : memref<262144x32768xbf16>, memref<32768x32xbf16> into memref<262144x32xbf16>
+  return
+}
+
+// -----
+
+// 2^40 rows: sizes stay 64-bit through the schedule choice and the split.
+// expected-error @+2 {{the program's DRAM buffers need 131072.01 GiB}}
+// expected-note @+1 {{the largest is @a, 65536.00 GiB}}
+func.func @huge(%A: memref<1099511627776x32xbf16>, %B: memref<32x32xbf16>, %C: memref<1099511627776x32xbf16>) {
+  tl.matmul %A, %B into %C : memref<1099511627776x32xbf16>, memref<32x32xbf16> into memref<1099511627776x32xbf16>
+  return
+}
+
+// -----
+
+// C = A * B into one of its inputs: the same race, told at the matmul.
+func.func @into_input(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>) {
+  // expected-error @+2 {{the kernel writes argument 0 of @into_input, which it also reads}}
+  // expected-note @+1 {{read here}}
+  tl.matmul %A, %B into %A : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}

@@ -111,3 +111,24 @@ tt.program @p device #tt.device<wormhole_b0, l1 = 8192> {
   tt.create_cb 0 on <(0, 0) to (0, 0)> total_size 8192 page_size 2048 format <bf16>
   tt.create_cb 1 on <(0, 0) to (0, 0)> total_size 4096 page_size 2048 format <bf16>
 }
+
+// -----
+
+// Interleaved buffers take the same span of every DRAM bank: 12 banks of
+// 1 GiB less the reserved 64 KiB hold 524256 pages of 2048 bytes each; one
+// page more needs a 524257th row of pages.
+tt.program @p device #tt.device<wormhole_b0> {
+  // expected-error @-1 {{the program's DRAM buffers need 12.00 GiB (1073678336 bytes in each of 12 banks) but wormhole_b0 has 11.99 GiB for buffers (1073676288 bytes per bank)}}
+  // expected-note @+1 {{the largest is @a, 12.00 GiB}}
+  tt.buffer @a size 12884115456 page_size 2048 format <bf16> layout <dram_interleaved>
+  tt.buffer @b size 2048 page_size 2048 format <bf16> layout <dram_interleaved>
+}
+
+// -----
+
+// Blackhole: 8 banks reachable up to 0xFFFF0000 bytes each.
+tt.program @p device #tt.device<blackhole> {
+  // expected-error @-1 {{the program's DRAM buffers need 32.00 GiB (4294967296 bytes in each of 8 banks) but blackhole has 31.99 GiB for buffers (4294836224 bytes per bank)}}
+  // expected-note @+1 {{the largest is @a, 32.00 GiB}}
+  tt.buffer @a size 34359738368 page_size 2048 format <bf16> layout <dram_interleaved>
+}

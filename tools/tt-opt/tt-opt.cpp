@@ -1,6 +1,7 @@
 //===- tt-opt.cpp - run passes and pipelines on tl / tt IR ----------------===//
 #include "TTDialect/Conversion/Passes.h"
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Tools/DiagnosticDefaults.h"
 #include "TTDialect/Pipelines/Pipelines.h"
 #include "TTDialect/Transforms/Passes.h"
 
@@ -8,6 +9,7 @@
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
+  mlir::tt::setUserFacingDiagnosticDefaults();
   mlir::DialectRegistry registry;
   mlir::tt::registerAllDialects(registry);
   mlir::tt::registerTTConversionPasses();

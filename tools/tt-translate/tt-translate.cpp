@@ -1,5 +1,6 @@
 //===- tt-translate.cpp - translate tt IR to Metalium C++ -----------------===//
 #include "TTDialect/InitAllDialects.h"
+#include "TTDialect/Tools/DiagnosticDefaults.h"
 #include "TTDialect/Target/Metalium/MetaliumEmitter.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -10,6 +11,7 @@
 using namespace mlir;
 
 int main(int argc, char **argv) {
+  mlir::tt::setUserFacingDiagnosticDefaults();
   // Parses, verifies and prints back: lets tests check that a file is valid
   // input for the translations.
   TranslateFromMLIRRegistration roundTrip(

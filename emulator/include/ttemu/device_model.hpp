@@ -30,6 +30,11 @@ struct DeviceModel {
     std::uint32_t matmul_tile_cycles[4];
     std::uint32_t copy_tile_cycles;     // [estimate] unpack of one tile from a CB into DST
     std::uint32_t pack_tile_cycles;     // [estimate] pack of one DST tile into a CB page
+    // [metal] DRAM bytes per bank: n150's 12 GB in 12 banks of 1 GiB; p150's 32 GB in 8 banks of 4 GiB,
+    // of which 32-bit bank addresses reach the first 0xFFFF0000 bytes (dram_size_per_channel).
+    std::uint64_t dram_bank_bytes;
+    std::uint32_t dram_alignment;       // [metal] DRAM page alignment: WH 32 B, BH 64 B
+    std::uint32_t dram_reserved_bytes;  // [metal] start of every bank that buffers never use
 
     // DRAM bytes one bank serves per cycle: the aggregate shared evenly by the banks.
     double dram_bank_bytes_per_cycle() const { return dram_gbps / clock_ghz / dram_banks; }
@@ -43,11 +48,27 @@ struct DeviceModel {
 inline constexpr DeviceModel kWormholeB0{
     "wormhole_b0", 1.0, 8, 8, 12, 288.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*dram_bank_bytes=*/1ull << 30, /*dram_alignment=*/32, /*dram_reserved_bytes=*/0x10000};
 
 inline constexpr DeviceModel kBlackhole{
     "blackhole", 1.35, 11, 10, 8, 512.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16};
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*dram_bank_bytes=*/0xFFFF0000ull, /*dram_alignment=*/64, /*dram_reserved_bytes=*/0x10000};
+
+// Bytes an interleaved buffer of `pages` pages of `page_bytes` takes in every bank: pages go round-robin
+// over the banks, each page aligned.
+inline std::uint64_t interleaved_bank_bytes(const DeviceModel& m, std::uint64_t pages, std::uint64_t page_bytes) {
+    const std::uint64_t aligned = (page_bytes + m.dram_alignment - 1) / m.dram_alignment * m.dram_alignment;
+    return (pages + m.dram_banks - 1) / m.dram_banks * aligned;
+}
+
+// The model of the device called `name` (wormhole_b0, blackhole), or nullptr.
+inline const DeviceModel* find_device_model(std::string_view name) {
+    if (name == kWormholeB0.name) return &kWormholeB0;
+    if (name == kBlackhole.name) return &kBlackhole;
+    return nullptr;
+}
 
 }  // namespace ttemu::model

@@ -2,6 +2,7 @@
 #include "TTDialect/TT/IR/TTOps.h"
 
 #include "mlir/IR/DialectImplementation.h"
+#include "ttemu/device_model.hpp"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -118,15 +119,32 @@ void CoreRangeSetAttr::print(AsmPrinter &printer) const {
 // Device
 //===----------------------------------------------------------------------===//
 
+// DRAM layout facts come from the emulator's device model, the one place that
+// lists them with their sources; the bank count is this attribute's own.
+static const ttemu::model::DeviceModel &deviceModel(Arch arch) {
+  return arch == Arch::WormholeB0 ? ttemu::model::kWormholeB0
+                                  : ttemu::model::kBlackhole;
+}
+
+uint64_t DeviceAttr::getDramBankCapacity() const {
+  const ttemu::model::DeviceModel &model = deviceModel(getArch());
+  return model.dram_bank_bytes - model.dram_reserved_bytes;
+}
+
+uint64_t DeviceAttr::getInterleavedBankBytes(uint64_t pages,
+                                             uint64_t pageBytes) const {
+  ttemu::model::DeviceModel model = deviceModel(getArch());
+  model.dram_banks = getDramBanks();
+  return ttemu::model::interleaved_bank_bytes(model, pages, pageBytes);
+}
+
 DeviceAttr DeviceAttr::getBuiltin(MLIRContext *ctx, Arch arch) {
+  // n150 and p150 (current firmware), as the emulator models them.
   constexpr uint64_t kL1 = 1464 * 1024;
-  switch (arch) {
-  case Arch::WormholeB0: // n150
-    return DeviceAttr::get(ctx, arch, 8, 8, kL1, 12, 1000);
-  case Arch::Blackhole: // p150, current firmware
-    return DeviceAttr::get(ctx, arch, 11, 10, kL1, 8, 1350);
-  }
-  llvm_unreachable("unknown architecture");
+  const ttemu::model::DeviceModel &model = deviceModel(arch);
+  return DeviceAttr::get(ctx, arch, model.grid_x, model.grid_y, kL1,
+                         model.dram_banks,
+                         uint32_t(model.clock_ghz * 1000 + 0.5));
 }
 
 DeviceAttr DeviceAttr::lookup(MLIRContext *ctx, StringRef name) {

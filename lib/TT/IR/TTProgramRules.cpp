@@ -6,6 +6,8 @@
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::tt;
@@ -88,6 +90,39 @@ LogicalResult mlir::tt::verifyProgramRules(ModuleOp module, ProgramOp program) {
              << core.second << ") need " << bytes << " bytes of L1 but "
              << stringifyArch(device.getArch()) << " has "
              << device.getL1Size();
+
+  // DRAM: interleaved buffers take the same span of every bank, so the
+  // budget is per bank (what MeshBuffer::create checks on the device).
+  uint64_t bankBytes = 0, totalBytes = 0;
+  BufferOp largest;
+  for (auto buffer : program.getBody().getOps<BufferOp>()) {
+    if (buffer.getLayout() != BufferLayout::DramInterleaved)
+      continue;
+    bankBytes += device.getInterleavedBankBytes(buffer.getNumPages(),
+                                                buffer.getPageSize());
+    totalBytes += buffer.getSize();
+    if (!largest || buffer.getSize() > largest.getSize())
+      largest = buffer;
+  }
+  if (bankBytes > device.getDramBankCapacity()) {
+    // Needs round up and capacities down, so the two never print alike.
+    auto inGiB = [](uint64_t bytes, bool up = true) {
+      double hundredths = double(bytes) * 100 / double(1ull << 30);
+      hundredths = up ? std::ceil(hundredths) : std::floor(hundredths);
+      return llvm::formatv("{0:F2} GiB", hundredths / 100);
+    };
+    uint64_t capacity = device.getDramBankCapacity() * device.getDramBanks();
+    InFlightDiagnostic diag = program.emitError()
+        << "the program's DRAM buffers need " << inGiB(totalBytes) << " ("
+        << bankBytes << " bytes in each of " << device.getDramBanks()
+        << " banks) but " << stringifyArch(device.getArch()) << " has "
+        << inGiB(capacity, /*up=*/false) << " for buffers ("
+        << device.getDramBankCapacity() << " bytes per bank)";
+    diag.attachNote(largest.getLoc())
+        << "the largest is @" << largest.getSymName() << ", "
+        << inGiB(largest.getSize());
+    return diag;
+  }
 
   DenseMap<uint32_t, SmallVector<StringRef>> producers, consumers;
   for (auto place : program.getBody().getOps<CreateKernelOp>()) {

@@ -188,6 +188,12 @@ def TT_DeviceAttr : TT_Attr<"Device", "device"> {
     uint32_t getNumCores() const { return getGridX() * getGridY(); }
     /// Circular buffer indices the architecture provides.
     uint32_t getNumCBs() const { return getArch() == Arch::WormholeB0 ? 32 : 64; }
+    /// DRAM bytes per bank that buffers may use (the device model's bank
+    /// size less its reserved start).
+    uint64_t getDramBankCapacity() const;
+    /// Bytes an interleaved buffer of `pages` pages of `pageBytes` takes in
+    /// every bank.
+    uint64_t getInterleavedBankBytes(uint64_t pages, uint64_t pageBytes) const;
   }];
 }
 

@@ -81,8 +81,10 @@ void store_output(const std::vector<T>& host, const char* name) {
     std::fclose(f);
 }
 
-// Pearson correlation coefficient of two series of equal length.
+// Pearson correlation coefficient of two series of equal length (1 for two
+// empty or two constant series).
 inline double pearson(const std::vector<double>& x, const std::vector<double>& y) {
+    if (x.empty()) return 1.0;
     const double n = static_cast<double>(x.size());
     double mx = 0, my = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
