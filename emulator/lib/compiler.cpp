@@ -195,7 +195,7 @@ std::shared_ptr<CompileJob> start_kernel_compile(const KernelDef& k, const ArchS
     if (!is_dir(inc + "/api"))
         throw Error("CreateKernel: emulator kernel headers not found at '" + inc + "' (set TTEMU_INCLUDE_DIR)");
 
-    std::vector<std::string> args = {cxx, "-std=c++17", "-fPIC", "-shared", "-fvisibility=hidden", "-g0",
+    std::vector<std::string> args = {cxx, "-std=c++17", "-fPIC", "-shared", "-fvisibility=hidden", "-g1",
                                      "-ffp-contract=off"};
     const auto& cargs = k.compute ? k.cc.compile_args : k.dm.compile_args;
     const auto& defines = k.compute ? k.cc.defines : k.dm.defines;

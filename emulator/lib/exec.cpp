@@ -1,11 +1,16 @@
 // Program execution: cooperative fibers on one thread, deterministic round-robin scheduling,
 // deadlock detection, the L1 window, and the per-program counters.
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <ucontext.h>
 #include <sys/mman.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -174,7 +179,7 @@ std::uintptr_t g_win_lo = 0, g_win_hi = 0;
 int g_win_core = -1;
 bool g_win_reserved = false;
 bool g_handlers = false;
-struct sigaction g_old_segv, g_old_bus, g_old_alrm;
+struct sigaction g_old_alrm;
 
 void window_reset() {
     if (g_win_core < 0) return;
@@ -183,10 +188,64 @@ void window_reset() {
     g_win_core = -1;
 }
 
+// The source line, in the kernel, of the faulting instruction: `pc` when it lies in the kernel's
+// shared object, else the innermost kernel frame of the stack (abort() faults inside libc).
+// Printed by addr2line from the kernel's line tables. Not async-signal-safe (dladdr, backtrace),
+// which is acceptable: the process is dying.
+void print_fault_line(const Instance& inst, std::uintptr_t pc) {
+    Dl_info kernel{}, at{};
+    if (!dladdr(reinterpret_cast<void*>(inst.entry), &kernel) || !kernel.dli_fname) return;
+    auto in_kernel = [&](std::uintptr_t a) {
+        return a && dladdr(reinterpret_cast<void*>(a), &at) && at.dli_fbase == kernel.dli_fbase;
+    };
+    if (!in_kernel(pc)) {
+        void* frames[64];
+        const int n = backtrace(frames, 64);
+        pc = 0;
+        for (int i = 0; i < n && !pc; ++i)
+            if (in_kernel(reinterpret_cast<std::uintptr_t>(frames[i])))
+                pc = reinterpret_cast<std::uintptr_t>(frames[i]) - 1;  // the call, not the return address
+        if (!pc) return;
+    }
+    char offset[32];
+    std::snprintf(offset, sizeof offset, "%#zx",
+                  static_cast<std::size_t>(pc - reinterpret_cast<std::uintptr_t>(kernel.dli_fbase)));
+    static const char prefix[] = "  faulting instruction: ";
+    (void)!write(2, prefix, sizeof prefix - 1);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(2, 1);
+        execlp("addr2line", "addr2line", "-e", kernel.dli_fname, "-f", "-C", "-p", offset, static_cast<char*>(nullptr));
+        static const char none[] = "(addr2line not found)\n";
+        (void)!write(2, none, sizeof none - 1);
+        _exit(127);
+    }
+    if (pid > 0) {
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+}
+
+const char* signal_meaning(int sig) {
+    switch (sig) {
+        case SIGSEGV: return "SIGSEGV (invalid memory access)";
+        case SIGBUS: return "SIGBUS (misaligned or unmapped memory access)";
+        case SIGFPE: return "SIGFPE (arithmetic error: integer division by zero or overflow)";
+        case SIGILL: return "SIGILL (illegal instruction: __builtin_trap or unreachable code)";
+        case SIGABRT: return "SIGABRT (abort() or a failed assert)";
+        case SIGTRAP: return "SIGTRAP (breakpoint trap)";
+    }
+    return "a fatal signal";
+}
+
+constexpr int kFatalSignals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
+struct sigaction g_old_fatal[sizeof kFatalSignals / sizeof kFatalSignals[0]];
+
 void fault_handler(int sig, siginfo_t* si, void* uctx) {
     const auto a = reinterpret_cast<std::uintptr_t>(si->si_addr);
     Instance* inst = g_cur;
-    if (inst && g_win_reserved && g_win_dev && a >= g_win_lo && a < g_win_hi &&
+    if ((sig == SIGSEGV || sig == SIGBUS) && inst && g_win_reserved && g_win_dev && a >= g_win_lo && a < g_win_hi &&
         g_win_core != static_cast<int>(inst->core->index)) {
         void* p = mmap(reinterpret_cast<void*>(g_win_lo), g_win_hi - g_win_lo, PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_FIXED, g_win_dev->memfd,
@@ -198,41 +257,80 @@ void fault_handler(int sig, siginfo_t* si, void* uctx) {
     }
     if (inst) {
         char buf[1024];
-        const char* why = "";
-        auto stack = reinterpret_cast<std::uintptr_t>(inst->fiber.stack);
-        if (a >= stack && a < stack + g_guard + 4096)
-            why = " (kernel stack overflow: raise TTEMU_STACK_KB)";
-        else if (g_win_dev && a < g_win_dev->arch.l1_size)
-            why = " (an L1 address below the kernel-accessible range)";
-        else if (a < 0x100000000ull)
-            why = " (outside L1: the address is beyond the core's L1 size)";
+        char where[160] = "";
+        if (sig == SIGSEGV || sig == SIGBUS) {
+            const char* why = "";
+            auto stack = reinterpret_cast<std::uintptr_t>(inst->fiber.stack);
+            if (a >= stack && a < stack + g_guard + 4096)
+                why = " (kernel stack overflow: raise TTEMU_STACK_KB)";
+            else if (g_win_dev && a < g_win_dev->arch.l1_size)
+                why = " (an L1 address below the kernel-accessible range)";
+            else if (a < 0x100000000ull)
+                why = " (outside L1: the address is beyond the core's L1 size)";
+            std::snprintf(where, sizeof where, " accessing address %p%s", si->si_addr, why);
+        }
         int n = std::snprintf(buf, sizeof buf,
-                              "ttemu: kernel %s (%s) on core (%zu,%zu) crashed with signal %d accessing address "
-                              "%p%s; last kernel API call at %s:%d\n",
+                              "ttemu error: kernel %s (%s) on core (%zu,%zu) crashed with %s%s; last kernel API call "
+                              "at %s:%d\n",
                               inst->kernel->path.c_str(), inst->kernel->role().c_str(), inst->core->logical.x,
-                              inst->core->logical.y, sig, si->si_addr, why, inst->file ? inst->file : "?",
+                              inst->core->logical.y, signal_meaning(sig), where, inst->file ? inst->file : "?",
                               inst->line);
         if (n > 0) (void)!write(2, buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
+#if defined(__x86_64__)
+        if (uctx) print_fault_line(*inst, static_cast<std::uintptr_t>(static_cast<ucontext_t*>(uctx)->uc_mcontext.gregs[REG_RIP]));
+#endif
     }
-    struct sigaction* old = sig == SIGSEGV ? &g_old_segv : &g_old_bus;
-    sigaction(sig, old, nullptr);
+    // Back to the previous disposition; returning re-raises (the faulting instruction runs again,
+    // abort() raises again), so the process ends with the signal as before.
+    for (std::size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i)
+        if (kFatalSignals[i] == sig) sigaction(sig, &g_old_fatal[i], nullptr);
     (void)uctx;
 }
 
-// Watchdog: a kernel that neither blocks nor calls the kernel API for TTEMU_WATCHDOG seconds is a livelock.
-std::uint64_t g_api_calls = 0, g_wd_last = 0;
-int g_wd_idle = 0, g_wd_limit = 60;
+// exit() called by a kernel would end the host program with the kernel's status and skip the
+// host's result check: report it and fail instead.
+void exit_in_kernel() {
+    Instance* inst = g_cur;
+    if (!inst) return;
+    char buf[1024];
+    int n = std::snprintf(buf, sizeof buf,
+                          "ttemu error: kernel %s (%s) on core (%zu,%zu) called exit(); kernels must return from "
+                          "kernel_main; last kernel API call at %s:%d\n",
+                          inst->kernel->path.c_str(), inst->kernel->role().c_str(), inst->core->logical.x,
+                          inst->core->logical.y, inst->file ? inst->file : "?", inst->line);
+    if (n > 0) (void)!write(2, buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
+    _exit(70);
+}
+
+// Watchdog: a running kernel that changes nothing another kernel could see (no CB page, NoC
+// transfer, semaphore or kernel end: g_epoch) and never blocks (g_switches) for TTEMU_WATCHDOG
+// seconds is livelocked, whether it spins on an L1 value or calls the API in a loop that does
+// nothing (a barrier with nothing in flight).
+std::uint64_t g_api_calls = 0, g_wd_last = 0, g_wd_api_at_start = 0;
+int g_wd_idle = 0, g_wd_limit = 4;
 void alarm_handler(int, siginfo_t*, void*) {
-    std::uint64_t now = g_api_calls + g_switches;
+    std::uint64_t now = g_epoch + g_switches;
     if (g_cur && now == g_wd_last) {
+        if (g_wd_idle == 0) g_wd_api_at_start = g_api_calls;
         if (++g_wd_idle >= g_wd_limit) {
             char buf[1024];
+            const std::uint64_t calls = g_api_calls - g_wd_api_at_start;
+            char what[256];
+            if (calls == 0)
+                std::snprintf(what, sizeof what,
+                              "without blocking or calling the kernel API (spinning on an L1 value? use "
+                              "noc_semaphore_wait)");
+            else
+                std::snprintf(what, sizeof what,
+                              "making %llu kernel API calls that changed nothing another kernel can see (a barrier "
+                              "with nothing in flight, a poll that never succeeds?)",
+                              static_cast<unsigned long long>(calls));
             int n = std::snprintf(buf, sizeof buf,
-                                  "ttemu: livelock: kernel %s (%s) on core (%zu,%zu) ran %d s without blocking or "
-                                  "calling the kernel API (spinning on an L1 value? use noc_semaphore_wait); last "
-                                  "kernel API call at %s:%d\n",
+                                  "ttemu error: livelock: kernel %s (%s) on core (%zu,%zu) ran %d s %s; last kernel "
+                                  "API call at %s:%d (TTEMU_WATCHDOG sets the limit in seconds, 0 turns it off)\n",
                                   g_cur->kernel->path.c_str(), g_cur->kernel->role().c_str(), g_cur->core->logical.x,
-                                  g_cur->core->logical.y, g_wd_idle, g_cur->file ? g_cur->file : "?", g_cur->line);
+                                  g_cur->core->logical.y, g_wd_idle, what, g_cur->file ? g_cur->file : "?",
+                                  g_cur->line);
             if (n > 0) (void)!write(2, buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
             _exit(124);
         }
@@ -254,8 +352,9 @@ void install_handlers() {
     sa.sa_sigaction = fault_handler;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGSEGV, &sa, &g_old_segv);
-    sigaction(SIGBUS, &sa, &g_old_bus);
+    for (std::size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i)
+        sigaction(kFatalSignals[i], &sa, &g_old_fatal[i]);
+    std::atexit(exit_in_kernel);
 }
 
 void watchdog(bool on) {
@@ -436,6 +535,76 @@ static std::string wait_str(const Instance& inst) {
         case WaitKind::None: return "polling (cb_pages_available_at_front / cb_pages_reservable_at_back)";
     }
     return "?";
+}
+
+// "core (1,2)", "cores (0,0)-(7,7)" for a full rectangle, else the first few and a count.
+static std::string cores_str(std::vector<CoreCoord> cores) {
+    std::sort(cores.begin(), cores.end(), [](CoreCoord a, CoreCoord b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+    if (cores.size() == 1) return "core " + core_str(cores[0]);
+    std::size_t x0 = cores[0].x, x1 = x0, y0 = cores[0].y, y1 = y0;
+    for (CoreCoord c : cores) x0 = std::min(x0, c.x), x1 = std::max(x1, c.x), y0 = std::min(y0, c.y), y1 = std::max(y1, c.y);
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) == cores.size())
+        return "cores " + core_str({x0, y0}) + "-" + core_str({x1, y1});
+    std::string s = "cores";
+    for (std::size_t i = 0; i < cores.size() && i < 6; ++i) s += (i ? ", " : " ") + core_str(cores[i]);
+    if (cores.size() > 6) s += " and " + std::to_string(cores.size() - 6) + " more";
+    return s;
+}
+
+static std::string instance_name(const Instance& in) { return in.kernel->path + " (" + in.kernel->role() + ")"; }
+
+// Why a blocked instance can never resume, when the state says so: the kernel on its core that
+// would push or pop the CB has finished (or no kernel there ever uses the other end).
+static std::string probable_cause(const Instance& in) {
+    const Wait& w = in.wait;
+    if (w.kind != WaitKind::CbData && w.kind != WaitKind::CbSpace) return "";
+    const bool data = w.kind == WaitKind::CbData;
+    const Instance* other = data ? w.cb->producer : w.cb->consumer;
+    const std::string cb = cb_str(w.cb->index);
+    if (other && other->state == Instance::State::Done)
+        return instance_name(*other) + " has finished, so nothing will " + (data ? "push to " : "pop from ") + cb +
+               " again, while " + instance_name(in) + " still waits in " +
+               (data ? "cb_wait_front(" : "cb_reserve_back(") + cb + ", " + std::to_string(w.n) + ")";
+    if (!other) {
+        std::string finished;
+        for (const auto& ip : in.launch->instances)
+            if (ip->core == in.core && ip.get() != &in && ip->state == Instance::State::Done)
+                finished += (finished.empty() ? "" : ", ") + instance_name(*ip);
+        return "no kernel on the core " + std::string(data ? "pushes to " : "pops from ") + cb + " (" +
+               (finished.empty() ? "none of the others has reached it" : finished + " finished without doing so") +
+               "), while " + instance_name(in) + " waits in " + (data ? "cb_wait_front(" : "cb_reserve_back(") + cb +
+               ", " + std::to_string(w.n) + ")";
+    }
+    return "";
+}
+
+// The blocked instances grouped by what they wait for, largest group first, with the probable
+// causes before them: 64 cores stuck the same way are one line, not 64.
+static std::string deadlock_report(const LaunchState& L, std::size_t live) {
+    std::vector<std::pair<std::string, std::vector<CoreCoord>>> groups, causes;
+    auto add = [](std::vector<std::pair<std::string, std::vector<CoreCoord>>>& to, const std::string& key,
+                  CoreCoord core) {
+        for (auto& [k, cores] : to)
+            if (k == key) return cores.push_back(core);
+        to.push_back({key, {core}});
+    };
+    for (const auto& ip : L.instances) {
+        const Instance& in = *ip;
+        if (in.state != Instance::State::Blocked) continue;
+        std::string what = instance_name(in);
+        if (in.file) what += " at " + std::string(in.file) + ":" + std::to_string(in.line);
+        add(groups, what + ": " + wait_str(in), in.core->logical);
+        if (std::string cause = probable_cause(in); !cause.empty()) add(causes, cause, in.core->logical);
+    }
+    auto larger = [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); };
+    std::stable_sort(groups.begin(), groups.end(), larger);
+    std::stable_sort(causes.begin(), causes.end(), larger);
+    std::string msg = "deadlock: all " + std::to_string(live) + " live kernel instances are blocked, in " +
+                      std::to_string(groups.size()) + (groups.size() == 1 ? " state" : " distinct states");
+    for (const auto& [cause, cores] : causes) msg += "\n  probable cause: " + cause + " (on " + cores_str(cores) + ")";
+    for (const auto& [what, cores] : groups)
+        msg += "\n  " + std::to_string(cores.size()) + " x " + what + "\n      on " + cores_str(cores);
+    return msg;
 }
 
 // ============================================================ counters
@@ -964,15 +1133,7 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
         const bool polling =
             next && next->state == Instance::State::Blocked && next->wait.kind == WaitKind::None;
         if (!next || (polling && idle_polls > 2 * L.instances.size() + 8)) {
-            std::string msg = "deadlock: all " + std::to_string(live) + " live kernel instances are blocked:";
-            for (auto& ip : L.instances) {
-                Instance& in = *ip;
-                if (in.state != Instance::State::Blocked) continue;
-                msg += "\n  core " + core_str(in.core->logical) + " " + in.kernel->path + " (" + in.kernel->role() +
-                       ")";
-                if (in.file) msg += " at " + std::string(in.file) + ":" + std::to_string(in.line);
-                msg += ": " + wait_str(in);
-            }
+            std::string msg = deadlock_report(L, live);
             throw Error(msg);
         }
         Instance& in = *next;

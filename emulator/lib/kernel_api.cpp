@@ -449,6 +449,13 @@ std::uint64_t interleaved_addr(std::uint32_t flags, std::uint32_t base, std::uin
     if (!(flags & 1u))
         kfail("TensorAccessor::get_noc_addr", "L1-interleaved buffers are not supported by the emulator yet");
     const std::uint32_t banks = in.launch->dev->arch.dram_banks;
+    // Per-buffer bounds: a page index past the end would land in whatever buffer follows.
+    if (auto it = in.launch->dev->buffers.find(base); it != in.launch->dev->buffers.end() &&
+                                                       page_id >= it->second->num_pages)
+        kfail("TensorAccessor::get_noc_addr",
+              "page " + std::to_string(page_id) + " of the buffer at DRAM address " + hex(base) +
+                  " is past its end: the buffer holds " + std::to_string(it->second->num_pages) + " pages of " +
+                  std::to_string(it->second->page_size) + " bytes");
     const std::uint64_t addr = static_cast<std::uint64_t>(base) +
                                static_cast<std::uint64_t>(page_id / banks) * page_size + offset;
     return encode(DRAM_NOC_X, page_id % banks, addr);

@@ -121,6 +121,22 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
                    .attachNote(func.getLoc())
                << "in this function";
       }
+    // The host program creates buffers and nothing else: the function's
+    // interface is its buffers, with no other arguments and no results.
+    for (BlockArgument arg : func.getArguments())
+      if (!llvm::isa<MemRefType>(arg.getType()))
+        return func.emitError()
+               << "argument " << arg.getArgNumber() << " of @"
+               << func.getSymName() << " has type " << arg.getType()
+               << ": the host program passes only buffers (memrefs) to a "
+                  "Tenstorrent program; remove it";
+    if (func.getNumResults() != 0)
+      return func.emitError()
+             << "@" << func.getSymName() << " returns "
+             << func.getNumResults()
+             << (func.getNumResults() == 1 ? " value" : " values")
+             << ": a Tenstorrent program returns nothing, its results are "
+                "the buffers it writes";
     for (BlockArgument arg : func.getArguments())
       if (llvm::isa<MemRefType>(arg.getType()) &&
           !func.getArgAttrOfType<ShardAttr>(arg.getArgNumber(),

@@ -115,3 +115,21 @@ func.func @into_input(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>) {
   tl.matmul %A, %B into %A : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
   return
 }
+
+// -----
+
+// The function's interface is its buffers: no other arguments, no results.
+// expected-error @+1 {{argument 3 of @extra_argument has type 'index': the host program passes only buffers (memrefs) to a Tenstorrent program; remove it}}
+func.func @extra_argument(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>, %n: index) {
+  tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{@returns_value returns 1 value: a Tenstorrent program returns nothing, its results are the buffers it writes}}
+func.func @returns_value(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) -> index {
+  tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  %c0 = arith.constant 0 : index
+  return %c0 : index
+}

@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <limits.h>
 #include <sys/stat.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -96,10 +98,27 @@ void mkdirs(const std::string& path) {
     }
 }
 
+// "arch" of the plan's "device" object (tt-translate writes `"device": {"arch": "blackhole", ...`),
+// or "" when there is no plan.
+std::string plan_arch(const std::string& path) {
+    std::string text;
+    if (!exists(path) || !read_file(path, text)) return "";
+    std::size_t device = text.find("\"device\"");
+    std::size_t key = device == std::string::npos ? device : text.find("\"arch\"", device);
+    if (key == std::string::npos) return "";
+    std::size_t open = text.find('"', text.find(':', key) + 1);
+    std::size_t close = open == std::string::npos ? open : text.find('"', open + 1);
+    return close == std::string::npos ? "" : text.substr(open + 1, close - open - 1);
+}
+
 int run(const std::vector<std::string>& args, const std::string& cwd) {
+    const pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) return -1;
     if (pid == 0) {
+        // The child dies with tt-run, even when tt-run is killed with SIGKILL.
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) _exit(1);
         if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -112,7 +131,11 @@ int run(const std::vector<std::string>& args, const std::string& cwd) {
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    if (WIFSIGNALED(status)) {
+        std::fprintf(stderr, "tt-run: %s was killed by signal %d (%s)\n", args[0].c_str(), WTERMSIG(status),
+                     strsignal(WTERMSIG(status)));
+        return 128 + WTERMSIG(status);
+    }
     return 1;
 }
 
@@ -154,6 +177,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     dir = absolute(dir);
+    // The device the program was compiled for, from its plan, unless --arch or TTEMU_ARCH says.
+    if (const std::string planned = plan_arch(dir + "/tt.plan.json"); !planned.empty()) {
+        const char* chosen = getenv("TTEMU_ARCH");
+        if (!chosen || !*chosen)
+            setenv("TTEMU_ARCH", planned.c_str(), 1);
+        else if (planned != chosen)
+            std::fprintf(stderr, "tt-run: note: the program was compiled for %s (tt.plan.json), running it on %s\n",
+                         planned.c_str(), chosen);
+    }
     const std::string host = dir + "/host.cpp";
     if (!exists(host)) {
         std::fprintf(stderr, "tt-run: %s not found\n", host.c_str());

@@ -79,9 +79,19 @@ void mlir::tt::registerToMetaliumTranslation() {
       "emit a Metalium program: reader/compute/writer kernels, host.cpp, "
       "tt.plan.json, CMakeLists.txt",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
+        // Diagnostics in the user's terms: mlir-translate turns the op dump
+        // on again for every translation.
+        op->getContext()->printOpOnDiagnostic(false);
         auto module = llvm::dyn_cast<ModuleOp>(op);
         if (!module)
           return op->emitError("--emit-metalium expects a builtin.module");
+        // An implicit module at line 0 with nothing in it: the input was
+        // empty, typically the output of a failed command before a pipe.
+        auto file = dyn_cast<FileLineColLoc>(module.getLoc());
+        if (module.getBody()->empty() && file && file.getLine() == 0)
+          return mlir::emitError(FileLineColLoc::get(file.getFilename(), 1, 1))
+                 << "the input is empty: nothing to emit (did the command "
+                    "that produced it fail?)";
         return translateToMetalium(module, os, outputDir);
       },
       [](DialectRegistry &registry) { tt::registerAllDialects(registry); });
