@@ -24,6 +24,22 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
                          << " must be a static 2-D buffer, got " << type;
         return signalPassFailure();
       }
+      // The host tilizes row-major data: a strided, offset or permuted view
+      // (a transpose) would be read as if it were row-major, a wrong answer.
+      if (!type.getLayout().isIdentity()) {
+        Operation *user = arg.use_empty() ? func.getOperation()
+                                          : *arg.getUsers().begin();
+        InFlightDiagnostic diag =
+            user->emitError()
+            << "argument " << arg.getArgNumber() << " of @" << func.getSymName()
+            << " has layout " << type.getLayout()
+            << ": the Tenstorrent lowering reads buffers row-major (an "
+               "identity layout); strided, offset and transposed views are "
+               "not supported yet";
+        if (user != func.getOperation())
+          diag.attachNote(func.getLoc()) << "in this function";
+        return signalPassFailure();
+      }
       DataFormat format;
       if (type.getElementType().isBF16())
         format = DataFormat::Float16_b;
@@ -36,19 +52,11 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
         return signalPassFailure();
       }
       int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
-      for (auto [dim, size] : llvm::enumerate(type.getShape()))
-        if (size % tl::kTileSize != 0) {
-          func.emitError() << "argument " << arg.getArgNumber() << " ("
-                           << type << ") has " << size << " "
-                           << (dim ? "columns" : "rows")
-                           << ", not a multiple of " << tl::kTileSize
-                           << ": DRAM buffers hold whole 32x32 tiles";
-          return signalPassFailure();
-        }
-      // DRAM interleaved is the only layout the lowering emits.
+      // DRAM interleaved is the only layout the lowering emits; a partial
+      // last tile is stored whole, zero-padded by the host.
       auto shard = ShardAttr::get(
-          &getContext(), BufferLayout::DramInterleaved, rows / tl::kTileSize,
-          cols / tl::kTileSize, getTileSizeInBytes(format), format);
+          &getContext(), BufferLayout::DramInterleaved, tl::tilesFor(rows),
+          tl::tilesFor(cols), getTileSizeInBytes(format), format);
       func.setArgAttr(arg.getArgNumber(), TTDialect::kShardAttrName, shard);
     }
   }

@@ -40,6 +40,9 @@ struct MemoryPlan {
   /// Set when the fragment exceeds DST: partial sums spill to `partials`.
   Value partials, out;
   int64_t subblockH = 0, subblockW = 0;
+  /// The clear nearest the K loop: the one that takes effect (earlier clears
+  /// of the same fragment are redundant).
+  Operation *clear = nullptr;
   bool spills() const { return static_cast<bool>(partials); }
 };
 
@@ -128,8 +131,9 @@ struct ClearLowering : OpConversionPattern<tl::ClearOp> {
   matchAndRewrite(tl::ClearOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     // A fresh DST half is zero: the packer clears what it releases. A spilled
-    // fragment starts from zero on the first K step instead.
-    if (plan.spills())
+    // fragment starts from zero on the first K step instead. Earlier clears
+    // of a fragment cleared again before the loop do nothing.
+    if (plan.spills() || op != plan.clear)
       rewriter.eraseOp(op);
     else
       setComment(rewriter.replaceOpWithNewOp<TileRegsAcquireOp>(op),
@@ -324,6 +328,16 @@ struct TTLowerMemorySpacePass
       if (loads.size() != 1 || loads.front()->getParentOp() != loop)
         return alloc.emitOpError(
             "each shared buffer needs exactly one load in the K loop");
+      // The gemm of a K step multiplies what that step loaded.
+      if (!loads.front()->isBeforeInBlock(gemm)) {
+        InFlightDiagnostic diag =
+            gemm.emitOpError()
+            << "reads " << (operandIndex ? "B" : "A")
+            << " before the tl.copy that loads it in the same K step; move "
+               "the copy before the gemm";
+        diag.attachNote(loads.front().getLoc()) << "loaded here";
+        return diag;
+      }
       MemRefType type = alloc.getType();
       uint32_t index = kFirstInputCB + operandIndex;
       int64_t pages = depth * tilesOf(type);
@@ -337,7 +351,7 @@ struct TTLowerMemorySpacePass
                      pages * getTileSizeInBytes(format)});
       Value global = loads.front().getSource();
       auto globalType = llvm::cast<MemRefType>(global.getType());
-      int64_t perRow = globalType.getDimSize(1) / tl::kTileSize;
+      int64_t perRow = tl::tilesFor(globalType.getDimSize(1));
       plan.tilesPerRowOf[global] =
           operandIndex ? param("Nt", perRow, "b_tiles_per_row")
                        : param("Kt", perRow, "a_tiles_per_row");
@@ -348,6 +362,11 @@ struct TTLowerMemorySpacePass
       return gemm.emitOpError("C must come from a tl.alloc_fragment");
     tl::CopyOp store;
     bool cleared = false;
+    // Where the accumulator's clear and store sit relative to the K loop:
+    // clears before it (more than one is harmless), the store after it.
+    auto beforeLoop = [&](Operation *op) {
+      return op->getBlock() == loop->getBlock() && op->isBeforeInBlock(loop);
+    };
     for (Operation *user : gemm.getC().getUsers()) {
       if (auto copy = llvm::dyn_cast<tl::CopyOp>(user)) {
         if (copy.isLoad())
@@ -356,8 +375,22 @@ struct TTLowerMemorySpacePass
               "not supported by the Tenstorrent lowering yet");
         if (store)
           return copy.emitOpError("a fragment may be stored only once");
+        if (copy->getBlock() != loop->getBlock() ||
+            copy->isBeforeInBlock(loop))
+          return copy.emitOpError()
+                 << "stores the accumulator "
+                 << (loop->isProperAncestor(copy) ? "inside" : "before")
+                 << " the K loop; store it once, after the loop";
         store = copy;
       } else if (llvm::isa<tl::ClearOp>(user)) {
+        if (!beforeLoop(user))
+          return user->emitOpError()
+                 << "clears the accumulator "
+                 << (loop->isProperAncestor(user) ? "inside" : "after")
+                 << " the K loop, which would drop partial sums; clear it "
+                    "before the loop";
+        if (!plan.clear || plan.clear->isBeforeInBlock(user))
+          plan.clear = user;
         cleared = true;
       } else if (user != gemm.getOperation()) {
         return user->emitOpError("unexpected use of a fragment");
@@ -430,7 +463,7 @@ struct TTLowerMemorySpacePass
                        std::to_string(fragmentType.getDimSize(1)) + ")",
                    outPages * getTileSizeInBytes(outFormat)});
     plan.tilesPerRowOf[output] = param(
-        "Nt", outputType.getDimSize(1) / tl::kTileSize, "c_tiles_per_row");
+        "Nt", tl::tilesFor(outputType.getDimSize(1)), "c_tiles_per_row");
     // A grid of one-tile-wide blocks over the whole of C has as many block
     // columns as C has tile columns: grid_x is Nt by construction, so the
     // kernels get one argument, not two that always agree.
@@ -439,7 +472,7 @@ struct TTLowerMemorySpacePass
            llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
         if (gridX.getName() == "grid_x" &&
             gridX.getValue() ==
-                uint64_t(outputType.getDimSize(1) / tl::kTileSize)) {
+                uint64_t(tl::tilesFor(outputType.getDimSize(1)))) {
           gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
           gridX.erase();
         }

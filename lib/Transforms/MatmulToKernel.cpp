@@ -24,8 +24,12 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MemRefType aType = op.getA().getType(), bType = op.getB().getType();
-    int64_t m = aType.getDimSize(0), k = aType.getDimSize(1),
-            n = bType.getDimSize(1);
+    // Partial tiles are zero padding (tl.copy reads 0 there and drops
+    // stores): the blocks cover the padded extents, and zeros along K add
+    // nothing to the product.
+    int64_t m = tl::paddedToTiles(aType.getDimSize(0)),
+            k = tl::paddedToTiles(aType.getDimSize(1)),
+            n = tl::paddedToTiles(bType.getDimSize(1));
     Type inElem = aType.getElementType();
     auto shared = tl::MemoryScopeAttr::get(getContext(), tl::MemoryScope::Shared);
     auto fragment =
@@ -107,21 +111,21 @@ struct TLMatmulToKernelPass
                 {"K", aType.getDimSize(1), blockK},
                 {"N", bType.getDimSize(1), blockN}};
     for (const Dim &d : dims) {
-      if (d.size % tl::kTileSize != 0)
-        return op.emitOpError()
-               << "dimension " << d.name << " = " << d.size
-               << " is not a multiple of the " << tl::kTileSize
-               << "-element tile; padding is not supported yet";
       if (d.block == 0)
         continue; // not given: reported below, after the real errors
       if (d.block < 0 || d.block % tl::kTileSize != 0)
         return op.emitOpError() << "block size for " << d.name << " ("
                                 << d.block << ") must be a positive multiple of "
                                 << tl::kTileSize;
-      if (d.size % d.block != 0)
+      if (tl::paddedToTiles(d.size) % d.block != 0)
         return op.emitOpError()
                << "block size " << d.block << " does not divide dimension "
-               << d.name << " = " << d.size << "; padding is not supported yet";
+               << d.name << " = " << d.size
+               << (d.size % tl::kTileSize
+                       ? " (" + std::to_string(tl::paddedToTiles(d.size)) +
+                             " in whole tiles)"
+                       : std::string())
+               << "; edge blocks are not supported yet";
     }
     for (const Dim &d : dims)
       if (d.block == 0)

@@ -75,13 +75,16 @@ struct TTSelectSchedulePass
       return signalPassFailure();
     MemRefType a = op.getA().getType(), b = op.getB().getType(),
                c = op.getC().getType();
-    int64_t m = a.getDimSize(0), k = a.getDimSize(1), n = b.getDimSize(1);
+    // The problem in whole tiles: partial tiles are zero-padded.
+    int64_t m = tl::paddedToTiles(a.getDimSize(0)),
+            k = tl::paddedToTiles(a.getDimSize(1)),
+            n = tl::paddedToTiles(b.getDimSize(1));
     // Shapes and fixed blocks tl-matmul-to-kernel rejects are left for it to
     // diagnose.
     for (auto [size, fixed] : {std::pair<int64_t, int64_t>{m, blockM},
                                {n, int64_t(blockN)}, {k, int64_t(blockK)}})
-      if (size <= 0 || size % tl::kTileSize || fixed < 0 ||
-          fixed % tl::kTileSize || (fixed > 0 && size % fixed))
+      if (size <= 0 || fixed < 0 || fixed % tl::kTileSize ||
+          (fixed > 0 && size % fixed))
         return;
 
     MatmulProblem problem{m / tl::kTileSize, n / tl::kTileSize,

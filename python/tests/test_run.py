@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import tilelang_tt as tilelang
+import tilelang_tt.language as T
 from programs import matmul
 from tilelang_tt import round_to_bf16
 
@@ -57,6 +58,32 @@ def test_gemm_matches_numpy(shape, blocks):
     assert np.corrcoef(c.ravel(), ref.ravel())[0, 1] > 0.9999
     # C is a bf16 buffer: every value is a bf16 number
     assert np.array_equal(c, round_to_bf16(c))
+
+
+@pytest.mark.parametrize("shape,blocks", [
+    ((1, 1, 1), (32, 32, 32)),
+    ((100, 7, 257), (32, 32, 32)),
+    ((33, 1000, 31), (32, 64, 32)),
+    ((257, 100, 70), (96, 64, 96)),
+])
+def test_shapes_that_are_not_whole_tiles(shape, blocks):
+    # TileLang's grid T.ceildiv(N, block_N) x T.ceildiv(M, block_M): the last
+    # blocks reach into the zero padding of partial tiles.
+    M, N, K = shape
+    kernel = compiled(M, N, K, *blocks, ("dtype", "bfloat16"))
+    requires_io(kernel)
+    c_buffer = [b for b in kernel.plan["buffers"] if b["name"] == "c"][0]
+    assert c_buffer["shape"] == [M, N]
+    assert c_buffer["padding"] == [-M % 32, -N % 32]
+    assert kernel.plan["check"]["m"] == M  # the program checks the unpadded product
+    rng = np.random.default_rng(M + 7 * N + 31 * K)
+    a = rng.uniform(-1, 1, (M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
+    c = kernel(a, b)
+    assert c.shape == (M, N)
+    ref = reference(a, b)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
 
 
 def test_inputs_are_rounded_like_the_device():
@@ -174,3 +201,27 @@ def test_repeated_runs_reuse_one_program_directory(tmp_path, monkeypatch):
     assert np.array_equal(first, second)
     assert cache_files() == after_first
     assert len(os.listdir(tmp_path / "programs")) == 1
+
+
+def test_accumulator_cleared_twice_runs():
+    # The first clear is redundant: the kernel is lowered as with one.
+    @T.prim_func
+    def f(A: T.Tensor((64, 64), "bfloat16"), B: T.Tensor((64, 64), "bfloat16"), C: T.Tensor((64, 64), "bfloat16")):
+        with T.Kernel(2, 2) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "bfloat16")
+            B_shared = T.alloc_shared((32, 32), "bfloat16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            T.clear(C_local)
+            T.clear(C_local)
+            for k in T.Pipelined(2, num_stages=2):
+                T.copy(A[by * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * 32, bx * 32])
+    kernel = tilelang.compile(f, out_idx=[2])
+    rng = np.random.default_rng(5)
+    a = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
+    b = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
+    c = kernel(a, b)
+    ref = reference(a, b)
+    assert np.abs(c - ref).max() <= kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()

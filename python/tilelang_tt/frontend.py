@@ -638,10 +638,17 @@ class _Codegen:
                 and scaled(load_b[3][0], k, bk) and scaled(load_b[3][1], bx, bn)
                 and scaled(store[3][0], by, bm) and scaled(store[3][1], bx, bn)):
             return False
+        # The blocks cover C and the K loop covers K, the last block reaching
+        # into the zero padding of a partial tile (T.ceildiv grids).
         gx, gy = extents
         A, B, C = self.global_buffers
-        return (A.shape == (gy * bm, count * bk) and B.shape == (count * bk, gx * bn)
-                and C.shape == (gy * bm, gx * bn))
+        (M, K), (K2, N) = A.shape, B.shape
+
+        def covers(extent, block, size):
+            return (extent - 1) * block < size <= extent * block
+
+        return (K == K2 and C.shape == (M, N) and covers(gy, bm, M) and covers(count, bk, K)
+                and covers(gx, bn, N))
 
     def loop(self, node):
         if node.orelse:

@@ -18,9 +18,14 @@ func.func @dynamic(%a: memref<?x32xbf16>) {
 
 // -----
 
-// expected-error @+1 {{argument 0 ('memref<50x32xbf16>') has 50 rows, not a multiple of 32: DRAM buffers hold whole 32x32 tiles}}
-func.func @ragged(%a: memref<50x32xbf16>) {
+// A column-major view would be tilized as if it were row-major.
+// expected-note @+1 {{in this function}}
+func.func @column_major(%a: memref<64x32xbf16, strided<[1, 64]>>) {
+  %c0 = arith.constant 0 : index
   tl.kernel [1, 1] as (%bx, %by) {
+    %s = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    // expected-error @+1 {{argument 0 of @column_major has layout strided<[1, 64]>: the Tenstorrent lowering reads buffers row-major (an identity layout); strided, offset and transposed views are not supported yet}}
+    tl.copy %a[%c0, %c0] to %s : memref<64x32xbf16, strided<[1, 64]>> to memref<32x32xbf16, #tl.scope<shared>>
   }
   return
 }

@@ -17,3 +17,14 @@ func.func @mm(%a: memref<64x96xbf16>, %b: memref<96x32xf32>, %n: index) {
 func.func @no_kernel(%a: memref<64x64xbf16>) {
   return
 }
+
+
+// A partial last tile row or column is stored whole: 50 rows take 2 tile rows,
+// 33 columns 2 tile columns.
+// CHECK-LABEL: func.func @ragged
+// CHECK-SAME: memref<50x33xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 2, page_size = 2048, format = bf16>}
+func.func @ragged(%a: memref<50x33xbf16>) {
+  tl.kernel [1, 1] as (%bx, %by) {
+  }
+  return
+}

@@ -138,3 +138,89 @@ func.func @still_a_grid(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memr
   }
   return
 }
+
+// -----
+
+// A gemm placed before the copy of its B operand would multiply the previous
+// step's B (or nothing): refused, not compiled to a plain A * B.
+func.func @gemm_before_load(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      // expected-error @+1 {{'tl.gemm' op reads B before the tl.copy that loads it in the same K step; move the copy before the gemm}}
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+      // expected-note @+1 {{loaded here}}
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+// Clearing inside the K loop drops the partial sums of earlier steps.
+func.func @clear_inside_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      // expected-error @+1 {{'tl.clear' op clears the accumulator inside the K loop, which would drop partial sums; clear it before the loop}}
+      tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+func.func @clear_after_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    // expected-error @+1 {{'tl.clear' op clears the accumulator after the K loop, which would drop partial sums; clear it before the loop}}
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+func.func @store_inside_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+      // expected-error @+1 {{'tl.copy' op stores the accumulator inside the K loop; store it once, after the loop}}
+      tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+    }
+  }
+  return
+}

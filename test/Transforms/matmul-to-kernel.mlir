@@ -21,3 +21,14 @@ func.func @mm(%A: memref<64x128xbf16>, %B: memref<128x96xbf16>, %C: memref<64x96
   tl.matmul %A, %B into %C : memref<64x128xbf16>, memref<128x96xbf16> into memref<64x96xbf16>
   return
 }
+
+
+// Partial tiles: the blocks cover M = 100, N = 33 and K = 40 padded to whole
+// tiles (128, 64, 64); the copies reach into the zero padding of the last tile.
+// CHECK-LABEL: func.func @padded
+// CHECK: tl.kernel [2, 4] as (%{{.*}}, %{{.*}}) whole_matmul {
+// CHECK: tl.pipelined %{{.*}} in 2 stages 2 {
+func.func @padded(%A: memref<100x40xbf16>, %B: memref<40x33xbf16>, %C: memref<100x33xbf16>) {
+  tl.matmul %A, %B into %C : memref<100x40xbf16>, memref<40x33xbf16> into memref<100x33xbf16>
+  return
+}

@@ -1,13 +1,5 @@
 // RUN: tt-opt %s --tl-to-tt-pipeline --split-input-file -verify-diagnostics
 
-func.func @unaligned(%A: memref<64x48xbf16>, %B: memref<48x64xbf16>, %C: memref<64x64xbf16>) {
-  // expected-error @+1 {{dimension K = 48 is not a multiple of the 32-element tile; padding is not supported yet}}
-  tl.matmul %A, %B into %C : memref<64x48xbf16>, memref<48x64xbf16> into memref<64x64xbf16>
-  return
-}
-
-// -----
-
 func.func @dynamic(%A: memref<?x64xbf16>, %B: memref<64x64xbf16>, %C: memref<?x64xbf16>) {
   // expected-error @+1 {{cannot be lowered to Tenstorrent: the Tenstorrent pipeline needs static shapes}}
   linalg.matmul ins(%A, %B : memref<?x64xbf16>, memref<64x64xbf16>) outs(%C : memref<?x64xbf16>)
@@ -132,4 +124,35 @@ func.func @returns_value(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: mem
   tl.matmul %A, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
   %c0 = arith.constant 0 : index
   return %c0 : index
+}
+
+// -----
+
+// A transposed operand given as a strided view is refused, not read row-major.
+// expected-note @+1 {{in this function}}
+func.func @strided_operand(%A: memref<64x64xbf16, strided<[1, 64]>>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  // expected-error @+1 {{argument 0 of @strided_operand has layout strided<[1, 64]>}}
+  tl.matmul %A, %B into %C : memref<64x64xbf16, strided<[1, 64]>>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}
+
+// -----
+
+// An offset view of a larger buffer, the same.
+// expected-note @+1 {{in this function}}
+func.func @offset_operand(%A: memref<64x64xbf16, strided<[64, 1], offset: 32>>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  // expected-error @+1 {{argument 0 of @offset_operand has layout strided<[64, 1], offset: 32>}}
+  tl.matmul %A, %B into %C : memref<64x64xbf16, strided<[64, 1], offset: 32>>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
+}
+
+// -----
+
+// A view of part of an argument is not a buffer of the host program either.
+func.func @subview_operand(%big: memref<128x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  %A = memref.subview %big[0, 0] [64, 64] [1, 1] : memref<128x64xbf16> to memref<64x64xbf16, strided<[64, 1]>>
+  %Ac = memref.cast %A : memref<64x64xbf16, strided<[64, 1]>> to memref<64x64xbf16>
+  // expected-error @+1 {{the matmul's operand A must be an argument of @subview_operand: the host program places only function arguments in DRAM}}
+  tl.matmul %Ac, %B into %C : memref<64x64xbf16>, memref<64x64xbf16> into memref<64x64xbf16>
+  return
 }

@@ -178,8 +178,12 @@ def TTInferShard : Pass<"tt-infer-shard", "mlir::func::FuncOp"> {
   let description = [{
     Attaches `tt.shard` to each memref argument: DRAM-interleaved layout (the
     only one the lowering emits), 32x32 tiles per dimension, page size and
-    data format. Shapes that are not whole tiles are rejected naming the
-    dimension.
+    data format. A partial last tile row or column is stored whole: the host
+    zero-pads the data (at most 31 rows and columns), so kernels see whole
+    tiles, zeros along K add nothing and C's padding is cut off on read-back.
+    Padding in the host rather than in the readers keeps one kernel per
+    padded shape and no per-tile masks on the device; it costs at most one
+    extra tile row and column per operand.
 
     Example:
 

@@ -323,16 +323,27 @@ LogicalResult CopyOp::verify() {
                          << "got " << src.getElementType() << " to "
                          << dst.getElementType();
   for (auto [dim, index] : llvm::enumerate(indices)) {
+    APInt start;
+    if (matchPattern(index, m_ConstantInt(&start)) && start.isNegative())
+      return emitOpError() << "region starts at element " << start.getSExtValue()
+                           << " in dimension " << dim
+                           << ": indices must not be negative";
     if (global.isDynamicDim(dim))
       continue;
     std::optional<int64_t> bound = getStaticUpperBound(index);
     if (!bound)
       continue;
+    // A region may cover the zero padding of the buffer's last partial
+    // tile (reads see 0 there, writes are dropped), not beyond it.
     int64_t end = *bound + local.getDimSize(dim);
-    if (end > global.getDimSize(dim))
+    if (end > paddedToTiles(global.getDimSize(dim)))
       return emitOpError() << "region is out of bounds in dimension " << dim
                            << ": it can reach element " << end
-                           << " but the buffer has " << global.getDimSize(dim);
+                           << " but the buffer has " << global.getDimSize(dim)
+                           << (global.getDimSize(dim) % kTileSize
+                                   ? " (" + std::to_string(paddedToTiles(global.getDimSize(dim))) +
+                                         " with its last tile's padding)"
+                                   : std::string());
   }
   return success();
 }

@@ -574,6 +574,19 @@ private:
        << b.op.getSymName() << "\");\n\n";
   }
 
+  /// The row-major matrix of a read-back buffer: untilized, then the valid
+  /// region cut out of the zero-padded tiles.
+  static std::string untilized(const BufferInfo &b) {
+    std::string tiles = b.var + "_tiles";
+    if (!b.padded())
+      return "untilize_nfaces(" + tiles + ", " + std::to_string(b.rows()) +
+             ", " + std::to_string(b.cols()) + ")";
+    return "crop_from_tiles(untilize_nfaces(" + tiles + ", " +
+           std::to_string(b.paddedRows()) + ", " +
+           std::to_string(b.paddedCols()) + "), " + std::to_string(b.rows()) +
+           ", " + std::to_string(b.cols()) + ")";
+  }
+
   void steps() {
     llvm::StringSet<> generated, readDeclared;
     bool workloadDeclared = false;
@@ -583,10 +596,17 @@ private:
         if (generated.insert(b->var).second) {
           generateInput(*b);
           os << "    // Upload @" << b->op.getSymName()
-             << " tilized (32x32 tiles of four 16x16 faces)\n";
+             << " tilized (32x32 tiles of four 16x16 faces)"
+             << (b->padded() ? ", zero-padded to whole tiles" : "") << "\n";
           os << "    std::vector<" << hostType(b->op.getFormat()) << "> "
-             << b->var << "_tiles = tilize_nfaces(" << b->var << "_host, "
-             << b->rows() << ", " << b->cols() << ");\n";
+             << b->var << "_tiles = tilize_nfaces(";
+          if (b->padded())
+            os << "pad_to_tiles(" << b->var << "_host, " << b->rows() << ", "
+               << b->cols() << "), " << b->paddedRows() << ", "
+               << b->paddedCols() << ");\n";
+          else
+            os << b->var << "_host, " << b->rows() << ", " << b->cols()
+               << ");\n";
         } else {
           os << "    // Upload @" << b->op.getSymName() << " again\n";
         }
@@ -620,16 +640,14 @@ private:
           os << "    distributed::EnqueueReadMeshBuffer(cq, " << b->var
              << "_tiles, " << b->var << "_buffer, true);\n";
           os << "    std::vector<" << type << "> " << b->var
-             << "_host = untilize_nfaces(" << b->var << "_tiles, " << b->rows()
-             << ", " << b->cols() << ");\n";
+             << "_host = " << untilized(*b) << ";\n";
           storeOutput(*b);
           continue;
         }
       }
       os << "    distributed::EnqueueReadMeshBuffer(cq, " << b->var
          << "_tiles, " << b->var << "_buffer, true);\n";
-      os << "    " << b->var << "_host = untilize_nfaces(" << b->var
-         << "_tiles, " << b->rows() << ", " << b->cols() << ");\n";
+      os << "    " << b->var << "_host = " << untilized(*b) << ";\n";
       storeOutput(*b);
     }
     os << "    distributed::Finish(cq);\n\n";
@@ -655,8 +673,9 @@ private:
         info.kernel(KernelRole::Compute)->create.getConfig());
     os << "    // Check: " << c->var << " against a double-precision " << a->var
        << " * " << b->var << " of the same inputs.\n";
-    os << "    // Pass when PCC >= " << number(t.minPcc)
-       << " and max |" << c->var << " - reference| <= tolerance, where\n";
+    os << "    // Pass when max |" << c->var
+       << " - reference| <= tolerance (the PCC is reported, not checked), "
+          "where\n";
     os << "    //   tolerance = max |reference| * (u_out + sqrt(Kt) * u_dst + "
           "u_mul + u_in)\n";
     os << "    //   u_out = "
@@ -724,12 +743,11 @@ private:
     os << "    const double Kt = " << t.kTiles << ";\n";
     os << "    const double tolerance = max_reference * (u_out + std::sqrt(Kt) "
           "* u_dst + u_mul + u_in);\n";
-    os << "    const bool pass = non_finite_missed == 0 && pcc >= "
-       << number(t.minPcc) << " && max_error <= tolerance;\n";
+    os << "    const bool pass = non_finite_missed == 0 && max_error <= "
+          "tolerance;\n";
     os << "    std::printf(\"%s: " << c->var << "[%zux%zu] = " << a->var << " * "
        << b->var
-       << ": PCC %.6f (min " << number(t.minPcc)
-       << "), max abs error %.4g (tolerance %.4g, max |reference| %.4g)\\n\",\n";
+ << ": PCC %.6f, max abs error %.4g (tolerance %.4g, max |reference| %.4g)\\n\",\n";
     os << "                pass ? \"PASS\" : \"FAIL\", M, N, pcc, max_error, "
           "tolerance, max_reference);\n";
     os << "    if (non_finite != 0)\n";

@@ -136,16 +136,15 @@ LogicalResult checkBuffer(BufferInfo &info) {
     return op.emitOpError() << "needs a shape: the host program " << what
                             << " it and tilizes [rows, columns] data";
   int64_t rows = info.rows(), cols = info.cols();
-  if (rows % 32 != 0 || cols % 32 != 0)
-    return op.emitOpError() << "shape " << rows << "x" << cols
-                            << " is not a whole number of 32x32 tiles";
   uint64_t tileBytes = getTileSizeInBytes(op.getFormat());
   if (static_cast<uint64_t>(op.getPageSize()) != tileBytes)
     return op.emitOpError() << "page size " << op.getPageSize()
                             << " is not one " << stringifyDataFormat(op.getFormat())
                             << " tile (" << tileBytes
                             << " bytes), which the host's tilized data needs";
-  uint64_t expected = static_cast<uint64_t>(rows / 32) * (cols / 32) * tileBytes;
+  // A partial last tile row or column is stored whole, zero-padded.
+  uint64_t expected = static_cast<uint64_t>(info.paddedRows() / 32) *
+                      (info.paddedCols() / 32) * tileBytes;
   if (static_cast<uint64_t>(op.getSize()) != expected)
     return op.emitOpError() << "size " << op.getSize() << " does not hold its "
                             << rows << "x" << cols << " shape (" << expected

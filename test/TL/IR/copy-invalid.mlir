@@ -132,3 +132,33 @@ func.func @outside_kernel(%A: memref<64x64xbf16>, %a: memref<32x32xbf16, #tl.sco
   tl.copy %A[%c0, %c0] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
   return
 }
+
+// -----
+
+// A region may reach into the zero padding of the last partial tile (50 rows
+// are stored as 64) but not past it: 3 blocks of 32 rows reach row 96.
+func.func @past_the_padding(%C: memref<50x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  tl.kernel [3] as (%by) {
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    // expected-error @+1 {{region is out of bounds in dimension 0: it can reach element 96 but the buffer has 50 (64 with its last tile's padding)}}
+    tl.copy %c to %C[%row, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<50x32xbf16>
+  }
+  return
+}
+
+// -----
+
+// A negative constant start is a compile-time error, not a run-time fault.
+func.func @negative_start(%A: memref<64x64xbf16>) {
+  %c0 = arith.constant 0 : index
+  %cm32 = arith.constant -32 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    // expected-error @+1 {{region starts at element -32 in dimension 0: indices must not be negative}}
+    tl.copy %A[%cm32, %c0] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+  }
+  return
+}

@@ -26,3 +26,21 @@ func.func @copies(%A: memref<128x96xbf16>, %C: memref<128x64xbf16>) {
   }
   return
 }
+
+// The last block of rows reaches into the zero padding of a 100-row buffer
+// (stored as 128 rows): loads read 0 there, stores drop those rows.
+// CHECK-LABEL: func.func @into_padding
+// CHECK: tl.copy %{{.*}}[%{{.*}}, %{{.*}}] to %{{.*}} : memref<100x50xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+// CHECK: tl.copy %{{.*}} to %{{.*}}[%{{.*}}, %{{.*}}] : memref<32x32xf32, #tl.scope<fragment>> to memref<100x50xbf16>
+func.func @into_padding(%A: memref<100x50xbf16>, %C: memref<100x50xbf16>) {
+  %c32 = arith.constant 32 : index
+  tl.kernel [2, 4] as (%bx, %by) {
+    %as = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %cl = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.copy %A[%row, %col] to %as : memref<100x50xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    tl.copy %cl to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<100x50xbf16>
+  }
+  return
+}

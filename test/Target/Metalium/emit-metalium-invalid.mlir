@@ -143,7 +143,8 @@ module {
 
 // -----
 
-// A shape that is not whole tiles.
+// A shape that is not whole tiles is stored zero-padded to whole tiles:
+// 48x32 needs 2 tiles, not 1.
 module {
   func.func @reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
     return
@@ -155,8 +156,8 @@ module {
     return
   }
   tt.program @p device <wormhole_b0> {
-    // expected-error @+1 {{shape 48x32 is not a whole number of 32x32 tiles}}
-    tt.buffer @c size 4096 page_size 2048 format <bf16> layout <dram_interleaved> shape [48, 32]
+    // expected-error @+1 {{size 2048 does not hold its 48x32 shape (4096 bytes)}}
+    tt.buffer @c size 2048 page_size 2048 format <bf16> layout <dram_interleaved> shape [48, 32]
     tt.create_kernel @reader on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default>
     tt.create_kernel @writer on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_0, noc = riscv_0_default>
     tt.create_kernel @compute on <(0, 0) to (0, 0)> config #tt.compute<math_fidelity = hifi4, fp32_dest_acc_en = false, dst_full_sync_en = false>

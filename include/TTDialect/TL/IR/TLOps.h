@@ -21,6 +21,15 @@ namespace mlir::tl {
 std::optional<MemoryScope> getMemoryScope(MemRefType type);
 /// Edge length of the hardware tile that block shapes must be multiples of.
 constexpr int64_t kTileSize = 32;
+/// Tiles that hold `elements` along one dimension: a partial last tile is
+/// padded with zeros (reads see 0, writes to the padding are dropped).
+constexpr int64_t tilesFor(int64_t elements) {
+  return (elements + kTileSize - 1) / kTileSize;
+}
+/// `elements` rounded up to whole tiles.
+constexpr int64_t paddedToTiles(int64_t elements) {
+  return tilesFor(elements) * kTileSize;
+}
 /// Marks the per-core loop that replaces a `tl.kernel` grid; block-local ops
 /// may live in it as they do in a kernel.
 constexpr llvm::StringLiteral kPersistentAttrName = "tl.persistent";

@@ -24,6 +24,8 @@ def TL_MatmulOp : TL_Op<"matmul"> {
     `M x N`, all global buffers (memrefs without a memory space). Inputs are
     bf16 or f32; products accumulate in f32 and are rounded to `C`'s element
     type once. With `accumulate`, the product is added to `C`'s contents.
+    Any M, N, K >= 1: the lowering pads partial tiles with zeros, which leaves
+    the product unchanged.
 
     Example:
 
@@ -173,9 +175,11 @@ def TL_CopyOp : TL_Op<"copy", [AttrSizedOperandSegments]> {
     start of the region (one index per dimension, in elements); the region's
     shape is the local buffer's shape. Loads go from global to shared (or
     fragment); stores go from a fragment (or shared buffer) to global, and may
-    narrow f32 to bf16. Regions that are out of bounds for every value the
-    indices can take (block indices and loop counters have known ranges) are
-    rejected.
+    narrow f32 to bf16. Buffers are held in whole 32x32 tiles: a region may
+    reach into the zero padding of a buffer's last partial tile (as TileLang's
+    bounds-checked copies do, a load reads 0 there and a store drops those
+    elements) but not beyond it, for any value the indices can take (block
+    indices and loop counters have known ranges).
 
     Example:
 

@@ -81,6 +81,30 @@ void store_output(const std::vector<T>& host, const char* name) {
     std::fclose(f);
 }
 
+// Buffers hold whole 32x32 tiles. A rows x cols matrix whose sizes are not
+// multiples of 32 is stored with zeros after its last row and column: these
+// copy it into (or back out of) the zero-padded row-major matrix that
+// tilize_nfaces / untilize_nfaces take.
+inline std::size_t padded_to_tiles(std::size_t n) { return (n + 31) / 32 * 32; }
+
+template <typename T>
+std::vector<T> pad_to_tiles(const std::vector<T>& matrix, std::size_t rows, std::size_t cols) {
+    const std::size_t padded_cols = padded_to_tiles(cols);
+    std::vector<T> padded(padded_to_tiles(rows) * padded_cols, T(0.0f));
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t c = 0; c < cols; ++c) padded[r * padded_cols + c] = matrix[r * cols + c];
+    return padded;
+}
+
+template <typename T>
+std::vector<T> crop_from_tiles(const std::vector<T>& padded, std::size_t rows, std::size_t cols) {
+    const std::size_t padded_cols = padded_to_tiles(cols);
+    std::vector<T> matrix(rows * cols);
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t c = 0; c < cols; ++c) matrix[r * cols + c] = padded[r * padded_cols + c];
+    return matrix;
+}
+
 // Pearson correlation coefficient of two series of equal length (1 for two
 // empty or two constant series).
 inline double pearson(const std::vector<double>& x, const std::vector<double>& y) {
