@@ -78,14 +78,12 @@ void checkStep(LogicalResult result, const DiagnosticAudit &audit,
 
 /// Splits off the `// OPTIONS:` line.
 std::string takeOptions(std::string &text) {
-  static constexpr const char kPrefix[] = "// OPTIONS:";
-  if (text.rfind(kPrefix, 0) != 0)
+  static constexpr llvm::StringLiteral kPrefix = "// OPTIONS:";
+  if (!llvm::StringRef(text).starts_with(kPrefix))
     return "";
-  size_t end = text.find('\n');
-  std::string options = text.substr(sizeof(kPrefix) - 1,
-                                    end == std::string::npos ? end
-                                                             : end - sizeof(kPrefix) + 1);
-  text.erase(0, end == std::string::npos ? text.size() : end + 1);
+  auto [line, rest] = llvm::StringRef(text).split('\n');
+  std::string options = line.drop_front(kPrefix.size()).str();
+  text = rest.str();
   return options;
 }
 

@@ -7,6 +7,7 @@
 #ifndef TTDIALECT_LIB_TARGET_METALIUM_METALIUMPROGRAM_H
 #define TTDIALECT_LIB_TARGET_METALIUM_METALIUMPROGRAM_H
 
+#include "TTDialect/TL/IR/TLOps.h"
 #include "TTDialect/TT/IR/TTOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/SmallVector.h"
@@ -46,8 +47,8 @@ struct BufferInfo {
   int64_t cols() const { return (*op.getShape())[1]; }
   /// The shape in whole 32x32 tiles: the buffer stores a partial last tile
   /// row or column zero-padded.
-  int64_t paddedRows() const { return (rows() + 31) / 32 * 32; }
-  int64_t paddedCols() const { return (cols() + 31) / 32 * 32; }
+  int64_t paddedRows() const { return tl::paddedToTiles(rows()); }
+  int64_t paddedCols() const { return tl::paddedToTiles(cols()); }
   bool padded() const { return paddedRows() != rows() || paddedCols() != cols(); }
 };
 
