@@ -291,7 +291,7 @@ void dst_release(const char* file, int line) {
         kfail("tile_regs_release", "without a preceding tile_regs_wait");
     if (!both) s.half_free_at[s.waits++ % s.dst_halves] = g_cur->clock;
     // The packer clears the DST section it releases.
-    std::memset(s.dst, 0, s.capacity * sizeof s.dst[0]);
+    s.dst.clear(s.capacity);
     s.dst_state = Dst::Idle;
 }
 

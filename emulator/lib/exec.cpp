@@ -30,6 +30,20 @@ namespace ttemu {
 
 std::uint64_t g_epoch = 0;  // bumped by every state change another instance could be waiting for
 
+DstRegisters::DstRegisters() {
+    void* p = mmap(nullptr, kTiles * kTileFloats * sizeof(float), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw Error("ttemu: cannot allocate the DST registers of a compute kernel");
+    tiles_ = static_cast<float*>(p);
+}
+
+DstRegisters::~DstRegisters() { munmap(tiles_, kTiles * kTileFloats * sizeof(float)); }
+
+void DstRegisters::clear(std::size_t count) {
+    std::memset(tiles_, 0, std::min(count, touched_) * kTileFloats * sizeof(float));
+    if (touched_ <= count) touched_ = 0;
+}
+
 // ============================================================ context switching
 #if defined(__x86_64__)
 extern "C" void ttemu_ctx_switch(void** save_sp, void* load_sp);
@@ -1076,7 +1090,6 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
             inst->trace_tid = k->compute ? 2 : static_cast<std::uint8_t>(k->dm.processor) & 1;
             if (k->compute) {
                 inst->cs = std::make_unique<ComputeState>();
-                std::memset(inst->cs->dst, 0, sizeof inst->cs->dst);
                 const bool fp32 = k->cc.fp32_dest_acc_en;
                 inst->cs->capacity = k->cc.dst_full_sync_en ? (fp32 ? 8 : 16) : (fp32 ? 4 : 8);
                 inst->cs->dst_halves = k->cc.dst_full_sync_en ? 1 : 2;

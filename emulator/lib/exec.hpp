@@ -69,8 +69,29 @@ struct PendingWrite {
     std::uint32_t l1_addr, size;
 };
 
+// The 16 DST tiles of a compute kernel, in pages the kernel maps zeroed on first touch: a launch
+// of many compute cores then only pays for the tiles its kernels use.
+class DstRegisters {
+public:
+    static constexpr std::size_t kTiles = 16, kTileFloats = 1024;
+    DstRegisters();
+    ~DstRegisters();
+    DstRegisters(const DstRegisters&) = delete;
+    DstRegisters& operator=(const DstRegisters&) = delete;
+    float* operator[](std::size_t tile) {
+        if (tile >= touched_) touched_ = tile + 1;
+        return tiles_ + tile * kTileFloats;
+    }
+    // Zeroes tiles [0, count): those of them used since the last clear, the others are zero.
+    void clear(std::size_t count);
+
+private:
+    float* tiles_;
+    std::size_t touched_ = 0;
+};
+
 struct ComputeState {
-    alignas(64) float dst[16][1024];
+    DstRegisters dst;
     enum class Dst { Idle, Acquired, Committed, Waited, Both } dst_state = Dst::Idle;
     bool hw_started = false;
     enum class Mode { None, Matmul, Copy } mode = Mode::None;

@@ -150,8 +150,9 @@ private:
   }
 
   void helpers() {
-    os << "// find_kernel_dir, io_dir, load_input, store_output, pearson: the "
-          "helpers every\n// emitted host program shares, in "
+    os << "// find_kernel_dir, io_dir, load_input, store_output, "
+          "reference_matmul, pearson:\n// the helpers every emitted host "
+          "program shares, in "
        << kHostSupportFile << " next to this file.\n";
     os << "#include \"" << kHostSupportFile << "\"\n\n";
     os << "using namespace tt_host_support;\n\n";
@@ -562,11 +563,13 @@ private:
     // size_t: the element count of a large buffer does not fit an int.
     os << "    std::vector<" << type << "> " << b.var << "_host(std::size_t{" << b.rows()
        << "} * " << b.cols() << ");\n";
-    os << "    for (" << type << "& v : " << b.var << "_host) v = "
+    os << "    if (io_dir() != nullptr)\n";
+    os << "        load_input(" << b.var << "_host, \"" << b.op.getSymName()
+       << "\");\n";
+    os << "    else\n";
+    os << "        for (" << type << "& v : " << b.var << "_host) v = "
        << (type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
        << ";\n";
-    os << "    if (io_dir() != nullptr) load_input(" << b.var << "_host, \""
-       << b.op.getSymName() << "\");\n";
   }
 
   void storeOutput(const BufferInfo &b) {
@@ -699,15 +702,8 @@ private:
                         "mantissa.\n");
     os << "    constexpr std::size_t M = " << a->rows() << ", K = " << a->cols()
        << ", N = " << b->cols() << ";\n";
-    os << "    std::vector<double> reference(M * N, 0.0);\n";
-    os << "    for (std::size_t i = 0; i < M; ++i)\n";
-    os << "        for (std::size_t k = 0; k < K; ++k) {\n";
-    os << "            const double a_ik = static_cast<float>(" << a->var
-       << "_host[i * K + k]);\n";
-    os << "            for (std::size_t j = 0; j < N; ++j)\n";
-    os << "                reference[i * N + j] += a_ik * static_cast<float>("
-       << b->var << "_host[k * N + j]);\n";
-    os << "        }\n";
+    os << "    const std::vector<double> reference = reference_matmul<M, K, N>("
+       << a->var << "_host, " << b->var << "_host);\n";
     // Non-finite references (NaN or infinity in the inputs) must come out
     // non-finite, as NumPy's would; the finite rest is checked numerically.
     os << "    std::vector<double> result(M * N), finite_result, finite_reference;\n";

@@ -105,6 +105,36 @@ std::vector<T> crop_from_tiles(const std::vector<T>& padded, std::size_t rows, s
     return matrix;
 }
 
+// The double-precision product of a row-major M x K matrix and a K x N
+// matrix, the reference a result is checked against (each product of two
+// floats is exact in double). The sizes are template arguments so the
+// compiler sees the trip counts and vectorizes the inner loop at -O2; b is
+// widened to float once, and two rows of the result share each pass over it.
+template <std::size_t M, std::size_t K, std::size_t N, typename TA, typename TB>
+std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b) {
+    std::vector<float> b_float(K * N);
+    for (std::size_t i = 0; i < K * N; ++i) b_float[i] = static_cast<float>(b[i]);
+    std::vector<double> reference(M * N, 0.0);
+    std::size_t i = 0;
+    for (; i + 2 <= M; i += 2)
+        for (std::size_t k = 0; k < K; ++k) {
+            const double a0 = static_cast<float>(a[i * K + k]), a1 = static_cast<float>(a[(i + 1) * K + k]);
+            double* __restrict row0 = reference.data() + i * N;
+            double* __restrict row1 = row0 + N;
+            const float* __restrict b_row = b_float.data() + k * N;
+            for (std::size_t j = 0; j < N; ++j) {
+                row0[j] += a0 * b_row[j];
+                row1[j] += a1 * b_row[j];
+            }
+        }
+    for (; i < M; ++i)
+        for (std::size_t k = 0; k < K; ++k) {
+            const double a_ik = static_cast<float>(a[i * K + k]);
+            for (std::size_t j = 0; j < N; ++j) reference[i * N + j] += a_ik * b_float[k * N + j];
+        }
+    return reference;
+}
+
 // Pearson correlation coefficient of two series of equal length (1 for two
 // empty or two constant series).
 inline double pearson(const std::vector<double>& x, const std::vector<double>& y) {
