@@ -250,9 +250,13 @@ struct TTBuildProgramPass
     }
     // Only kernels that compute the whole product can be checked against
     // one; others run without a reference.
-    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && inputs.size() == 2 &&
-        outputs.size() == 1)
-      ReferenceMatmulOp::create(b, loc, inputs[0], inputs[1], outputs[0]);
+    if (auto form = func->getAttrOfType<MatmulFormAttr>(
+            TTDialect::kWholeMatmulAttrName);
+        form && inputs.size() == 2 && outputs.size() == 1)
+      ReferenceMatmulOp::create(
+          b, loc, inputs[0], inputs[1], outputs[0],
+          form.getTransposeA() ? b.getUnitAttr() : UnitAttr(),
+          form.getTransposeB() ? b.getUnitAttr() : UnitAttr());
     for (FlatSymbolRefAttr in : inputs)
       EnqueueWriteBufferOp::create(b, loc, in);
     EnqueueProgramOp::create(b, loc);

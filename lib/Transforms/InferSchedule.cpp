@@ -69,12 +69,13 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
                    : tl::PipelinedOp();
   if (!loop)
     return std::nullopt;
-  MemRefType a = gemm.getA().getType(), b = gemm.getB().getType();
+  MemRefType a = gemm.getA().getType();
+  tl::MatmulShape shape = gemm.getShape();
   MatmulProblem problem;
   ScheduleCandidate blocks;
-  blocks.blockM = a.getDimSize(0) / tl::kTileSize;
-  blocks.blockK = a.getDimSize(1) / tl::kTileSize;
-  blocks.blockN = b.getDimSize(1) / tl::kTileSize;
+  blocks.blockM = shape.m / tl::kTileSize;
+  blocks.blockK = shape.k / tl::kTileSize;
+  blocks.blockN = shape.n / tl::kTileSize;
   if (blocks.blockM <= 0 || blocks.blockK <= 0 || blocks.blockN <= 0)
     return std::nullopt;
   blocks.stages = loop.getStages();
@@ -233,10 +234,16 @@ struct TTInferSchedulePass
                             "count";
       return signalPassFailure();
     }
-    // What the kernel computes was stated when it was built.
-    if (kernel.getWholeMatmul())
+    // What the kernel computes was stated when it was built; its gemm says
+    // which operands it reads transposed.
+    if (kernel.getWholeMatmul()) {
+      tl::GemmOp gemm;
+      kernel.walk([&](tl::GemmOp op) { gemm = op; });
       func->setAttr(TTDialect::kWholeMatmulAttrName,
-                    UnitAttr::get(&getContext()));
+                    MatmulFormAttr::get(&getContext(),
+                                        gemm && gemm.getTransposeA(),
+                                        gemm && gemm.getTransposeB()));
+    }
     // What tt-select-schedule chose, else the option (auto: by cost).
     Schedule kind = schedule;
     if (auto chosen = func->getAttrOfType<ScheduleAttr>(

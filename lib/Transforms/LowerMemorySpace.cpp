@@ -149,23 +149,26 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
   LogicalResult
   matchAndRewrite(tl::GemmOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    MemRefType a = op.getA().getType(), b = op.getB().getType();
-    int64_t m = a.getDimSize(0) / tl::kTileSize;
-    int64_t k = a.getDimSize(1) / tl::kTileSize;
-    int64_t n = b.getDimSize(1) / tl::kTileSize;
+    tl::MatmulShape shape = op.getShape();
+    int64_t m = shape.m / tl::kTileSize;
+    int64_t k = shape.k / tl::kTileSize;
+    int64_t n = shape.n / tl::kTileSize;
+    MatmulBlockOp matmul;
     if (!plan.spills()) {
-      rewriter.replaceOpWithNewOp<MatmulBlockOp>(op, adaptor.getA(),
-                                                 adaptor.getB(), m, k, n);
-      return success();
+      matmul = rewriter.replaceOpWithNewOp<MatmulBlockOp>(
+          op, adaptor.getA(), adaptor.getB(), m, k, n);
+    } else {
+      auto loop = op->getParentOfType<scf::ForOp>();
+      if (!loop)
+        return rewriter.notifyMatchFailure(op, "K loop not lowered yet");
+      matmul = rewriter.replaceOpWithNewOp<MatmulBlockOp>(
+          op, adaptor.getA(), adaptor.getB(), m, k, n,
+          rewriter.getI64IntegerAttr(plan.subblockH),
+          rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
+          loop.getInductionVar(), plan.kSteps, /*transpose_in1=*/false);
     }
-    auto loop = op->getParentOfType<scf::ForOp>();
-    if (!loop)
-      return rewriter.notifyMatchFailure(op, "K loop not lowered yet");
-    rewriter.replaceOpWithNewOp<MatmulBlockOp>(
-        op, adaptor.getA(), adaptor.getB(), m, k, n,
-        rewriter.getI64IntegerAttr(plan.subblockH),
-        rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
-        loop.getInductionVar(), plan.kSteps);
+    // The CB holds B's block as stored, n x k tiles.
+    matmul.setTransposeIn1(op.getTransposeB());
     return success();
   }
   const MemoryPlan &plan;
@@ -257,10 +260,13 @@ struct TTLowerMemorySpacePass
              << gemms.size() << " gemm(s) and " << loops.size() << " loop(s)";
     tl::GemmOp gemm = gemms.front();
     tl::PipelinedOp loop = loops.front();
-    if (gemm.getTransposeA() || gemm.getTransposeB())
+    // B^T is the matrix engine's own (the unpacker transposes in1 tiles);
+    // A^T needs a transpose pass through DST, not built yet.
+    if (gemm.getTransposeA())
       return gemm.emitOpError(
-          "transposed operands are not supported by the Tenstorrent lowering "
-          "yet");
+          "transpose_a is not supported by the Tenstorrent lowering yet (only "
+          "B may be transposed: the unpacker transposes in1 tiles); transpose "
+          "A beforehand");
     if (gemm->getParentOp() != loop)
       return gemm.emitOpError("must sit directly in the tl.pipelined K loop");
 
@@ -352,9 +358,12 @@ struct TTLowerMemorySpacePass
       Value global = loads.front().getSource();
       auto globalType = llvm::cast<MemRefType>(global.getType());
       int64_t perRow = tl::tilesFor(globalType.getDimSize(1));
+      // Tiles per stored row: K for A, N for B, or K for a B stored N x K.
+      StringRef perRowName =
+          operandIndex ? (gemm.getTransposeB() ? "Kt" : "Nt") : "Kt";
       plan.tilesPerRowOf[global] =
-          operandIndex ? param("Nt", perRow, "b_tiles_per_row")
-                       : param("Kt", perRow, "a_tiles_per_row");
+          param(perRowName, perRow,
+                operandIndex ? "b_tiles_per_row" : "a_tiles_per_row");
     }
 
     auto fragmentAlloc = gemm.getC().getDefiningOp<tl::AllocFragmentOp>();

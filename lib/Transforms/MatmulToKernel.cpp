@@ -23,19 +23,28 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
   LogicalResult matchAndRewrite(tl::MatmulOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    MemRefType aType = op.getA().getType(), bType = op.getB().getType();
     // Partial tiles are zero padding (tl.copy reads 0 there and drops
     // stores): the blocks cover the padded extents, and zeros along K add
     // nothing to the product.
-    int64_t m = tl::paddedToTiles(aType.getDimSize(0)),
-            k = tl::paddedToTiles(aType.getDimSize(1)),
-            n = tl::paddedToTiles(bType.getDimSize(1));
-    Type inElem = aType.getElementType();
+    tl::MatmulShape shape = op.getShape();
+    int64_t m = tl::paddedToTiles(shape.m), k = tl::paddedToTiles(shape.k),
+            n = tl::paddedToTiles(shape.n);
+    bool transposeA = op.getTransposeA(), transposeB = op.getTransposeB();
+    Type inElem = op.getA().getType().getElementType();
     auto shared = tl::MemoryScopeAttr::get(getContext(), tl::MemoryScope::Shared);
     auto fragment =
         tl::MemoryScopeAttr::get(getContext(), tl::MemoryScope::Fragment);
-    auto aShared = MemRefType::get({blockM, blockK}, inElem, nullptr, shared);
-    auto bShared = MemRefType::get({blockK, blockN}, inElem, nullptr, shared);
+    // Shared blocks hold a region of the operand as it is stored (as
+    // TileLang's `transpose_B=True` GEMM declares B_shared[block_N, block_K]);
+    // the gemm applies the transposes.
+    auto stored = [&](int64_t rows, int64_t cols, bool transposed) {
+      return transposed ? SmallVector<int64_t>{cols, rows}
+                        : SmallVector<int64_t>{rows, cols};
+    };
+    auto aShared = MemRefType::get(stored(blockM, blockK, transposeA), inElem,
+                                   nullptr, shared);
+    auto bShared = MemRefType::get(stored(blockK, blockN, transposeB), inElem,
+                                   nullptr, shared);
     auto cLocal = MemRefType::get({blockM, blockN}, rewriter.getF32Type(),
                                   nullptr, fragment);
 
@@ -71,12 +80,15 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
       OpBuilder::InsertionGuard loopGuard(rewriter);
       rewriter.setInsertionPointToStart(&loop.getBodyBlock());
       Value kk = arith::MulIOp::create(rewriter, loc, loop.getInductionVar(), bk);
-      tl::CopyOp::create(rewriter, loc, op.getA(), ValueRange{row, kk}, aBuf,
-                         ValueRange{});
-      tl::CopyOp::create(rewriter, loc, op.getB(), ValueRange{kk, col}, bBuf,
-                         ValueRange{});
-      tl::GemmOp::create(rewriter, loc, aBuf, bBuf, cBuf, /*transpose_a=*/false,
-                         /*transpose_b=*/false);
+      auto region = [](Value r, Value c, bool transposed) {
+        return transposed ? SmallVector<Value>{c, r} : SmallVector<Value>{r, c};
+      };
+      tl::CopyOp::create(rewriter, loc, op.getA(), region(row, kk, transposeA),
+                         aBuf, ValueRange{});
+      tl::CopyOp::create(rewriter, loc, op.getB(), region(kk, col, transposeB),
+                         bBuf, ValueRange{});
+      tl::GemmOp::create(rewriter, loc, aBuf, bBuf, cBuf, transposeA,
+                         transposeB);
     }
     tl::CopyOp::create(rewriter, loc, cBuf, ValueRange{}, op.getC(),
                        ValueRange{row, col});
@@ -103,13 +115,12 @@ struct TLMatmulToKernelPass
       return op.emitOpError(
           "with 'accumulate' is not supported by the Tenstorrent lowering yet; "
           "write C = A * B");
-    MemRefType aType = op.getA().getType(), bType = op.getB().getType();
+    tl::MatmulShape shape = op.getShape();
     struct Dim {
       const char *name;
       int64_t size, block;
-    } dims[] = {{"M", aType.getDimSize(0), blockM},
-                {"K", aType.getDimSize(1), blockK},
-                {"N", bType.getDimSize(1), blockN}};
+    } dims[] = {{"M", shape.m, blockM}, {"K", shape.k, blockK},
+                {"N", shape.n, blockN}};
     for (const Dim &d : dims) {
       if (d.block == 0)
         continue; // not given: reported below, after the real errors

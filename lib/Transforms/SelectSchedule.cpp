@@ -73,12 +73,11 @@ struct TTSelectSchedulePass
     FailureOr<TargetAttr> target = getTarget(func, "tt-select-schedule");
     if (failed(target))
       return signalPassFailure();
-    MemRefType a = op.getA().getType(), b = op.getB().getType(),
-               c = op.getC().getType();
+    MemRefType a = op.getA().getType(), c = op.getC().getType();
     // The problem in whole tiles: partial tiles are zero-padded.
-    int64_t m = tl::paddedToTiles(a.getDimSize(0)),
-            k = tl::paddedToTiles(a.getDimSize(1)),
-            n = tl::paddedToTiles(b.getDimSize(1));
+    tl::MatmulShape shape = op.getShape();
+    int64_t m = tl::paddedToTiles(shape.m), k = tl::paddedToTiles(shape.k),
+            n = tl::paddedToTiles(shape.n);
     // Shapes and fixed blocks tl-matmul-to-kernel rejects are left for it to
     // diagnose.
     for (auto [size, fixed] : {std::pair<int64_t, int64_t>{m, blockM},

@@ -351,7 +351,11 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
                                           cbName(first.getIn1()),
                                           cbName(pack.getOut()))
                                 .str());
-    MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1());
+    Value transpose;
+    if (first.getTransposeIn1())
+      transpose = i32Const(b, kernel.getLoc(), 1);
+    MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1(),
+                         transpose);
   }
 
 };

@@ -23,10 +23,12 @@ Value affine(OpBuilder &b, Location loc, Value a, int64_t s, Value t) {
 }
 
 /// DST[i*n + j] += sum_kk in0[(row0 + i)*k + kk] * in1[kk*nTotal + col0 + j]
-/// for an h x w tile region of the output block.
+/// for an h x w tile region of the output block; with transpose_in1 the B
+/// tile (kk, j) is in1[(col0 + j)*k + kk], read transposed.
 void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
                      Value col0, int64_t h, int64_t w) {
   int64_t k = op.getK(), n = op.getN();
+  bool transposed = op.getTransposeIn1();
   forRange(b, loc, h, "h", "DST[h][w] += A[h][inner] * B[inner][w] over the block's tiles",
            [&](OpBuilder &b, Value i) {
     // Where row h starts in the A block and in DST, once per row (as
@@ -42,7 +44,8 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
       forRange(b, loc, k, "inner", [&](OpBuilder &b, Value kk) {
         Value col = arith::AddIOp::create(b, loc, col0, j);
         Value aTile = arith::AddIOp::create(b, loc, in0Row, kk);
-        Value bTile = affine(b, loc, kk, n, col);
+        Value bTile = transposed ? affine(b, loc, col, k, kk)
+                                 : affine(b, loc, kk, n, col);
         Value dst = arith::AddIOp::create(b, loc, dstRow, j);
         for (auto [value, name] : {std::pair{aTile, "in0_tile"},
                                    std::pair{bTile, "in1_tile"},
@@ -50,7 +53,7 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
           if (Operation *def = value.getDefiningOp())
             setCppName(def, name);
         MatmulTilesOp::create(b, loc, op.getIn0(), op.getIn1(), aTile, bTile,
-                              dst);
+                              dst, transposed);
       });
     });
   });
@@ -166,7 +169,9 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
           // copy_tile reconfigured the unpacker; set it up for matmul again.
           if (reloadFormat)
             ReconfigDataFormatSrcAOp::create(b, loc, op.getIn1());
-          MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1());
+          MatmulInitOp::create(
+              b, loc, op.getIn0(), op.getIn1(),
+              op.getTransposeIn1() ? i32Const(b, loc, 1) : Value());
           scf::YieldOp::create(b, loc);
         });
         Value row0 = arith::MulIOp::create(b, loc, sbRow, i32Const(b, loc, h));

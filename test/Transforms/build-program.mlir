@@ -8,7 +8,7 @@ func.func private @mm(memref<64x64xbf16> {tt.name = "a", tt.shard = #tt.shard<la
     attributes {tt.kernels = [@mm_reader, @mm_compute, @mm_writer],
                 tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi2, fp32_dest_acc = false>,
                 tt.work_split = #tt.work_split<units = 6, grid_x = 8, grid_y = 8, row_wise = false, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0>,
-                tt.whole_matmul}
+                tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false>}
 
 func.func @mm_reader() attributes {tt.kernel_role = #tt.kernel_role<reader>, tt.compile_args = ["a", "b"],
                                    tt.runtime_args = ["a", "b", #tt.work<start>, #tt.work<count>, 2, 3, 3]} {

@@ -5,7 +5,7 @@
 // program finds it for its reference check. The body is not re-examined.
 
 // CHECK-LABEL: func.func @whole
-// CHECK-SAME: tt.whole_matmul
+// CHECK-SAME: tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false>
 func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   tl.kernel [2, 2] as (%bx, %by) whole_matmul {
   }

@@ -32,8 +32,8 @@ func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref
     tl.pipelined %k in 1 stages 2 {
       tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      // expected-error @+1 {{transposed operands are not supported by the Tenstorrent lowering yet}}
-      tl.gemm %a, %b, %c transpose_b : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+      // expected-error @+1 {{transpose_a is not supported by the Tenstorrent lowering yet (only B may be transposed: the unpacker transposes in1 tiles); transpose A beforehand}}
+      tl.gemm %a, %b, %c transpose_a : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
   }

@@ -6,7 +6,7 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
               %C: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16>})
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>,
                 tt.work_split = #tt.work_split<units = 6, grid_x = 8, grid_y = 8, row_wise = false, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0>,
-                tt.whole_matmul} {
+                tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false>} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
   %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>

@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# [TYPES="A B C"] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
-# Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16) from
-# tl.matmul through the whole
+# [TYPES="A B C"] [TRANSPOSE=b] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
+# Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
+# TRANSPOSE=b, C = A * B^T of a B stored NxK) from tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
 m=$1 k=$2 n=$3 device=$4
 read -r ta tb tc <<< "${TYPES:-bf16 bf16 bf16}"
+b_shape="${k}x${n}" transpose=""
+case "${TRANSPOSE:-}" in
+  "") ;;
+  b) b_shape="${n}x${k}" transpose=" transpose_b" ;;
+  *) echo "run-matmul: TRANSPOSE must be b" >&2; exit 2 ;;
+esac
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${m}x${k}x${ta}>, %B: memref<${k}x${n}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
-  tl.matmul %A, %B into %C : memref<${m}x${k}x${ta}>, memref<${k}x${n}x${tb}> into memref<${m}x${n}x${tc}>
+func.func @mm(%A: memref<${m}x${k}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
+  tl.matmul %A, %B into %C${transpose} : memref<${m}x${k}x${ta}>, memref<${b_shape}x${tb}> into memref<${m}x${n}x${tc}>
   return
 }
 MLIR
 tt-opt "$work/mm.mlir" --tl-to-tt-pipeline="$options" -o "$work/tt.mlir"
 tt-translate --emit-metalium --output-dir "$work/prog" "$work/tt.mlir"
-echo "run-matmul: ${m}x${k}x${n} on $device ($options)"
+echo "run-matmul: ${m}x${k}x${n}${transpose} on $device ($options)"
 TTEMU_STATS=0 tt-run --arch "$device" "$work/prog"

@@ -11,7 +11,10 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
     Tenstorrent pipeline. `linalg.matmul` accumulates into its output, so it
     becomes `tl.matmul ... accumulate`, unless the output was just filled with
     zero by a `linalg.fill` (the usual way to write `C = A * B`), in which
-    case the fill is dropped and the product overwrites C.
+    case the fill is dropped and the product overwrites C. Indexing maps
+    that read A as `(k, m)` or B as `(n, k)` (the transposed forms, as
+    `linalg.matmul indexing_maps = [...]` writes them) become `transpose_a` /
+    `transpose_b`; other maps (broadcasts, a transposed C) are diagnosed.
 
     Example:
 
@@ -21,6 +24,15 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
                   outs(%C : memref<64x64xbf16>)
     // becomes
     tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x64xbf16> into memref<64x64xbf16>
+
+    // B stored N x K
+    linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (n, k)>,
+                                   affine_map<(m, n, k) -> (m, n)>]
+                  ins(%A, %Bt : memref<64x32xbf16>, memref<64x32xbf16>)
+                  outs(%C : memref<64x64xbf16>)
+    // becomes (after its fill)
+    tl.matmul %A, %Bt into %C transpose_b : ...
     ```
   }];
   let dependentDialects = ["mlir::tl::TLDialect"];

@@ -11,9 +11,12 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
     of `N / block-n` x `M / block-m` blocks (the function's `tt.schedule`
     blocks when `tt-select-schedule` chose them), shared buffers for A and B, an
     f32 fragment, and a pipelined K loop of copies and `gemm`, marked
-    `whole_matmul` (it computes the whole product). Shapes that are
-    not whole 32x32 tiles are rejected with the offending dimension (padding
-    is not implemented yet).
+    `whole_matmul` (it computes the whole product). Blocks cover the
+    dimensions rounded up to whole 32x32 tiles (the copies read zeros in a
+    last tile's padding); a block size must divide the padded dimension.
+    A transposed operand's shared block holds the region as it is stored
+    (`block-n x block-k` for `transpose_b`, as TileLang declares `B_shared`
+    for `transpose_B=True`) and the gemm carries the transpose.
 
     Example (block sizes 32):
 

@@ -25,10 +25,33 @@ linalg::FillOp findZeroFill(Operation *op, Value output) {
   return fill;
 }
 
+/// Which operands `op`'s indexing maps read transposed: A as (k, m) instead
+/// of (m, k), B as (n, k) instead of (k, n). None for other maps (broadcasts,
+/// a transposed C).
+std::optional<std::pair<bool, bool>> transposesOf(linalg::MatmulOp op) {
+  if (!op.hasUserDefinedMaps())
+    return std::pair{false, false};
+  MLIRContext *ctx = op.getContext();
+  AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
+             k = getAffineDimExpr(2, ctx);
+  auto map = [&](AffineExpr r, AffineExpr c) {
+    return AffineMap::get(3, 0, {r, c}, ctx);
+  };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps.size() != 3 || maps[2] != map(m, n))
+    return std::nullopt;
+  bool transposeA = maps[0] == map(k, m), transposeB = maps[1] == map(n, k);
+  if ((!transposeA && maps[0] != map(m, k)) ||
+      (!transposeB && maps[1] != map(k, n)))
+    return std::nullopt;
+  return std::pair{transposeA, transposeB};
+}
+
 /// Why `op` cannot become a tl.matmul, or an empty string when it can.
 std::string unsupportedReason(linalg::MatmulOp op) {
-  if (op.hasUserDefinedMaps())
-    return "transposed or broadcast indexing maps are not supported";
+  if (!transposesOf(op))
+    return "indexing maps other than a matmul with transposed operands "
+           "(broadcasts, a transposed result) are not supported";
   for (Value v : op->getOperands()) {
     auto type = llvm::dyn_cast<MemRefType>(v.getType());
     if (!type || !type.hasStaticShape())
@@ -53,9 +76,9 @@ struct MatmulToTL : OpConversionPattern<linalg::MatmulOp> {
     Value b = op.getDpsInputOperand(1)->get();
     Value c = op.getDpsInitOperand(0)->get();
     linalg::FillOp fill = findZeroFill(op, c);
-    auto matmul = tl::MatmulOp::create(rewriter, op.getLoc(), a, b, c,
-                                       /*accumulate=*/fill == nullptr);
-    (void)matmul;
+    auto [transposeA, transposeB] = *transposesOf(op);
+    tl::MatmulOp::create(rewriter, op.getLoc(), a, b, c, transposeA,
+                         transposeB, /*accumulate=*/fill == nullptr);
     if (fill)
       rewriter.eraseOp(fill);
     rewriter.eraseOp(op);

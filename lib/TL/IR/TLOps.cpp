@@ -96,10 +96,12 @@ LogicalResult MatmulOp::verify() {
   if (a.getElementType() != b.getElementType())
     return emitOpError() << "A and B must have one element type, got "
                          << a.getElementType() << " and " << b.getElementType();
-  int64_t m = a.getDimSize(0), k = a.getDimSize(1), n = b.getDimSize(1);
-  if (b.getDimSize(0) != k)
-    return emitOpError() << "A is " << m << "x" << k << " but B has "
-                         << b.getDimSize(0) << " rows; they must agree on K";
+  auto [m, k, n, kOfB] = getShape();
+  if (kOfB != k)
+    return emitOpError() << (getTransposeA() ? "A^T is " : "A is ") << m
+                         << "x" << k << " but "
+                         << (getTransposeB() ? "B^T has " : "B has ") << kOfB
+                         << " rows; they must agree on K";
   if (c.getDimSize(0) != m || c.getDimSize(1) != n)
     return emitOpError() << "C must be " << m << "x" << n << ", got "
                          << c.getDimSize(0) << "x" << c.getDimSize(1);
@@ -368,10 +370,7 @@ LogicalResult GemmOp::verify() {
   if (!c.getElementType().isF32())
     return emitOpError() << "the accumulator C must be f32, got "
                          << c.getElementType();
-  int64_t m = a.getDimSize(getTransposeA() ? 1 : 0);
-  int64_t k = a.getDimSize(getTransposeA() ? 0 : 1);
-  int64_t kb = b.getDimSize(getTransposeB() ? 1 : 0);
-  int64_t n = b.getDimSize(getTransposeB() ? 0 : 1);
+  auto [m, k, n, kb] = getShape();
   if (k != kb)
     return emitOpError() << "A provides K = " << k << " but B provides K = "
                          << kb;

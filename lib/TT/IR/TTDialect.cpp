@@ -50,7 +50,8 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
     return success();
   }
   if (name == kWholeMatmulAttrName)
-    return expect(llvm::isa<UnitAttr>(value), "a unit attribute");
+    return expect(llvm::isa<MatmulFormAttr>(value) && llvm::isa<func::FuncOp>(op),
+                  "a #tt.matmul on a func.func");
   if (name == kCommentAttrName)
     return expect(llvm::isa<StringAttr>(value), "a string");
   if (name == kNameAttrName) {

@@ -421,11 +421,15 @@ LogicalResult ReferenceMatmulOp::verify() {
       return emitOpError() << "buffer " << ref << " needs a shape";
     shapes.push_back(*buffer.getShape());
   }
-  if (shapes[0][1] != shapes[1][0] || shapes[2][0] != shapes[0][0] ||
-      shapes[2][1] != shapes[1][1])
+  // op(A) is m x k, op(B) is k x n.
+  bool ta = getTransposeA(), tb = getTransposeB();
+  int64_t m = shapes[0][ta], k = shapes[0][!ta];
+  int64_t kOfB = shapes[1][tb], n = shapes[1][!tb];
+  if (k != kOfB || shapes[2][0] != m || shapes[2][1] != n)
     return emitOpError() << "shapes " << shapes[0][0] << "x" << shapes[0][1]
-                         << " * " << shapes[1][0] << "x" << shapes[1][1]
-                         << " -> " << shapes[2][0] << "x" << shapes[2][1]
+                         << (ta ? "^T" : "") << " * " << shapes[1][0] << "x"
+                         << shapes[1][1] << (tb ? "^T" : "") << " -> "
+                         << shapes[2][0] << "x" << shapes[2][1]
                          << " do not compose";
   return success();
 }

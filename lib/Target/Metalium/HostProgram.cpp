@@ -123,8 +123,10 @@ private:
       const BufferInfo *b = info.buffer(ref.getB());
       const BufferInfo *c = info.buffer(ref.getC());
       os << "//\n// Computes " << c->var << "[" << c->rows() << "x" << c->cols()
-         << "] = " << a->var << "[" << a->rows() << "x" << a->cols() << "] * "
-         << b->var << "[" << b->rows() << "x" << b->cols() << "] ("
+         << "] = " << a->var << "[" << a->rows() << "x" << a->cols() << "]"
+         << (ref.getTransposeA() ? "^T" : "") << " * " << b->var << "["
+         << b->rows() << "x" << b->cols() << "]"
+         << (ref.getTransposeB() ? "^T" : "") << " ("
          << stringifyDataFormat(c->op.getFormat()) << ") with the kernels ";
     } else {
       os << "//\n// Runs the kernels ";
@@ -675,7 +677,8 @@ private:
     auto config = llvm::cast<ComputeConfigAttr>(
         info.kernel(KernelRole::Compute)->create.getConfig());
     os << "    // Check: " << c->var << " against a double-precision " << a->var
-       << " * " << b->var << " of the same inputs.\n";
+       << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
+       << (ref.getTransposeB() ? "^T" : "") << " of the same inputs.\n";
     os << "    // Pass when max |" << c->var
        << " - reference| <= tolerance (the PCC is reported, not checked), "
           "where\n";
@@ -700,10 +703,14 @@ private:
        << (t.uIn == 0 ? ": bf16 inputs reach the matrix engine exactly.\n"
                       : ": f32 inputs reach the matrix engine with a 10-bit "
                         "mantissa.\n");
-    os << "    constexpr std::size_t M = " << a->rows() << ", K = " << a->cols()
-       << ", N = " << b->cols() << ";\n";
-    os << "    const std::vector<double> reference = reference_matmul<M, K, N>("
-       << a->var << "_host, " << b->var << "_host);\n";
+    const ProgramInfo::MatmulDims &dims = info.referenceDims;
+    os << "    constexpr std::size_t M = " << dims.m << ", K = " << dims.k
+       << ", N = " << dims.n << ";\n";
+    os << "    const std::vector<double> reference = reference_matmul<M, K, N";
+    if (ref.getTransposeA() || ref.getTransposeB())
+      os << ", Transpose::" << (ref.getTransposeA() ? "Yes" : "No")
+         << ", Transpose::" << (ref.getTransposeB() ? "Yes" : "No");
+    os << ">(" << a->var << "_host, " << b->var << "_host);\n";
     // Non-finite references (NaN or infinity in the inputs) must come out
     // non-finite, as NumPy's would; the finite rest is checked numerically.
     os << "    std::vector<double> result(M * N), finite_result, finite_reference;\n";
@@ -741,9 +748,11 @@ private:
           "* u_dst + u_mul + u_in);\n";
     os << "    const bool pass = non_finite_missed == 0 && max_error <= "
           "tolerance;\n";
-    os << "    std::printf(\"%s: " << c->var << "[%zux%zu] = " << a->var << " * "
-       << b->var
- << ": PCC %.6f, max abs error %.4g (tolerance %.4g, max |reference| %.4g)\\n\",\n";
+    os << "    std::printf(\"%s: " << c->var << "[%zux%zu] = " << a->var
+       << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
+       << (ref.getTransposeB() ? "^T" : "")
+       << ": PCC %.6f, max abs error %.4g (tolerance %.4g, max |reference| "
+          "%.4g)\\n\",\n";
     os << "                pass ? \"PASS\" : \"FAIL\", M, N, pcc, max_error, "
           "tolerance, max_reference);\n";
     os << "    if (non_finite != 0)\n";

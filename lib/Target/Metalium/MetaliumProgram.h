@@ -104,6 +104,10 @@ struct ProgramInfo {
   SmallVector<WorkSplitInfo> splits;
   /// The result check, if the program asks for one.
   mutable ReferenceMatmulOp reference;
+  /// M, K and N of the checked product op(A) * op(B), in elements.
+  struct MatmulDims {
+    int64_t m = 0, k = 0, n = 0;
+  } referenceDims;
   Tolerance tolerance;
 
   const BufferInfo *buffer(StringRef symbol) const;
@@ -159,7 +163,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.2";
+inline constexpr const char *kPlanSchemaVersion = "2.3";
 
 } // namespace mlir::tt::metalium
 

@@ -448,9 +448,13 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
              << "checks @" << c->op.getSymName()
              << ", which the program never reads back (tt.enqueue_read_buffer)";
 
+    // op(A) is m x k and op(B) k x n (the verifier checked they compose).
+    info.referenceDims = {ref.getTransposeA() ? a->cols() : a->rows(),
+                          ref.getTransposeA() ? a->rows() : a->cols(),
+                          ref.getTransposeB() ? b->rows() : b->cols()};
     // The tolerance of the check (see Tolerance).
     Tolerance &t = info.tolerance;
-    t.kTiles = std::max<int64_t>(1, a->cols() / 32);
+    t.kTiles = std::max<int64_t>(1, info.referenceDims.k / 32);
     t.uOut = c->op.getFormat() == DataFormat::Float32 ? std::ldexp(1.0, -24)
                                                       : std::ldexp(1.0, -8);
     auto config = llvm::cast<ComputeConfigAttr>(

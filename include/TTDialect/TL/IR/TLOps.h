@@ -13,6 +13,20 @@
 #define GET_ATTRDEF_CLASSES
 #include "TTDialect/TL/IR/TLAttrs.h.inc"
 
+namespace mlir::tl {
+/// The extents of a matrix product op(A) * op(B), in elements: op(A) is
+/// m x k, op(B) is k x n. `kOfB` is K as B provides it (equal to `k` in a
+/// well-formed product).
+struct MatmulShape {
+  int64_t m, k, n, kOfB;
+  static MatmulShape of(MemRefType a, MemRefType b, bool transposeA,
+                        bool transposeB) {
+    return {a.getDimSize(transposeA ? 1 : 0), a.getDimSize(transposeA ? 0 : 1),
+            b.getDimSize(transposeB ? 0 : 1), b.getDimSize(transposeB ? 1 : 0)};
+  }
+};
+} // namespace mlir::tl
+
 #define GET_OP_CLASSES
 #include "TTDialect/TL/IR/TLOps.h.inc"
 

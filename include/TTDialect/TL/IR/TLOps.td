@@ -20,29 +20,44 @@ def TL_MatmulOp : TL_Op<"matmul"> {
   let summary = "whole-buffer matrix product C = A * B (or C += A * B)";
   let description = [{
     The entry form of the pipeline, produced by a frontend or by the
-    `linalg.matmul` conversion. `A` is `M x K`, `B` is `K x N` and `C` is
-    `M x N`, all global buffers (memrefs without a memory space). Inputs are
-    bf16 or f32; products accumulate in f32 and are rounded to `C`'s element
-    type once. With `accumulate`, the product is added to `C`'s contents.
-    Any M, N, K >= 1: the lowering pads partial tiles with zeros, which leaves
-    the product unchanged.
+    `linalg.matmul` conversion: `C = op(A) * op(B)`, where `op` transposes
+    the operand when `transpose_a` / `transpose_b` is set. With the
+    transposes applied `A` is `M x K`, `B` is `K x N` and `C` is `M x N`
+    (so a `transpose_b` operand is stored `N x K`), all global buffers
+    (memrefs without a memory space). Inputs are bf16 or f32; products
+    accumulate in f32 and are rounded to `C`'s element type once. With
+    `accumulate`, the product is added to `C`'s contents. Any M, N, K >= 1:
+    the lowering pads partial tiles with zeros, which leaves the product
+    unchanged.
 
-    Example:
+    Examples:
 
     ```mlir
     tl.matmul %A, %B into %C
         : memref<256x128xbf16>, memref<128x64xbf16> into memref<256x64xbf16>
+    // Q * K^T: K is stored 64 x 128 (N x K).
+    tl.matmul %Q, %K into %S transpose_b
+        : memref<256x128xbf16>, memref<64x128xbf16> into memref<256x64xbf16>
     ```
   }];
   let arguments = (ins Arg<TL_MemRef2D, "left operand", [MemRead]>:$a,
                        Arg<TL_MemRef2D, "right operand", [MemRead]>:$b,
                        Arg<TL_MemRef2D, "result", [MemRead, MemWrite]>:$c,
+                       UnitAttr:$transpose_a, UnitAttr:$transpose_b,
                        UnitAttr:$accumulate);
   let assemblyFormat = [{
-    $a `,` $b `into` $c (`accumulate` $accumulate^)? attr-dict
+    $a `,` $b `into` $c (`transpose_a` $transpose_a^)?
+    (`transpose_b` $transpose_b^)? (`accumulate` $accumulate^)? attr-dict
     `:` type($a) `,` type($b) `into` type($c)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// M, K and N in elements, with the transposes applied.
+    ::mlir::tl::MatmulShape getShape() {
+      return ::mlir::tl::MatmulShape::of(getA().getType(), getB().getType(),
+                                         getTransposeA(), getTransposeB());
+    }
+  }];
 }
 
 //===----------------------------------------------------------------------===//
@@ -240,6 +255,13 @@ def TL_GemmOp : TL_Op<"gemm"> {
     attr-dict `:` type($a) `,` type($b) `,` type($c)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// M, K and N of the block product in elements, transposes applied.
+    ::mlir::tl::MatmulShape getShape() {
+      return ::mlir::tl::MatmulShape::of(getA().getType(), getB().getType(),
+                                         getTransposeA(), getTransposeB());
+    }
+  }];
 }
 
 #endif // TTDIALECT_TL_IR_TLOPS_TD

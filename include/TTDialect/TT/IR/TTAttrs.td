@@ -405,6 +405,25 @@ def TT_ScheduleAttr : TT_Attr<"Schedule", "schedule"> {
   let genVerifyDecl = 1;
 }
 
+def TT_MatmulFormAttr : TT_Attr<"MatmulForm", "matmul"> {
+  let summary = "which operands of a matrix product are read transposed";
+  let description = [{
+    The value of a function's `tt.whole_matmul`: its kernels compute
+    `C = op(A) * op(B)` of its first three arguments, `op` transposing the
+    operands marked here, and the host program checks the result against that
+    product.
+
+    Example:
+
+    ```mlir
+    func.func @mm(...) attributes {
+      tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = true>}
+    ```
+  }];
+  let parameters = (ins "bool":$transpose_a, "bool":$transpose_b);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
 def TT_ShardAttr : TT_Attr<"Shard", "shard"> {
   let summary = "layout descriptor of a global buffer (tt-infer-shard)";
   let description = [{

@@ -44,8 +44,8 @@ def TT_Dialect : Dialect {
     /// On loops and values the passes create: the C++ name of the loop
     /// counter or of the value in the emitted kernel (`kt`, `out_row`).
     static constexpr ::llvm::StringLiteral kNameAttrName = "tt.name";
-    /// Set when the kernel computes the whole C = A * B (so the host program
-    /// can check its result against a reference matmul).
+    /// A #tt.matmul, set when the kernel computes the whole C = op(A) * op(B)
+    /// (so the host program can check its result against a reference matmul).
     static constexpr ::llvm::StringLiteral kWholeMatmulAttrName = "tt.whole_matmul";
     // The kernel interface tt-split-kernels fixes and tt-build-program reads.
     /// On a kernel: where each runtime argument comes from, in order (a

@@ -372,23 +372,31 @@ def TT_ComputeKernelHwStartupOp : TT_CallOp<"compute_kernel_hw_startup", "comput
 def TT_MatmulInitOp : TT_CallOp<"matmul_init", "matmul_init", [TT_ComputeOnly]> {
   let summary = "configure the matrix engine for matmul_tiles";
   let description = [{
-    `matmul_init(in0, in1)`.
+    `matmul_init(in0, in1)`, or `matmul_init(in0, in1, transpose)`: with
+    `transpose` non-zero the unpacker transposes every `in1` tile before
+    the multiply (B is stored transposed).
 
-    Example:
+    Examples:
 
     ```mlir
     tt.matmul_init %in0, %in1 : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+    tt.matmul_init %in0, %in1 transpose %one : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
     ```
   }];
-  let arguments = (ins TT_CB:$in0, TT_CB:$in1);
-  let assemblyFormat = "$in0 `,` $in1 attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))";
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1, Optional<I32>:$transpose);
+  let assemblyFormat = [{
+    $in0 `,` $in1 (`transpose` $transpose^)? attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
+  }];
 }
 
 def TT_MatmulTilesOp : TT_CallOp<"matmul_tiles", "matmul_tiles", [TT_ComputeOnly]> {
   let summary = "DST[dst] += in0[i0] * in1[i1] for one tile of each CB";
   let description = [{
     `matmul_tiles(in0, in1, in0_tile_index, in1_tile_index, dst_index)`; the
-    tile indices count from each CB's front.
+    tile indices count from each CB's front. `transpose_in1` records that
+    the in1 tile is used transposed, which the call does not say: the
+    engine must have been set up by `matmul_init(in0, in1, 1)`
+    (`tt-split-kernels` emits that init from it).
 
     Example:
 
@@ -398,9 +406,10 @@ def TT_MatmulTilesOp : TT_CallOp<"matmul_tiles", "matmul_tiles", [TT_ComputeOnly
     ```
   }];
   let arguments = (ins TT_CB:$in0, TT_CB:$in1, I32:$in0Tile, I32:$in1Tile,
-                       I32:$dstIndex);
+                       I32:$dstIndex, UnitAttr:$transpose_in1);
   let assemblyFormat = [{
     $in0 `[` $in0Tile `]` `,` $in1 `[` $in1Tile `]` `->` `dst` `[` $dstIndex `]`
+    (`transpose_in1` $transpose_in1^)?
     attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
   }];
 }
@@ -718,19 +727,26 @@ def TT_EnqueueReadBufferOp : TT_Op<"enqueue_read_buffer", [HasParent<"ProgramOp"
 }
 
 def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
-  let summary = "the host-side check of the program's result: C = A * B";
+  let summary = "the host-side check of the program's result: C = op(A) * op(B)";
   let description = [{
     Tells the emitted host program what the device computes so it can check
     it: after reading `c` back, it compares it with a double-precision
-    `a * b` of the same bf16-rounded inputs (Pearson correlation and the
-    largest absolute error) and exits non-zero on a mismatch. Buffers must
-    carry shapes that compose.
+    `op(a) * op(b)` of the same rounded inputs (the largest absolute error
+    against a bound derived from the formats; the Pearson correlation is
+    reported) and exits non-zero on a mismatch. `op` transposes the
+    operands marked `transpose_a` / `transpose_b`. Buffers must carry shapes
+    that compose.
 
-    Example: `tt.reference_matmul @a, @b -> @c`
+    Examples: `tt.reference_matmul @a, @b -> @c`,
+    `tt.reference_matmul @q, @k -> @s transpose_b`
   }];
   let arguments = (ins FlatSymbolRefAttr:$a, FlatSymbolRefAttr:$b,
-                       FlatSymbolRefAttr:$c);
-  let assemblyFormat = "$a `,` $b `->` $c attr-dict";
+                       FlatSymbolRefAttr:$c, UnitAttr:$transpose_a,
+                       UnitAttr:$transpose_b);
+  let assemblyFormat = [{
+    $a `,` $b `->` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
+    attr-dict
+  }];
   let hasVerifier = 1;
 }
 
@@ -866,6 +882,12 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
     (both row-major), accumulates their product and pops both blocks.
     `tt-tensorize` expands it into `matmul_tiles`.
 
+    With `transpose_in1`, `in1` holds B as it is stored for `A * B^T`: an
+    `n x k` block of tiles, each the transpose of the B tile it stands for.
+    The matrix engine reads tile `(j, kk)` for B's `(kk, j)` and the unpacker
+    transposes it (`matmul_init(in0, in1, /*transpose=*/1)`, tt-metal's
+    `in1_transpose_tile`), so no data is moved for the transpose.
+
     Without `spill`, the product accumulates in DST tiles `0 .. m*n-1`, which
     stay in DST across the K loop (the block fits DST).
 
@@ -892,9 +914,10 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_h,
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w,
                        Optional<TT_CB>:$partials, Optional<TT_CB>:$out,
-                       Optional<I32>:$step, Optional<I32>:$numSteps);
+                       Optional<I32>:$step, Optional<I32>:$numSteps,
+                       UnitAttr:$transpose_in1);
   let assemblyFormat = [{
-    $in0 `,` $in1 `block` $m `x` $k `x` $n
+    $in0 `,` $in1 `block` $m `x` $k `x` $n (`transpose_in1` $transpose_in1^)?
     (`subblock` $subblock_h^ `x` $subblock_w)?
     (`spill` $partials^ `->` $out `step` $step `of` $numSteps)?
     attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
@@ -905,7 +928,8 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
     OpBuilder<(ins "::mlir::Value":$in0, "::mlir::Value":$in1, "int64_t":$m,
                    "int64_t":$k, "int64_t":$n), [{
       build($_builder, $_state, in0, in1, m, k, n, nullptr, nullptr,
-            ::mlir::Value(), ::mlir::Value(), ::mlir::Value(), ::mlir::Value());
+            ::mlir::Value(), ::mlir::Value(), ::mlir::Value(), ::mlir::Value(),
+            /*transpose_in1=*/false);
     }]>
   ];
   let extraClassDeclaration = [{

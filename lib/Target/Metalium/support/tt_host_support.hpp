@@ -105,20 +105,31 @@ std::vector<T> crop_from_tiles(const std::vector<T>& padded, std::size_t rows, s
     return matrix;
 }
 
-// The double-precision product of a row-major M x K matrix and a K x N
-// matrix, the reference a result is checked against (each product of two
-// floats is exact in double). The sizes are template arguments so the
-// compiler sees the trip counts and vectorizes the inner loop at -O2; b is
-// widened to float once, and two rows of the result share each pass over it.
-template <std::size_t M, std::size_t K, std::size_t N, typename TA, typename TB>
+// Whether reference_matmul reads an operand transposed (stored K x M for A,
+// N x K for B).
+enum class Transpose { No, Yes };
+
+// The double-precision product op(a) * op(b) of row-major matrices, op(a)
+// M x K and op(b) K x N, the reference a result is checked against (each
+// product of two floats is exact in double). The sizes are template
+// arguments so the compiler sees the trip counts and vectorizes the inner
+// loop at -O2; the operands are widened to float (and transposed) once, and
+// two rows of the result share each pass over op(b).
+template <std::size_t M, std::size_t K, std::size_t N, Transpose TransposeA = Transpose::No,
+          Transpose TransposeB = Transpose::No, typename TA, typename TB>
 std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b) {
-    std::vector<float> b_float(K * N);
-    for (std::size_t i = 0; i < K * N; ++i) b_float[i] = static_cast<float>(b[i]);
+    std::vector<float> a_float(M * K), b_float(K * N);
+    for (std::size_t i = 0; i < M; ++i)
+        for (std::size_t k = 0; k < K; ++k)
+            a_float[i * K + k] = static_cast<float>(TransposeA == Transpose::Yes ? a[k * M + i] : a[i * K + k]);
+    for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t j = 0; j < N; ++j)
+            b_float[k * N + j] = static_cast<float>(TransposeB == Transpose::Yes ? b[j * K + k] : b[k * N + j]);
     std::vector<double> reference(M * N, 0.0);
     std::size_t i = 0;
     for (; i + 2 <= M; i += 2)
         for (std::size_t k = 0; k < K; ++k) {
-            const double a0 = static_cast<float>(a[i * K + k]), a1 = static_cast<float>(a[(i + 1) * K + k]);
+            const double a0 = a_float[i * K + k], a1 = a_float[(i + 1) * K + k];
             double* __restrict row0 = reference.data() + i * N;
             double* __restrict row1 = row0 + N;
             const float* __restrict b_row = b_float.data() + k * N;
@@ -129,7 +140,7 @@ std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector
         }
     for (; i < M; ++i)
         for (std::size_t k = 0; k < K; ++k) {
-            const double a_ik = static_cast<float>(a[i * K + k]);
+            const double a_ik = a_float[i * K + k];
             for (std::size_t j = 0; j < N; ++j) reference[i * N + j] += a_ik * b_float[k * N + j];
         }
     return reference;
