@@ -14,6 +14,31 @@ func.func @whole(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x6
 
 // -----
 
+// The kernel's gemm says which operands the stated product reads transposed.
+// CHECK-LABEL: func.func @whole_transposed
+// CHECK-SAME: tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = true>
+func.func @whole_transposed(%A: memref<64x96xbf16>, %B: memref<64x96xbf16>, %C: memref<64x64xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [2, 2] as (%bx, %by) whole_matmul {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 3 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%col, %kk] to %b : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c transpose_b : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x64xbf16>
+  }
+  return
+}
+
+// -----
+
 // Without the statement the function is not marked, whatever the body does.
 // CHECK-LABEL: func.func @unstated
 // CHECK-NOT: tt.whole_matmul

@@ -111,3 +111,47 @@ func.func @fp32_spills(%A: memref<64x32xbf16>, %B: memref<32x128xbf16>, %C: memr
   } {tl.persistent}
   return
 }
+
+// -----
+
+// C[64x96] = A[64x64] * B^T with B stored 96x64 (N x K): B's CB holds the
+// stored 1x2-tile block (block-n x block-k), its rows are K tiles long (Kt),
+// and the block matmul reads it transposed.
+// CHECK-LABEL: func.func @transpose_b
+// CHECK-SAME: (%[[A:[^:]*]]: memref<64x64xbf16>, %[[B:[^:]*]]: memref<96x64xbf16>, %[[C:[^:]*]]: memref<64x96xbf16>)
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 4 x !tt.tile<bf16>>
+// CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 2 : i32
+// CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
+// CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %[[KT]] block 1 x 2
+// CHECK: tt.read_tiles %[[B]][%{{.*}}, %{{.*}}] tiles_per_row %[[KT]] block 1 x 2 -> %[[IN1]]
+// CHECK: tt.matmul_block %{{.*}}, %[[IN1]] block 1 x 2 x 1 transpose_in1
+// CHECK: tt.write_tiles %{{.*}} -> %[[C]][%{{.*}}, %{{.*}}] tiles_per_row %[[NT]] block 1 x 1
+func.func @transpose_b(%A: memref<64x64xbf16>, %B: memref<96x64xbf16>, %C: memref<64x96xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %grid_x = tt.runtime_param "grid_x" = 3 : i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
+    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
+    %bxi = arith.index_castui %bx : i32 to index
+    %byi = arith.index_castui %by : i32 to index
+    %a = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %byi, %c32 : index
+    %col = arith.muli %bxi, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      %kk = arith.muli %k, %c64 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x64xbf16, #tl.scope<shared>>
+      tl.copy %B[%col, %kk] to %b : memref<96x64xbf16> to memref<32x64xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc transpose_b : memref<32x64xbf16, #tl.scope<shared>>, memref<32x64xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}

@@ -126,3 +126,42 @@ func.func @spilled(%step: i32, %steps: i32) attributes {tt.target = #tt.target<d
       : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
   return
 }
+
+// A 2x2x2 block of A * B^T: in1 holds B's block as stored (n x k tiles), so
+// B's tile (inner, w) is in1 tile w * k + inner, and each matmul_tiles is
+// marked transpose_in1 (its init transposes in1 tiles).
+// CHECK-LABEL: func.func @block_transpose_in1
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[C2]]
+// CHECK: scf.for %[[J:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: scf.for %[[K:.*]] = %{{.*}} to %[[C2]]
+// CHECK-NEXT: %[[AT:.*]] = arith.addi %{{.*}}, %[[K]] {tt.name = "in0_tile"}
+// CHECK-NEXT: %[[JK:.*]] = arith.muli %[[J]], %[[C2]]
+// CHECK-NEXT: %[[BT:.*]] = arith.addi %[[JK]], %[[K]] {tt.name = "in1_tile"}
+// CHECK-NEXT: %[[DT:.*]] = arith.addi %{{.*}}, %[[J]] {tt.name = "dst_tile"}
+// CHECK-NEXT: tt.matmul_tiles %{{.*}}[%[[AT]]], %{{.*}}[%[[BT]]] -> dst[%[[DT]]] transpose_in1
+func.func @block_transpose_in1() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !in0
+  %in1 = tt.get_cb : !in1
+  %out = tt.get_cb : !out
+  tt.tile_regs_acquire
+  tt.matmul_block %in0, %in1 block 2 x 2 x 2 transpose_in1 : !in0, !in1
+  tt.pack_block %out count 4 : !out
+  return
+}
+
+// Spilled, the reload path sets the engine up again with the transpose.
+// CHECK-LABEL: func.func @spilled_transpose_in1
+// CHECK: %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK: tt.copy_tile
+// CHECK: tt.matmul_init %{{.*}}, %{{.*}} transpose %[[ONE]]
+// CHECK: tt.matmul_tiles {{.*}} transpose_in1
+func.func @spilled_transpose_in1(%step: i32, %steps: i32) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
+  %part = tt.get_cb : !tt.cb<24, 16 x !tt.tile<f32>>
+  %out = tt.get_cb : !tt.cb<16, 32 x !tt.tile<bf16>>
+  tt.matmul_block %in0, %in1 block 4 x 1 x 4 transpose_in1 subblock 2 x 4 spill %part -> %out step %step of %steps
+      : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
+  return
+}

@@ -14,3 +14,27 @@ func.func @strided(%A: memref<32x64xf32, #strided>, %B: memref<64x32xf32>, %C: m
   linalg.matmul ins(%A, %B : memref<32x64xf32, #strided>, memref<64x32xf32>) outs(%C : memref<32x32xf32>)
   return
 }
+
+// -----
+
+// A transposed result (C read as (n, m)) is not a transposed operand.
+func.func @transposed_c(%A: memref<64x32xf32>, %B: memref<32x96xf32>, %C: memref<96x64xf32>) {
+  // expected-error @+1 {{cannot be lowered to Tenstorrent: indexing maps other than a matmul with transposed operands (broadcasts, a transposed result) are not supported}}
+  linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                 affine_map<(m, n, k) -> (k, n)>,
+                                 affine_map<(m, n, k) -> (n, m)>]
+                ins(%A, %B : memref<64x32xf32>, memref<32x96xf32>) outs(%C : memref<96x64xf32>)
+  return
+}
+
+// -----
+
+// A broadcast row of A.
+func.func @broadcast(%A: memref<32xf32>, %B: memref<32x96xf32>, %C: memref<64x96xf32>) {
+  // expected-error @+1 {{cannot be lowered to Tenstorrent: indexing maps other than a matmul with transposed operands (broadcasts, a transposed result) are not supported}}
+  linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (k)>,
+                                 affine_map<(m, n, k) -> (k, n)>,
+                                 affine_map<(m, n, k) -> (m, n)>]
+                ins(%A, %B : memref<32xf32>, memref<32x96xf32>) outs(%C : memref<64x96xf32>)
+  return
+}

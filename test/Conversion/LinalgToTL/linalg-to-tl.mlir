@@ -47,3 +47,34 @@ func.func @tensors(%A: tensor<32x32xf32>, %B: tensor<32x32xf32>, %C: tensor<32x3
   return %r : tensor<32x32xf32>
 }
 
+
+// -----
+
+// Indexing maps that read B as (n, k): B is stored N x K, C = A * B^T.
+// CHECK-LABEL: func.func @transposed_b
+// CHECK-SAME: (%[[A:.*]]: memref<64x32xbf16>, %[[B:.*]]: memref<96x32xbf16>, %[[C:.*]]: memref<64x96xbf16>)
+// CHECK-NOT: linalg.
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] transpose_b : memref<64x32xbf16>, memref<96x32xbf16> into memref<64x96xbf16>
+// CHECK-NEXT: return
+func.func @transposed_b(%A: memref<64x32xbf16>, %B: memref<96x32xbf16>, %C: memref<64x96xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<64x96xbf16>)
+  linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                 affine_map<(m, n, k) -> (n, k)>,
+                                 affine_map<(m, n, k) -> (m, n)>]
+                ins(%A, %B : memref<64x32xbf16>, memref<96x32xbf16>) outs(%C : memref<64x96xbf16>)
+  return
+}
+
+// -----
+
+// A read as (k, m) and no fill: C += A^T * B.
+// CHECK-LABEL: func.func @transposed_a_accumulate
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} transpose_a accumulate : memref<32x64xf32>, memref<32x96xf32> into memref<64x96xf32>
+func.func @transposed_a_accumulate(%A: memref<32x64xf32>, %B: memref<32x96xf32>, %C: memref<64x96xf32>) {
+  linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (k, m)>,
+                                 affine_map<(m, n, k) -> (k, n)>,
+                                 affine_map<(m, n, k) -> (m, n)>]
+                ins(%A, %B : memref<32x64xf32>, memref<32x96xf32>) outs(%C : memref<64x96xf32>)
+  return
+}

@@ -53,3 +53,20 @@ func.func @local_operand(%A: memref<32x32xbf16, #tl.scope<shared>>, %B: memref<3
   tl.matmul %A, %B into %C : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16> into memref<32x32xbf16>
   return
 }
+
+// -----
+
+// With transpose_b, B is stored N x K: its columns are K.
+func.func @k_mismatch_transposed(%A: memref<64x32xbf16>, %B: memref<32x64xbf16>, %C: memref<64x32xbf16>) {
+  // expected-error @+1 {{A is 64x32 but B^T has 64 rows; they must agree on K}}
+  tl.matmul %A, %B into %C transpose_b : memref<64x32xbf16>, memref<32x64xbf16> into memref<64x32xbf16>
+  return
+}
+
+// -----
+
+func.func @c_shape_transposed(%A: memref<32x64xbf16>, %B: memref<32x96xbf16>, %C: memref<32x96xbf16>) {
+  // expected-error @+1 {{C must be 64x96, got 32x96}}
+  tl.matmul %A, %B into %C transpose_a : memref<32x64xbf16>, memref<32x96xbf16> into memref<32x96xbf16>
+  return
+}

@@ -26,3 +26,19 @@ func.func @matmul_bf16_into_f32(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, 
   tl.matmul %A, %B into %C : memref<64x32xbf16>, memref<32x96xbf16> into memref<64x96xf32>
   return
 }
+
+// Q * K^T with K stored N x K: the transposes print before `accumulate`.
+// CHECK-LABEL: func.func @matmul_transpose_b
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} transpose_b : memref<256x128xbf16>, memref<64x128xbf16> into memref<256x64xbf16>
+// GENERIC: "tl.matmul"{{.*}}<{transpose_b}>
+func.func @matmul_transpose_b(%Q: memref<256x128xbf16>, %K: memref<64x128xbf16>, %S: memref<256x64xbf16>) {
+  tl.matmul %Q, %K into %S transpose_b : memref<256x128xbf16>, memref<64x128xbf16> into memref<256x64xbf16>
+  return
+}
+
+// CHECK-LABEL: func.func @matmul_transpose_both
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} transpose_a transpose_b accumulate : memref<32x64xf32>, memref<96x32xf32> into memref<64x96xf32>
+func.func @matmul_transpose_both(%A: memref<32x64xf32>, %B: memref<96x32xf32>, %C: memref<64x96xf32>) {
+  tl.matmul %A, %B into %C transpose_a transpose_b accumulate : memref<32x64xf32>, memref<96x32xf32> into memref<64x96xf32>
+  return
+}

@@ -29,3 +29,8 @@
 // CHECK-SAME: role = #tt.kernel_role<writer>
 "test.enums"() {fmt = #tt.format<bfp8_b>, f = #tt.fidelity<lofi>, layout = #tt.layout<dram_interleaved>,
                 role = #tt.kernel_role<writer>} : () -> ()
+
+// CHECK: nt = #tt.matmul<transpose_a = false, transpose_b = false>
+// CHECK-SAME: tb = #tt.matmul<transpose_a = false, transpose_b = true>
+"test.matmul_forms"() {nt = #tt.matmul<transpose_a = false, transpose_b = false>,
+                       tb = #tt.matmul<transpose_a = false, transpose_b = true>} : () -> ()

@@ -22,6 +22,8 @@
 // CHECK: tt.tile_regs_wait
 // CHECK: tt.pack_tile dst[%[[C0]]] -> %[[OUT]][%[[C1]]] : !tt.cb<16, 2 x !tt.tile<bf16>>
 // CHECK: tt.tile_regs_release
+// CHECK: tt.matmul_init %[[IN0]], %[[IN1]] transpose %[[C1]] : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+// CHECK: tt.matmul_tiles %[[IN0]][%[[C0]]], %[[IN1]][%[[C1]]] -> dst[%[[C0]]] transpose_in1 : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
 // GENERIC: "tt.compute_kernel_hw_startup"
 // GENERIC: "tt.matmul_init"
 // GENERIC: "tt.tile_regs_acquire"
@@ -32,6 +34,8 @@
 // GENERIC: "tt.tile_regs_wait"
 // GENERIC: "tt.pack_tile"
 // GENERIC: "tt.tile_regs_release"
+// GENERIC: "tt.matmul_init"(%{{.*}}, %{{.*}}, %{{.*}}) : (!tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>, i32) -> ()
+// GENERIC: "tt.matmul_tiles"({{.*}}) <{transpose_in1}>
 func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
@@ -49,5 +53,8 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   tt.tile_regs_wait
   tt.pack_tile dst[%c0] -> %out[%c1] : !out
   tt.tile_regs_release
+  // B stored transposed: the unpacker transposes each in1 tile.
+  tt.matmul_init %in0, %in1 transpose %c1 : !in0, !in1
+  tt.matmul_tiles %in0[%c0], %in1[%c1] -> dst[%c0] transpose_in1 : !in0, !in1
   return
 }

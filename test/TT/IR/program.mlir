@@ -51,3 +51,15 @@ tt.program @matmul device #tt.device<blackhole> {
   tt.enqueue_program
   tt.enqueue_read_buffer @c
 }
+
+// A * B^T with B stored N x K (64x32 * (96x32)^T -> 64x96).
+// CHECK-LABEL: tt.program @transposed device <wormhole_b0> {
+// CHECK: tt.reference_matmul @a, @b -> @c transpose_b
+// CHECK-NEXT: }
+// GENERIC: "tt.reference_matmul"() <{a = @a, b = @b, c = @c, transpose_b}>
+tt.program @transposed device #tt.device<wormhole_b0> {
+  tt.buffer @a size 4096 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 32]
+  tt.buffer @b size 6144 page_size 2048 format <bf16> layout <dram_interleaved> shape [96, 32]
+  tt.buffer @c size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+  tt.reference_matmul @a, @b -> @c transpose_b
+}

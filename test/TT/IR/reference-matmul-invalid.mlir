@@ -22,3 +22,14 @@ tt.program @p device #tt.device<wormhole_b0> {
   // expected-error @+1 {{@x is not a buffer of the program}}
   tt.reference_matmul @x, @x -> @x
 }
+
+// -----
+
+// transpose_b: b is stored N x K, so 64x32 * (96x32)^T -> 64x96; a 32-row b does not compose.
+tt.program @p device #tt.device<wormhole_b0> {
+  tt.buffer @a size 4096 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 32]
+  tt.buffer @b size 4096 page_size 2048 format <bf16> layout <dram_interleaved> shape [32, 96]
+  tt.buffer @c size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+  // expected-error @+1 {{shapes 64x32 * 32x96^T -> 64x96 do not compose}}
+  tt.reference_matmul @a, @b -> @c transpose_b
+}
