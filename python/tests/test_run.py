@@ -5,7 +5,7 @@ import pytest
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
-from programs import matmul
+from programs import matmul, matmul_transpose_b
 from tilelang_tt import round_to_bf16
 
 _kernels = {}
@@ -82,6 +82,29 @@ def test_shapes_that_are_not_whole_tiles(shape, blocks):
     c = kernel(a, b)
     assert c.shape == (M, N)
     ref = reference(a, b)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
+
+
+@pytest.mark.parametrize("shape,blocks", [
+    ((64, 96, 128), (32, 32, 32)),
+    ((100, 70, 257), (64, 32, 32)),
+    ((256, 256, 128), (128, 128, 64)),
+])
+def test_transpose_b(shape, blocks):
+    # T.gemm(..., transpose_B=True) with B stored N x K (attention's Q * K^T):
+    # the frontend recognizes the whole product, the program checks A * B^T
+    # and the result matches NumPy's a @ b.T.
+    M, N, K = shape
+    kernel = tilelang.compile(matmul_transpose_b(M, N, K, *blocks, dtype="bfloat16"), out_idx=[2])
+    requires_io(kernel)
+    assert kernel.plan["check"]["transpose_b"] and not kernel.plan["check"]["transpose_a"]
+    rng = np.random.default_rng(M + 3 * N + 5 * K)
+    a = rng.uniform(-1, 1, (M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (N, K)).astype(np.float32)
+    c = kernel(a, b)
+    assert c.shape == (M, N)
+    ref = reference(a, b.T)
     bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
     assert np.abs(c - ref).max() <= bound
 

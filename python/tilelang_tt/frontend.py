@@ -296,7 +296,7 @@ class _Codegen:
         self.global_buffers = []  # parameters, in order
         # What the current T.Kernel body does, for deciding whether it
         # computes the whole C = A * B: ("copy", src, dst, starts, loops),
-        # ("gemm", a, b, c, transposed, loops), ("clear", buffer, loops).
+        # ("gemm", a, b, c, (transpose_a, transpose_b), loops), ("clear", buffer, loops).
         self.events = []
         self.loops = []  # enclosing loops: (counter ssa, count)
 
@@ -604,15 +604,18 @@ class _Codegen:
                 T.gemm(A_shared, B_shared, C_local)
             T.copy(C_local, C[by * bm, bx * bn])
 
-        with the grid and the K loop covering M, N and K exactly."""
+        with the grid and the K loop covering M, N and K exactly. With
+        ``transpose_A`` / ``transpose_B`` the operand is stored transposed
+        (A as K x M, B as N x K, as TileLang's transposed GEMMs declare
+        them) and its block and copy indices are swapped."""
         if len(extents) != 2 or len(self.global_buffers) != 3:
             return False
         gemms = [e for e in self.events if e[0] == "gemm"]
         copies = [e for e in self.events if e[0] == "copy"]
         if len(gemms) != 1 or len(copies) != 3:
             return False
-        _, a, b, c, transposed, loops = gemms[0]
-        if transposed or len(loops) != 1:
+        _, a, b, c, (transpose_a, transpose_b), loops = gemms[0]
+        if len(loops) != 1:
             return False
         (k, count), = loops
         bx, by = block_ssas
@@ -627,22 +630,27 @@ class _Codegen:
             return False
         if load_a[4] != loops or load_b[4] != loops or store[4]:
             return False
-        bm, bk = a.shape
-        bn = b.shape[1]
+        def stored(pair, transposed):
+            return tuple(reversed(pair)) if transposed else tuple(pair)
+
+        bm, bk = stored(a.shape, transpose_a)
+        bn = stored(b.shape, transpose_b)[1]
 
         def scaled(affine, var, factor):
             terms = {key: value for key, value in (affine or {None: 1}).items() if value != 0}
             return terms == {var: factor}
 
-        if not (scaled(load_a[3][0], by, bm) and scaled(load_a[3][1], k, bk)
-                and scaled(load_b[3][0], k, bk) and scaled(load_b[3][1], bx, bn)
+        a_row, a_col = stored(load_a[3], transpose_a)
+        b_row, b_col = stored(load_b[3], transpose_b)
+        if not (scaled(a_row, by, bm) and scaled(a_col, k, bk)
+                and scaled(b_row, k, bk) and scaled(b_col, bx, bn)
                 and scaled(store[3][0], by, bm) and scaled(store[3][1], bx, bn)):
             return False
         # The blocks cover C and the K loop covers K, the last block reaching
         # into the zero padding of a partial tile (T.ceildiv grids).
         gx, gy = extents
         A, B, C = self.global_buffers
-        (M, K), (K2, N) = A.shape, B.shape
+        (M, K), (K2, N) = stored(A.shape, transpose_a), stored(B.shape, transpose_b)
 
         def covers(extent, block, size):
             return (extent - 1) * block < size <= extent * block
@@ -813,7 +821,8 @@ class _Codegen:
                 raise self.error(args[name], "T.gemm %s=%r is not supported by tilelang_tt"
                                  % (name, self.python_value(args[name], name)))
         a, b, c = operands
-        self.events.append(("gemm", a, b, c, bool(flags), list(self.loops)))
+        transposes = ("transpose_a" in flags, "transpose_b" in flags)
+        self.events.append(("gemm", a, b, c, transposes, list(self.loops)))
         self.emit(
             "tl.gemm %s, %s, %s%s : %s, %s, %s"
             % (a.ssa, b.ssa, c.ssa, "".join(" " + f for f in flags), a.type, b.type, c.type),
