@@ -119,6 +119,20 @@ void transpose32(float* t) {
         for (int j = i + 1; j < 32; ++j) std::swap(t[i * 32 + j], t[j * 32 + i]);
 }
 
+// The unpacker's transposes of a row-major 32x32 tile of four 16x16 faces: `faces` swaps the
+// top-right and bottom-left faces (transpose_of_faces), `within` transposes each face in place;
+// both together are the tile's transpose.
+void transpose_faces(float* t, bool faces, bool within) {
+    if (faces)
+        for (int i = 0; i < 16; ++i)
+            for (int j = 0; j < 16; ++j) std::swap(t[i * 32 + 16 + j], t[(16 + i) * 32 + j]);
+    if (within)
+        for (int fr = 0; fr < 32; fr += 16)
+            for (int fc = 0; fc < 32; fc += 16)
+                for (int i = 0; i < 16; ++i)
+                    for (int j = i + 1; j < 16; ++j) std::swap(t[(fr + i) * 32 + fc + j], t[(fr + j) * 32 + fc + i]);
+}
+
 void check_dst(const ComputeState& s, std::uint32_t idx, const char* op) {
     if (idx >= s.capacity)
         kfail(op, "DST index " + std::to_string(idx) + " out of range: DST holds " + std::to_string(s.capacity) +
@@ -198,12 +212,15 @@ void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
             matmul_one(s, in0, in1, i0 + r * kt, i1 + c, dst + r * ct + c, transpose != 0, op);
 }
 
-void copy_init(std::uint32_t cb, const char* file, int line) {
-    ComputeState& s = cs("copy_tile_init", file, line, kMath);
-    if (!s.hw_started) kfail("copy_tile_init", "compute_kernel_hw_startup must be called first");
-    check_tile_cb(cur_cb(cb, "copy_tile_init"), "copy_tile_init");
+void copy_init(std::uint32_t cb, bool transpose_faces, bool transpose_within_faces, const char* op,
+               const char* file, int line) {
+    ComputeState& s = cs(op, file, line, kMath);
+    if (!s.hw_started) kfail(op, "compute_kernel_hw_startup must be called first");
+    check_tile_cb(cur_cb(cb, op), op);
     s.mode = Mode::Copy;
     s.copy_cb = cb;
+    s.unpack_transpose_faces = transpose_faces;
+    s.unpack_transpose_within = transpose_within_faces;
 }
 
 void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
@@ -215,8 +232,19 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     check_dst(s, dst, op);
     CBState* cb;
     const std::uint8_t* t = input_tile(cbi, tile, op, &cb);
-    unpack(*cb, t, s.dst[dst]);
+    float* d = s.dst[dst];
+    unpack(*cb, t, d);
+    transpose_faces(d, s.unpack_transpose_faces, s.unpack_transpose_within);
     g_cur->clock += g_cur->launch->dev->arch.timing->copy_tile_cycles;
+}
+
+void transpose_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
+    const char* op = "transpose_wh_tile";
+    ComputeState& s = cs(op, file, line, kMath);
+    if (s.mode != Mode::Copy || !s.unpack_transpose_faces || !s.unpack_transpose_within)
+        kfail(op, "transpose_wh_init_short(cb) (or transpose_wh_init) must be called before transpose_wh_tile "
+                  "(after any other init)");
+    copy_tile(cbi, tile, dst, file, line);
 }
 
 void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool out_of_order, const char* file,

@@ -96,6 +96,9 @@ struct ComputeState {
     bool hw_started = false;
     enum class Mode { None, Matmul, Copy } mode = Mode::None;
     std::uint32_t copy_cb = 0;
+    // The unpacker's transposes for copy_tile (copy_tile_to_dst_init_short's flags; both for
+    // transpose_wh).
+    bool unpack_transpose_faces = false, unpack_transpose_within = false;
     bool l1_acc = false;
     std::uint32_t capacity = 8;
     std::uint32_t fidelity_cycles = 64;

@@ -19,6 +19,7 @@ namespace {
 constexpr uint32_t kFirstInputCB = 0;
 constexpr uint32_t kOutputCB = 16;   // tt-metal's convention for outputs
 constexpr uint32_t kPartialsCB = 24; // and for intermediates
+constexpr uint32_t kTransposedInputCB = 25;
 
 int64_t tilesOf(MemRefType type) {
   return (type.getDimSize(0) / tl::kTileSize) *
@@ -43,6 +44,8 @@ struct MemoryPlan {
   /// The clear nearest the K loop: the one that takes effect (earlier clears
   /// of the same fragment are redundant).
   Operation *clear = nullptr;
+  /// With transpose_a: the CB the A block is transposed into each K step.
+  Value transposedA;
   bool spills() const { return static_cast<bool>(partials); }
 };
 
@@ -153,16 +156,30 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
     int64_t m = shape.m / tl::kTileSize;
     int64_t k = shape.k / tl::kTileSize;
     int64_t n = shape.n / tl::kTileSize;
+    Value in0 = adaptor.getA();
+    if (plan.transposedA) {
+      // A's CB holds the stored k x m block; the matrix engine reads its
+      // m x k transpose, and is set up for matmul again after the transpose.
+      Location loc = op.getLoc();
+      TransposeBlockOp::create(rewriter, loc, in0, plan.transposedA, k, m,
+                               plan.out);
+      in0 = plan.transposedA;
+      Value transposeIn1;
+      if (op.getTransposeB())
+        transposeIn1 = arith::ConstantIntOp::create(rewriter, loc,
+                                                    rewriter.getI32Type(), 1);
+      MatmulInitOp::create(rewriter, loc, in0, adaptor.getB(), transposeIn1);
+    }
     MatmulBlockOp matmul;
     if (!plan.spills()) {
       matmul = rewriter.replaceOpWithNewOp<MatmulBlockOp>(
-          op, adaptor.getA(), adaptor.getB(), m, k, n);
+          op, in0, adaptor.getB(), m, k, n);
     } else {
       auto loop = op->getParentOfType<scf::ForOp>();
       if (!loop)
         return rewriter.notifyMatchFailure(op, "K loop not lowered yet");
       matmul = rewriter.replaceOpWithNewOp<MatmulBlockOp>(
-          op, adaptor.getA(), adaptor.getB(), m, k, n,
+          op, in0, adaptor.getB(), m, k, n,
           rewriter.getI64IntegerAttr(plan.subblockH),
           rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
           loop.getInductionVar(), plan.kSteps, /*transpose_in1=*/false);
@@ -261,12 +278,7 @@ struct TTLowerMemorySpacePass
     tl::GemmOp gemm = gemms.front();
     tl::PipelinedOp loop = loops.front();
     // B^T is the matrix engine's own (the unpacker transposes in1 tiles);
-    // A^T needs a transpose pass through DST, not built yet.
-    if (gemm.getTransposeA())
-      return gemm.emitOpError(
-          "transpose_a is not supported by the Tenstorrent lowering yet (only "
-          "B may be transposed: the unpacker transposes in1 tiles); transpose "
-          "A beforehand");
+    // A^T passes through DST into a CB of its own each K step.
     if (gemm->getParentOp() != loop)
       return gemm.emitOpError("must sit directly in the tl.pipelined K loop");
 
@@ -358,9 +370,11 @@ struct TTLowerMemorySpacePass
       Value global = loads.front().getSource();
       auto globalType = llvm::cast<MemRefType>(global.getType());
       int64_t perRow = tl::tilesFor(globalType.getDimSize(1));
-      // Tiles per stored row: K for A, N for B, or K for a B stored N x K.
+      // Tiles per stored row: K for A, N for B; M for an A stored K x M, K
+      // for a B stored N x K.
       StringRef perRowName =
-          operandIndex ? (gemm.getTransposeB() ? "Kt" : "Nt") : "Kt";
+          operandIndex ? (gemm.getTransposeB() ? "Kt" : "Nt")
+                       : (gemm.getTransposeA() ? "Mt" : "Kt");
       plan.tilesPerRowOf[global] =
           param(perRowName, perRow,
                 operandIndex ? "b_tiles_per_row" : "a_tiles_per_row");
@@ -425,7 +439,21 @@ struct TTLowerMemorySpacePass
     // wait in an f32 CB between K steps.
     bool userSubblock = subblockH > 0 || subblockW > 0;
     int64_t dstTiles = target->getDstTileCapacity();
-    if (mTiles * nTiles > dstTiles || userSubblock) {
+    // Transposing A goes through DST every K step, so the partial sums
+    // cannot stay there: they spill.
+    if (gemm.getTransposeA()) {
+      MemRefType aType = gemm.getA().getType();
+      int64_t pages = tilesOf(aType);
+      DataFormat format = formatOf(aType.getElementType());
+      auto type = CircularBufferType::get(&getContext(), kTransposedInputCB,
+                                          pages,
+                                          TileType::get(&getContext(), format));
+      plan.transposedA = GetCBOp::create(b, loc, type,
+                                         b.getStringAttr("cb_in0_transposed"));
+      cbs.push_back({"cb_in0_transposed (A^T block)",
+                     pages * getTileSizeInBytes(format)});
+    }
+    if (mTiles * nTiles > dstTiles || userSubblock || plan.transposedA) {
       auto [h, w] = chooseSubblock(mTiles, nTiles, dstTiles);
       if (userSubblock) {
         h = subblockH > 0 ? int64_t(subblockH) : h;
@@ -487,10 +515,13 @@ struct TTLowerMemorySpacePass
         }
     // A K loop over all of K in one-tile steps runs Kt times: reuse that
     // parameter. Anything else (larger steps, a partial K) is its own.
-    auto kParam = llvm::cast<RuntimeParamOp>(params["Kt"].getDefiningOp());
-    plan.kSteps = kParam.getValue() == uint64_t(loop.getCount())
-                      ? params["Kt"]
-                      : param("k_steps", loop.getCount(), "k_steps");
+    // (No operand is stored with rows of K tiles when both are transposed.)
+    Value kt = params.lookup("Kt");
+    plan.kSteps =
+        kt && llvm::cast<RuntimeParamOp>(kt.getDefiningOp()).getValue() ==
+                  uint64_t(loop.getCount())
+            ? kt
+            : param("k_steps", loop.getCount(), "k_steps");
 
 
     // The L1 budget: every CB lives on every used core.

@@ -317,9 +317,11 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       if (!first)
         first = op;
     });
+    // The packer starts set for the result, not for a CB the matmul reads
+    // (a transposed A block is packed before the product).
     PackTileOp pack;
     kernel.walk([&](PackTileOp op) {
-      if (!pack)
+      if (!pack && op.getOut() != first.getIn0() && op.getOut() != first.getIn1())
         pack = op;
     });
     if (!first || !pack)

@@ -204,6 +204,48 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
   }
 };
 
+/// Each tile of the block through DST, transposed by the unpacker, packed in
+/// the transposed block's row-major order.
+struct TransposeBlockToTiles : OpRewritePattern<TransposeBlockOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeBlockOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int64_t rows = op.getRows(), cols = op.getCols();
+    Value tiles = i32Const(rewriter, loc, rows * cols);
+    Value zero = i32Const(rewriter, loc, 0);
+    CBWaitFrontOp::create(rewriter, loc, op.getIn(), tiles);
+    setComment(CBReserveBackOp::create(rewriter, loc, op.getOut(), tiles),
+               "Transpose the block: each tile through DST, transposed by the "
+               "unpacker, packed as it is (no L1 accumulation) in its own "
+               "format");
+    // The packer may be accumulating into L1 or set for another format
+    // (the partial sums' between K steps).
+    PackReconfigL1AccOp::create(rewriter, loc, zero);
+    PackReconfigDataFormatOp::create(rewriter, loc, op.getOut());
+    TransposeWhInitOp::create(rewriter, loc, op.getIn());
+    // Out tile (i, j) of the cols x rows block is in's tile (j, i).
+    forRange(rewriter, loc, cols, "out_row", [&](OpBuilder &b, Value i) {
+      forRange(b, loc, rows, "out_col", [&](OpBuilder &b, Value j) {
+        Value source = affine(b, loc, j, cols, i);
+        setCppName(source.getDefiningOp(), "source_tile");
+        TileRegsAcquireOp::create(b, loc);
+        TransposeWhTileOp::create(b, loc, op.getIn(), source, zero);
+        TileRegsCommitOp::create(b, loc);
+        TileRegsWaitOp::create(b, loc);
+        PackTileOp::create(b, loc, zero, op.getOut(),
+                           affine(b, loc, i, rows, j));
+        TileRegsReleaseOp::create(b, loc);
+      });
+    });
+    PackReconfigDataFormatOp::create(rewriter, loc, op.getPackerCb());
+    CBPushBackOp::create(rewriter, loc, op.getOut(), tiles);
+    CBPopFrontOp::create(rewriter, loc, op.getIn(), tiles);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(PackBlockOp op,
@@ -252,7 +294,8 @@ struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
     if (!ok)
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    patterns.add<MatmulBlockToTiles, PackBlockToTiles>(&getContext());
+    patterns.add<MatmulBlockToTiles, PackBlockToTiles, TransposeBlockToTiles>(
+        &getContext());
     scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
     scf::IfOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

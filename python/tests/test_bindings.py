@@ -42,10 +42,10 @@ def test_run_pipeline_stages_and_anchor():
 
 
 def test_failed_pass_is_named():
-    src = EXAMPLE.replace("tl.gemm %A_shared, %B_shared, %C_local", "tl.gemm %A_shared, %B_shared, %C_local transpose_a")
+    src = EXAMPLE.replace("stages 2", "stages 1000")
     result = _ttmlir.run_pipeline(src, "tl-to-tt-pipeline", "m.mlir", True)
     assert not result["ok"] and result["failed_pass"] == "tt-lower-memory-space"
-    assert "m.mlir:" in result["diagnostics"] and "transpose_a is not supported" in result["diagnostics"]
+    assert "m.mlir:" in result["diagnostics"] and "circular buffers need" in result["diagnostics"]
     assert result["stages"][-1][0] == "tt-grid-to-persistent"
 
 

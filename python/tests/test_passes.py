@@ -90,6 +90,6 @@ def test_pass_error_in_a_step_is_located():
     from test_errors import kernel, line_of
 
     with pytest.raises(tilelang.CompileError) as error:
-        tt.lower_memory_space(kernel(64, 32, transpose_A=True))
+        tt.lower_memory_space(kernel(64, 32, stages=1000))
     assert error.value.pass_name == "tt-lower-memory-space"
     assert "test_errors.py:%d:" % line_of("gemm") in str(error.value)

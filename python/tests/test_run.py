@@ -5,7 +5,7 @@ import pytest
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
-from programs import matmul, matmul_transpose_b
+from programs import matmul, matmul_transpose_a, matmul_transpose_b
 from tilelang_tt import round_to_bf16
 
 _kernels = {}
@@ -105,6 +105,26 @@ def test_transpose_b(shape, blocks):
     c = kernel(a, b)
     assert c.shape == (M, N)
     ref = reference(a, b.T)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
+
+
+@pytest.mark.parametrize("shape,blocks", [
+    ((64, 96, 128), (32, 32, 32)),
+    ((100, 70, 257), (64, 32, 32)),
+])
+def test_transpose_a(shape, blocks):
+    # T.gemm(..., transpose_A=True) with A stored K x M: each A block is
+    # transposed through DST on the core; the result matches a.T @ b.
+    M, N, K = shape
+    kernel = tilelang.compile(matmul_transpose_a(M, N, K, *blocks, dtype="bfloat16"), out_idx=[2])
+    assert kernel.plan["check"]["transpose_a"] and not kernel.plan["check"]["transpose_b"]
+    assert "transpose_wh_tile" in kernel["compute.cpp"]
+    rng = np.random.default_rng(M + 3 * N + 5 * K)
+    a = rng.uniform(-1, 1, (K, M)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
+    c = kernel(a, b)
+    ref = reference(a.T, b)
     bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
     assert np.abs(c - ref).max() <= bound
 

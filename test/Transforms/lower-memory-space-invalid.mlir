@@ -22,26 +22,6 @@ func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
 
 // -----
 
-func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
-  %c0 = arith.constant 0 : index
-  tl.kernel [1, 1] as (%bx, %by) {
-    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
-    tl.pipelined %k in 1 stages 2 {
-      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      // expected-error @+1 {{transpose_a is not supported by the Tenstorrent lowering yet (only B may be transposed: the unpacker transposes in1 tiles); transpose A beforehand}}
-      tl.gemm %a, %b, %c transpose_a : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
-    }
-    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  }
-  return
-}
-
-// -----
-
 func.func @accumulate_into_c(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xf32>) {
   %c0 = arith.constant 0 : index
   tl.kernel [1, 1] as (%bx, %by) {

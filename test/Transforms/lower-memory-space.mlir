@@ -155,3 +155,54 @@ func.func @transpose_b(%A: memref<64x64xbf16>, %B: memref<96x64xbf16>, %C: memre
   } {tl.persistent}
   return
 }
+
+// -----
+
+// C[64x96] = A^T * B with A stored 64x64 (K x M): A's CB holds the stored
+// 2x1-tile block (block-k x block-m), its rows are M tiles long (Mt); each K
+// step transposes it into cb_in0_transposed (a 1x2 block) through DST, sets
+// the engine up for matmul again, and multiplies from there; the partial sums
+// spill to cb_partials, since DST is in use between K steps.
+// CHECK-LABEL: func.func @transpose_a
+// CHECK-SAME: (%[[A:[^:]*]]: memref<64x64xbf16>, %[[B:[^:]*]]: memref<64x96xbf16>, %[[C:[^:]*]]: memref<64x96xbf16>)
+// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0" : !tt.cb<0, 4 x !tt.tile<bf16>>
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 4 x !tt.tile<bf16>>
+// CHECK-DAG: %[[IN0T:.*]] = tt.get_cb as "cb_in0_transposed" : !tt.cb<25, 2 x !tt.tile<bf16>>
+// CHECK-DAG: %[[PART:.*]] = tt.get_cb as "cb_partials" : !tt.cb<24, 1 x !tt.tile<f32>>
+// CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, {{[0-9]+}} x !tt.tile<bf16>>
+// CHECK-DAG: %[[MT:.*]] = tt.runtime_param "Mt" = 2 : i32
+// CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
+// CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %[[MT]] block 2 x 1 -> %[[IN0]]
+// CHECK: tt.read_tiles %[[B]][%{{.*}}, %{{.*}}] tiles_per_row %[[NT]] block 2 x 1 -> %[[IN1]]
+// CHECK: tt.transpose_block %[[IN0]] -> %[[IN0T]] block 2 x 1 packer %[[OUT]]
+// CHECK-NEXT: tt.matmul_init %[[IN0T]], %[[IN1]] :
+// CHECK-NEXT: tt.matmul_block %[[IN0T]], %[[IN1]] block 1 x 2 x 1 subblock 1 x 1 spill %[[PART]] -> %[[OUT]]
+func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %grid_x = tt.runtime_param "grid_x" = 3 : i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
+    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
+    %bxi = arith.index_castui %bx : i32 to index
+    %byi = arith.index_castui %by : i32 to index
+    %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %byi, %c32 : index
+    %col = arith.muli %bxi, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      %kk = arith.muli %k, %c64 : index
+      tl.copy %A[%kk, %row] to %a : memref<64x64xbf16> to memref<64x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x96xbf16> to memref<64x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc transpose_a : memref<64x32xbf16, #tl.scope<shared>>, memref<64x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}

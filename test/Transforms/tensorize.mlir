@@ -165,3 +165,50 @@ func.func @spilled_transpose_in1(%step: i32, %steps: i32) attributes {tt.target 
       : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
   return
 }
+
+// A^T's block: a stored 2x1 block (k x m) of cb_in0 becomes the 1x2 block
+// of cb_in0_transposed, tile by tile through DST (transpose_wh_tile), packed
+// without L1 accumulation in the transposed CB's format, the packer set back
+// to the output's format afterwards.
+// CHECK-LABEL: func.func @transpose_block
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : i32
+// CHECK: tt.cb_wait_front %[[IN:.*]], %[[C2]] : !tt.cb<0
+// CHECK-NEXT: tt.cb_reserve_back %[[T:.*]], %[[C2]] {tt.comment = "Transpose the block{{.*}}"} : !tt.cb<25
+// CHECK-NEXT: tt.pack_reconfig_l1_acc %[[C0]]
+// CHECK-NEXT: tt.pack_reconfig_data_format %[[T]]
+// CHECK-NEXT: tt.transpose_wh_init %[[IN]]
+// CHECK-NEXT: scf.for %[[I:.*]] = %[[C0]] to %[[C2]]
+// CHECK-NEXT: tt.tile_regs_acquire
+// CHECK-NEXT: tt.transpose_wh_tile %[[IN]][%[[I]]] -> dst[%[[C0]]]
+// CHECK-NEXT: tt.tile_regs_commit
+// CHECK-NEXT: tt.tile_regs_wait
+// CHECK-NEXT: tt.pack_tile dst[%[[C0]]] -> %[[T]][%[[I]]]
+// CHECK-NEXT: tt.tile_regs_release
+// CHECK: tt.pack_reconfig_data_format %[[OUT:.*]] : !tt.cb<16
+// CHECK-NEXT: tt.cb_push_back %[[T]], %[[C2]]
+// CHECK-NEXT: tt.cb_pop_front %[[IN]], %[[C2]]
+func.func @transpose_block() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !in0
+  %t = tt.get_cb : !tt.cb<25, 2 x !tt.tile<bf16>>
+  %out = tt.get_cb : !out
+  tt.transpose_block %in0 -> %t block 2 x 1 packer %out : !in0, !tt.cb<25, 2 x !tt.tile<bf16>>, !out
+  return
+}
+
+// A 2x3 block: out tile (i, j) of the 3x2 result is in's tile (j, i), at
+// j * 3 + i, packed in order.
+// CHECK-LABEL: func.func @transpose_block_2x3
+// CHECK-DAG: %[[C3:.*]] = arith.constant 3 : i32
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[C3]]
+// CHECK-NEXT: scf.for %[[J:.*]] = %{{.*}} to %{{.*}}
+// CHECK-NEXT: %[[J3:.*]] = arith.muli %[[J]], %[[C3]]
+// CHECK-NEXT: %[[SRC:.*]] = arith.addi %[[J3]], %[[I]] {tt.name = "source_tile"}
+// CHECK: tt.transpose_wh_tile %{{.*}}[%[[SRC]]] -> dst
+func.func @transpose_block_2x3() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !tt.cb<0, 6 x !tt.tile<bf16>>
+  %t = tt.get_cb : !tt.cb<25, 6 x !tt.tile<bf16>>
+  %out = tt.get_cb : !out
+  tt.transpose_block %in0 -> %t block 2 x 3 packer %out : !tt.cb<0, 6 x !tt.tile<bf16>>, !tt.cb<25, 6 x !tt.tile<bf16>>, !out
+  return
+}

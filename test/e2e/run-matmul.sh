@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# [TYPES="A B C"] [TRANSPOSE=b] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
+# [TYPES="A B C"] [TRANSPOSE=a|b|ab] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
 # Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
-# TRANSPOSE=b, C = A * B^T of a B stored NxK) from tl.matmul through the whole
+# TRANSPOSE, the operands named are stored transposed: A as KxM, B as NxK)
+# from tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
 m=$1 k=$2 n=$3 device=$4
 read -r ta tb tc <<< "${TYPES:-bf16 bf16 bf16}"
-b_shape="${k}x${n}" transpose=""
+a_shape="${m}x${k}" b_shape="${k}x${n}" transpose=""
 case "${TRANSPOSE:-}" in
   "") ;;
+  a) a_shape="${k}x${m}" transpose=" transpose_a" ;;
   b) b_shape="${n}x${k}" transpose=" transpose_b" ;;
-  *) echo "run-matmul: TRANSPOSE must be b" >&2; exit 2 ;;
+  ab) a_shape="${k}x${m}" b_shape="${n}x${k}" transpose=" transpose_a transpose_b" ;;
+  *) echo "run-matmul: TRANSPOSE must be a, b or ab" >&2; exit 2 ;;
 esac
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${m}x${k}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
-  tl.matmul %A, %B into %C${transpose} : memref<${m}x${k}x${ta}>, memref<${b_shape}x${tb}> into memref<${m}x${n}x${tc}>
+func.func @mm(%A: memref<${a_shape}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
+  tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${m}x${n}x${tc}>
   return
 }
 MLIR

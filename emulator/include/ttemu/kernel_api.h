@@ -75,7 +75,9 @@ void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
               const char* file, int line);
 void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
               std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt, const char* file, int line);
-void copy_init(std::uint32_t cb, const char* file, int line);
+void copy_init(std::uint32_t cb, bool transpose_faces, bool transpose_within_faces, const char* op, const char* file,
+               int line);
+void transpose_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst, const char* file, int line);
 void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst, const char* file, int line);
 void pack_tile(std::uint32_t dst, std::uint32_t cb, std::uint32_t tile, bool out_of_order, const char* file, int line);
 void pack_l1_acc(std::uint32_t enable, const char* file, int line);

@@ -269,6 +269,26 @@ void kernel_main() {
     }
 }
 
+TEST_F(Err, TransposeNeedsItsInit) {
+    // After copy_tile_to_dst_init_short (no transpose) the unpacker copies; transpose_wh_tile
+    // needs transpose_wh_init_short.
+    const char* k = R"(#include "api/compute/compute_kernel_hw_startup.h"
+#include "api/compute/tile_move_copy.h"
+#include "api/compute/transpose_wh.h"
+void kernel_main() {
+    compute_kernel_hw_startup<SrcOrder::Reverse>(tt::CBIndex::c_0, tt::CBIndex::c_0, tt::CBIndex::c_0);
+    copy_tile_to_dst_init_short(tt::CBIndex::c_0);
+    tile_regs_acquire();
+    transpose_wh_tile(tt::CBIndex::c_0, 0, 0);
+}
+)";
+    Program p = CreateProgram();
+    cb(p, core, CBIndex::c_0, 2);
+    CreateKernel(p, kernel_file("transpose.cpp", k), core, ComputeConfig{});
+    expect_error([&] { run(p); }, {"transpose_wh_tile", "transpose_wh_init_short(cb) (or transpose_wh_init) must be "
+                                   "called before transpose_wh_tile", "transpose.cpp:8"});
+}
+
 TEST_F(Err, MatmulNeedsInitAndWaitedTiles) {
     const char* k = R"(#include "api/compute/matmul.h"
 void kernel_main() {

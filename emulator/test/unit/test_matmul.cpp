@@ -104,7 +104,8 @@ static void ref_mm(std::vector<float>& acc, const std::vector<float>& a, const s
 class Matmul : public Emu {
 protected:
     // returns C tiles (3) untilized to row-major floats
-    std::vector<float> compute(DataFormat out_fmt, bool fp32_acc, std::vector<float>& a_rm, std::vector<float>& b_rm) {
+    std::vector<float> compute(DataFormat out_fmt, bool fp32_acc, std::vector<float>& a_rm, std::vector<float>& b_rm,
+                               const char* compute_src = kCompute) {
         const std::uint32_t tb = tile_size(DataFormat::Float16_b), ob = tile_size(out_fmt);
         std::vector<bfloat16> a(32 * 64), b(64 * 32);
         std::uint32_t s = 7;
@@ -134,7 +135,7 @@ protected:
         TensorAccessorArgs(*cbuf).append_to(wct);
         auto r = CreateKernel(p, kernel_file("reader.cpp", kReader), core, reader_cfg(rct));
         auto w = CreateKernel(p, kernel_file("writer.cpp", kWriter), core, writer_cfg(wct));
-        CreateKernel(p, kernel_file("compute.cpp", kCompute), core, ComputeConfig{.fp32_dest_acc_en = fp32_acc});
+        CreateKernel(p, kernel_file("compute.cpp", compute_src), core, ComputeConfig{.fp32_dest_acc_en = fp32_acc});
         SetRuntimeArgs(p, r, core, {static_cast<std::uint32_t>(abuf->address()), static_cast<std::uint32_t>(bbuf->address()), 2, 2, 2});
         SetRuntimeArgs(p, w, core, {static_cast<std::uint32_t>(cbuf->address()), 3});
         run(p);
@@ -244,5 +245,58 @@ TEST_F(Emu, MatmulBlockWithL1Accumulation) {
             for (int k = 0; k < 64; ++k)
                 ref += static_cast<double>(static_cast<float>(a[i * 64 + k])) * static_cast<float>(b[k * 64 + j]);
             ASSERT_NEAR(c[i * 64 + j], ref, 1e-4) << i << "," << j;
+        }
+}
+
+// The unpacker's transposes: transpose_wh_tile (the tile's transpose), copy_tile after
+// copy_tile_to_dst_init_short(cb, 1) (faces swapped, each face as it is) and matmul_init's
+// transpose of in1 tiles (C = A0 * B0^T).
+static const char* kTransposeCompute = R"(
+#include "api/compute/compute_kernel_hw_startup.h"
+#include "api/compute/matmul.h"
+#include "api/compute/pack.h"
+#include "api/compute/tile_move_copy.h"
+#include "api/compute/transpose_wh.h"
+void kernel_main() {
+    constexpr uint32_t a = tt::CBIndex::c_0, b = tt::CBIndex::c_1, out = tt::CBIndex::c_16;
+    compute_kernel_hw_startup<SrcOrder::Reverse>(a, b, out);
+    cb_wait_front(a, 2);
+    cb_wait_front(b, 2);
+    transpose_wh_init_short(a);
+    tile_regs_acquire();
+    transpose_wh_tile(a, 1, 0);
+    copy_tile_to_dst_init_short(a, 1);
+    copy_tile(a, 1, 1);
+    matmul_init(a, b, 1);
+    matmul_tiles(a, b, 0, 0, 2);
+    tile_regs_commit();
+    tile_regs_wait();
+    cb_reserve_back(out, 3);
+    pack_tile(0, out);
+    pack_tile(1, out);
+    pack_tile(2, out);
+    cb_push_back(out, 3);
+    tile_regs_release();
+    cb_pop_front(a, 2);
+    cb_pop_front(b, 2);
+}
+)";
+
+TEST_F(Matmul, UnpackerTransposes) {
+    std::vector<float> a_rm, b_rm;
+    auto out = compute(DataFormat::Float32, true, a_rm, b_rm, kTransposeCompute);
+    auto a0 = tile_of(a_rm, 32, 64, 0, 0), a1 = tile_of(a_rm, 32, 64, 0, 1);
+    auto b0 = tile_of(b_rm, 64, 32, 0, 0);
+    std::vector<float> b0t(1024), product(1024, 0.0f);
+    for (int r = 0; r < 32; ++r)
+        for (int c = 0; c < 32; ++c) b0t[r * 32 + c] = b0[c * 32 + r];
+    ref_mm(product, a0, b0t);
+    for (int r = 0; r < 32; ++r)
+        for (int c = 0; c < 32; ++c) {
+            ASSERT_EQ(out[r * 32 + c], a1[c * 32 + r]) << "transpose_wh_tile, element (" << r << ", " << c << ")";
+            // Face (fr, fc) comes from face (fc, fr), its elements in place.
+            const int fr = r / 16, fc = c / 16, src_r = fc * 16 + r % 16, src_c = fr * 16 + c % 16;
+            ASSERT_EQ(out[1024 + r * 32 + c], a1[src_r * 32 + src_c]) << "transposed faces, element (" << r << ", " << c << ")";
+            ASSERT_EQ(out[2048 + r * 32 + c], product[r * 32 + c]) << "A0 * B0^T, element (" << r << ", " << c << ")";
         }
 }

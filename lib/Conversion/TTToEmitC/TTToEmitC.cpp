@@ -305,12 +305,18 @@ LogicalResult checkSupportedOps(func::FuncOp kernel) {
   return failure(result.wasInterrupted());
 }
 
-SmallVector<StringRef> includesFor(KernelRole role) {
-  if (role == KernelRole::Compute)
-    return {"api/compute/compute_kernel_hw_startup.h", "api/compute/matmul.h",
-            "api/compute/tile_move_copy.h", "api/compute/pack.h",
-            "api/compute/reconfig_data_format.h"};
-  return {"api/dataflow/dataflow_api.h"};
+SmallVector<StringRef> includesFor(func::FuncOp kernel, KernelRole role) {
+  if (role != KernelRole::Compute)
+    return {"api/dataflow/dataflow_api.h"};
+  SmallVector<StringRef> headers = {
+      "api/compute/compute_kernel_hw_startup.h", "api/compute/matmul.h",
+      "api/compute/tile_move_copy.h", "api/compute/pack.h",
+      "api/compute/reconfig_data_format.h"};
+  if (!kernel.getOps<TransposeWhInitOp>().empty() ||
+      kernel.walk([](TransposeWhTileOp) { return WalkResult::interrupt(); })
+          .wasInterrupted())
+    headers.push_back("api/compute/transpose_wh.h");
+  return headers;
 }
 
 struct ConvertTTToEmitC
@@ -387,7 +393,7 @@ struct ConvertTTToEmitC
       auto include = emitc::IncludeOp::create(builder, kernel.getLoc(),
                                               builder.getStringAttr("cstdint"));
       include.setIsStandardInclude(true);
-      for (StringRef header : includesFor(role.getValue()))
+      for (StringRef header : includesFor(kernel, role.getValue()))
         emitc::IncludeOp::create(builder, kernel.getLoc(),
                                  builder.getStringAttr(header));
       emitc::VerbatimOp::create(builder, kernel.getLoc(), "");

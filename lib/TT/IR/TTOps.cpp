@@ -480,6 +480,27 @@ LogicalResult WriteTilesOp::verify() {
                             getSubblockCols());
 }
 
+LogicalResult TransposeBlockOp::verify() {
+  uint64_t tiles = uint64_t(getRows() * getCols());
+  for (auto [name, cb] : {std::pair<StringRef, Value>{"in", getIn()},
+                          {"out", getOut()}}) {
+    auto type = llvm::cast<CircularBufferType>(cb.getType());
+    if (type.getNumPages() < tiles)
+      return emitOpError() << name << " holds " << type.getNumPages()
+                           << " pages, fewer than the " << getRows() << "x"
+                           << getCols() << " block";
+  }
+  auto format = [](Value cb) {
+    return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
+  };
+  if (format(getIn()) != format(getOut()))
+    return emitOpError() << "transposes " << stringifyDataFormat(format(getIn()))
+                         << " tiles into a "
+                         << stringifyDataFormat(format(getOut()))
+                         << " CB; the formats must match";
+  return success();
+}
+
 LogicalResult MatmulBlockOp::verify() {
   if (getM() % getSubblockRows() != 0 || getN() % getSubblockCols() != 0)
     return emitOpError() << "subblock " << getSubblockRows() << "x"

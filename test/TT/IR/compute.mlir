@@ -24,6 +24,8 @@
 // CHECK: tt.tile_regs_release
 // CHECK: tt.matmul_init %[[IN0]], %[[IN1]] transpose %[[C1]] : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
 // CHECK: tt.matmul_tiles %[[IN0]][%[[C0]]], %[[IN1]][%[[C1]]] -> dst[%[[C0]]] transpose_in1 : !tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>
+// CHECK: tt.transpose_wh_init %[[IN0]] : !tt.cb<0, 2 x !tt.tile<bf16>>
+// CHECK: tt.transpose_wh_tile %[[IN0]][%[[C1]]] -> dst[%[[C0]]] : !tt.cb<0, 2 x !tt.tile<bf16>>
 // GENERIC: "tt.compute_kernel_hw_startup"
 // GENERIC: "tt.matmul_init"
 // GENERIC: "tt.tile_regs_acquire"
@@ -36,6 +38,8 @@
 // GENERIC: "tt.tile_regs_release"
 // GENERIC: "tt.matmul_init"(%{{.*}}, %{{.*}}, %{{.*}}) : (!tt.cb<0, 2 x !tt.tile<bf16>>, !tt.cb<1, 2 x !tt.tile<bf16>>, i32) -> ()
 // GENERIC: "tt.matmul_tiles"({{.*}}) <{transpose_in1}>
+// GENERIC: "tt.transpose_wh_init"
+// GENERIC: "tt.transpose_wh_tile"(%{{.*}}, %{{.*}}, %{{.*}}) : (!tt.cb<0, 2 x !tt.tile<bf16>>, i32, i32) -> ()
 func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
@@ -56,5 +60,8 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   // B stored transposed: the unpacker transposes each in1 tile.
   tt.matmul_init %in0, %in1 transpose %c1 : !in0, !in1
   tt.matmul_tiles %in0[%c0], %in1[%c1] -> dst[%c0] transpose_in1 : !in0, !in1
+  // A stored transposed: the unpacker transposes a tile into DST.
+  tt.transpose_wh_init %in0 : !in0
+  tt.transpose_wh_tile %in0[%c1] -> dst[%c0] : !in0
   return
 }

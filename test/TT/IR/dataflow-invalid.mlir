@@ -75,3 +75,25 @@ func.func @runtime_param_type() {
   %p = tt.runtime_param "Kt" = 4 : index
   return
 }
+
+// -----
+
+func.func @transpose_block_too_small() {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %t = tt.get_cb : !tt.cb<25, 4 x !tt.tile<bf16>>
+  %out = tt.get_cb : !tt.cb<16, 2 x !tt.tile<bf16>>
+  // expected-error @+1 {{out holds 4 pages, fewer than the 2x3 block}}
+  tt.transpose_block %in0 -> %t block 2 x 3 packer %out : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<25, 4 x !tt.tile<bf16>>, !tt.cb<16, 2 x !tt.tile<bf16>>
+  return
+}
+
+// -----
+
+func.func @transpose_block_formats() {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %t = tt.get_cb : !tt.cb<25, 8 x !tt.tile<f32>>
+  %out = tt.get_cb : !tt.cb<16, 2 x !tt.tile<bf16>>
+  // expected-error @+1 {{transposes bf16 tiles into a f32 CB; the formats must match}}
+  tt.transpose_block %in0 -> %t block 2 x 3 packer %out : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<25, 8 x !tt.tile<f32>>, !tt.cb<16, 2 x !tt.tile<bf16>>
+  return
+}

@@ -512,6 +512,41 @@ def TT_CopyTileInitOp : TT_CallOp<"copy_tile_init", "copy_tile_to_dst_init_short
   let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
 }
 
+def TT_TransposeWhInitOp : TT_CallOp<"transpose_wh_init", "transpose_wh_init_short", [TT_ComputeOnly]> {
+  let summary = "configure unpack and math for transpose_wh_tile from a CB";
+  let description = [{
+    `transpose_wh_init_short(cb)`: the unpacker transposes each tile it
+    reads from `cb` (its faces and within each face), math copies it to DST.
+    Any later `matmul_tiles` needs `matmul_init` again.
+
+    Example:
+
+    ```mlir
+    tt.transpose_wh_init %in0 : !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb);
+  let assemblyFormat = "$cb attr-dict `:` qualified(type($cb))";
+}
+
+def TT_TransposeWhTileOp : TT_CallOp<"transpose_wh_tile", "transpose_wh_tile", [TT_ComputeOnly]> {
+  let summary = "load the transpose of a CB tile into DST";
+  let description = [{
+    `transpose_wh_tile(cb, tile_index, dst_index)`, after
+    `transpose_wh_init_short(cb)`.
+
+    Example:
+
+    ```mlir
+    tt.transpose_wh_tile %in0[%c0] -> dst[%c0] : !tt.cb<0, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$cb, I32:$tile, I32:$dstIndex);
+  let assemblyFormat = [{
+    $cb `[` $tile `]` `->` `dst` `[` $dstIndex `]` attr-dict `:` qualified(type($cb))
+  }];
+}
+
 def TT_CopyTileOp : TT_CallOp<"copy_tile", "copy_tile", [TT_ComputeOnly]> {
   let summary = "load a CB tile into DST (reloads partial sums)";
   let description = [{
@@ -937,6 +972,40 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
     int64_t getSubblockRows() { return getSubblockH().value_or(getM()); }
     int64_t getSubblockCols() { return getSubblockW().value_or(getN()); }
   }];
+}
+
+def TT_TransposeBlockOp : TT_Op<"transpose_block", [TT_ComputeOnly]> {
+  let summary = "compute stage: transpose a block of tiles from one CB into another";
+  let description = [{
+    Waits for a `rows x cols` tile block in `in` (row-major), pushes its
+    transpose to `out`, a `cols x rows` block whose tile `(j, i)` is the
+    transpose of `in`'s tile `(i, j)`, and pops `in`. Each tile passes
+    through DST (`transpose_wh_tile` on the unpacker, then `pack_tile`), so
+    DST must not hold anything else: a block matmul that reads `out` keeps
+    its partial sums in a CB. The packer packs the block without L1
+    accumulation and in `out`'s format, then is set back to `packer_cb`'s
+    format (whoever needs L1 accumulation sets it again).
+    `tt-tensorize` expands it. This is how A^T reaches the matrix engine,
+    which can transpose only in1 tiles (tt-metal's `bmm_large_block_zm`
+    transposes in0 the same way).
+
+    Example:
+
+    ```mlir
+    tt.transpose_block %in0 -> %in0_t block 2 x 1 packer %out
+        : !tt.cb<0, 4 x !tt.tile<bf16>>, !tt.cb<25, 2 x !tt.tile<bf16>>,
+          !tt.cb<16, 2 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in, TT_CB:$out,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$rows,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$cols,
+                       TT_CB:$packer_cb);
+  let assemblyFormat = [{
+    $in `->` $out `block` $rows `x` $cols `packer` $packer_cb attr-dict `:`
+    qualified(type($in)) `,` qualified(type($out)) `,` qualified(type($packer_cb))
+  }];
+  let hasVerifier = 1;
 }
 
 def TT_PackBlockOp : TT_Op<"pack_block", [TT_ComputeOnly]> {
