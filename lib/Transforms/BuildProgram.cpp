@@ -250,13 +250,18 @@ struct TTBuildProgramPass
     }
     // Only kernels that compute the whole product can be checked against
     // one; others run without a reference.
-    if (auto form = func->getAttrOfType<MatmulFormAttr>(
-            TTDialect::kWholeMatmulAttrName);
-        form && inputs.size() == 2 && outputs.size() == 1)
-      ReferenceMatmulOp::create(
-          b, loc, inputs[0], inputs[1], outputs[0],
-          form.getTransposeA() ? b.getUnitAttr() : UnitAttr(),
-          form.getTransposeB() ? b.getUnitAttr() : UnitAttr());
+    // C += A * B reads C too: its initial values are the third input.
+    auto form = func->getAttrOfType<MatmulFormAttr>(
+        TTDialect::kWholeMatmulAttrName);
+    size_t expectedInputs = form && form.getAccumulate() ? 3 : 2;
+    if (form && inputs.size() == expectedInputs && outputs.size() == 1 &&
+        (!form.getAccumulate() || inputs[2] == outputs[0])) {
+      auto flag = [&](bool set) { return set ? b.getUnitAttr() : UnitAttr(); };
+      ReferenceMatmulOp::create(b, loc, inputs[0], inputs[1], outputs[0],
+                                flag(form.getTransposeA()),
+                                flag(form.getTransposeB()),
+                                flag(form.getAccumulate()));
+    }
     for (FlatSymbolRefAttr in : inputs)
       EnqueueWriteBufferOp::create(b, loc, in);
     EnqueueProgramOp::create(b, loc);

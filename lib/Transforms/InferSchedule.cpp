@@ -180,6 +180,11 @@ struct TTInferSchedulePass
         read = firstRead.lookup(copy.getDest());
       if (!read)
         return WalkResult::advance();
+      // Accumulation: a block loads its own region of C into its fragment and
+      // stores the fragment back to that region; no other block touches it.
+      if (read.getDest() == copy.getSource() &&
+          llvm::equal(read.getSourceIndices(), copy.getDestIndices()))
+        return WalkResult::advance();
       std::string name = "a buffer";
       if (auto arg = dyn_cast<BlockArgument>(copy.getDest())) {
         name = ("argument " + Twine(arg.getArgNumber()) + " of @" +
@@ -236,13 +241,19 @@ struct TTInferSchedulePass
     }
     // What the kernel computes was stated when it was built; its gemm says
     // which operands it reads transposed.
+    // A fragment loaded from global memory starts from C: C += op(A) op(B).
     if (kernel.getWholeMatmul()) {
       tl::GemmOp gemm;
       kernel.walk([&](tl::GemmOp op) { gemm = op; });
+      bool accumulate = false;
+      kernel.walk([&](tl::CopyOp copy) {
+        accumulate |= gemm && copy.isLoad() && copy.getDest() == gemm.getC();
+      });
       func->setAttr(TTDialect::kWholeMatmulAttrName,
                     MatmulFormAttr::get(&getContext(),
                                         gemm && gemm.getTransposeA(),
-                                        gemm && gemm.getTransposeB()));
+                                        gemm && gemm.getTransposeB(),
+                                        accumulate));
     }
     // What tt-select-schedule chose, else the option (auto: by cost).
     Schedule kind = schedule;

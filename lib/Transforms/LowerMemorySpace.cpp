@@ -20,6 +20,7 @@ constexpr uint32_t kFirstInputCB = 0;
 constexpr uint32_t kOutputCB = 16;   // tt-metal's convention for outputs
 constexpr uint32_t kPartialsCB = 24; // and for intermediates
 constexpr uint32_t kTransposedInputCB = 25;
+constexpr uint32_t kInitialOutputCB = 2; // C's block, read for C += A * B
 
 int64_t tilesOf(MemRefType type) {
   return (type.getDimSize(0) / tl::kTileSize) *
@@ -46,6 +47,11 @@ struct MemoryPlan {
   Operation *clear = nullptr;
   /// With transpose_a: the CB the A block is transposed into each K step.
   Value transposedA;
+  /// The load of the fragment from C (C += A * B), and the CB C's block
+  /// arrives in; the CBs the matrix engine reads.
+  Operation *initialLoad = nullptr;
+  Value initial, in0, in1;
+  bool transposeB = false;
   bool spills() const { return static_cast<bool>(partials); }
 };
 
@@ -182,7 +188,8 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
           op, in0, adaptor.getB(), m, k, n,
           rewriter.getI64IntegerAttr(plan.subblockH),
           rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
-          loop.getInductionVar(), plan.kSteps, /*transpose_in1=*/false);
+          loop.getInductionVar(), plan.kSteps, /*transpose_in1=*/false,
+          plan.initial);
     }
     // The CB holds B's block as stored, n x k tiles.
     matmul.setTransposeIn1(op.getTransposeB());
@@ -206,6 +213,16 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     if (!row || !col)
       return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
     Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
+    if (op == plan.initialLoad) {
+      // C's block comes in through its own CB; the compute kernel starts the
+      // accumulator from it (a spilling matmul on its first K step).
+      ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
+                          rows, cols, plan.initial, McastDirectionAttr());
+      if (!plan.spills())
+        emitReloadIntoDst(rewriter, loc, rows * cols);
+      rewriter.eraseOp(op);
+      return success();
+    }
     if (op.isLoad()) {
       // tt-infer-schedule marked the loads the cores of a row or column
       // share.
@@ -228,6 +245,33 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     }
     rewriter.eraseOp(op);
     return success();
+  }
+
+  /// DST tiles 0 .. count-1 = C's block: acquire DST, copy the block in,
+  /// set the engine up for matmul again.
+  void emitReloadIntoDst(OpBuilder &b, Location loc, int64_t count) const {
+    setComment(TileRegsAcquireOp::create(b, loc),
+               "Math: acquire DST, start it from C's block, accumulate into "
+               "it, hand it to the packer");
+    Value pages = i32Const(b, loc, count);
+    CBWaitFrontOp::create(b, loc, plan.initial, pages);
+    auto formatOf = [](Value cb) {
+      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
+    };
+    // copy_tile unpacks through source A, which holds in1's format.
+    bool reconfigure = formatOf(plan.initial) != formatOf(plan.in1);
+    if (reconfigure)
+      ReconfigDataFormatSrcAOp::create(b, loc, plan.initial);
+    CopyTileInitOp::create(b, loc, plan.initial);
+    forRange(b, loc, count, "tile", "Load C's block into DST",
+             [&](OpBuilder &b, Value t) {
+      CopyTileOp::create(b, loc, plan.initial, t, t);
+    });
+    CBPopFrontOp::create(b, loc, plan.initial, pages);
+    if (reconfigure)
+      ReconfigDataFormatSrcAOp::create(b, loc, plan.in1);
+    MatmulInitOp::create(b, loc, plan.in0, plan.in1,
+                         plan.transposeB ? i32Const(b, loc, 1) : Value());
   }
   const MemoryPlan &plan;
 };
@@ -392,10 +436,18 @@ struct TTLowerMemorySpacePass
     };
     for (Operation *user : gemm.getC().getUsers()) {
       if (auto copy = llvm::dyn_cast<tl::CopyOp>(user)) {
-        if (copy.isLoad())
-          return copy.emitOpError(
-              "loading a fragment from global memory (accumulating into C) is "
-              "not supported by the Tenstorrent lowering yet");
+        if (copy.isLoad()) {
+          // C += A * B: the block starts from C's values.
+          if (!beforeLoop(copy))
+            return copy.emitOpError()
+                   << "loads the accumulator "
+                   << (loop->isProperAncestor(copy) ? "inside" : "after")
+                   << " the K loop; load it once, before the loop";
+          if (plan.initialLoad)
+            return copy.emitOpError("a fragment may be loaded only once");
+          plan.initialLoad = copy;
+          continue;
+        }
         if (store)
           return copy.emitOpError("a fragment may be stored only once");
         if (copy->getBlock() != loop->getBlock() ||
@@ -419,10 +471,14 @@ struct TTLowerMemorySpacePass
         return user->emitOpError("unexpected use of a fragment");
       }
     }
-    if (!cleared || !store)
+    if (cleared && plan.initialLoad)
+      return plan.initialLoad->emitOpError(
+          "the accumulator is both cleared and loaded from global memory "
+          "before the K loop; clear it (C = A * B) or load it (C += A * B)");
+    if ((!cleared && !plan.initialLoad) || !store)
       return fragmentAlloc.emitOpError(
-          "the accumulator must be cleared before the K loop and stored after "
-          "it");
+          "the accumulator must be cleared (or loaded from global memory) "
+          "before the K loop and stored after it");
     MemRefType fragmentType = fragmentAlloc.getType();
     int64_t mTiles = fragmentType.getDimSize(0) / tl::kTileSize;
     int64_t nTiles = fragmentType.getDimSize(1) / tl::kTileSize;
@@ -482,6 +538,17 @@ struct TTLowerMemorySpacePass
     }
 
     int64_t blockTiles = tilesOf(fragmentType);
+    if (plan.initialLoad) {
+      auto global = llvm::cast<MemRefType>(
+          llvm::cast<tl::CopyOp>(plan.initialLoad).getSource().getType());
+      DataFormat format = formatOf(global.getElementType());
+      auto type = CircularBufferType::get(&getContext(), kInitialOutputCB,
+                                          blockTiles,
+                                          TileType::get(&getContext(), format));
+      plan.initial = GetCBOp::create(b, loc, type, b.getStringAttr("cb_c_in"));
+      cbs.push_back({"cb_c_in (C's block for C += A * B)",
+                     uint64_t(blockTiles) * getTileSizeInBytes(format)});
+    }
     uint64_t others = 0;
     for (const CBInfo &cb : cbs)
       others += cb.bytes;
@@ -495,6 +562,9 @@ struct TTLowerMemorySpacePass
     plan.cbOf[fragmentAlloc] = outCB;
     if (plan.spills())
       plan.out = outCB;
+    plan.in0 = plan.cbOf.lookup(gemm.getA().getDefiningOp());
+    plan.in1 = plan.cbOf.lookup(gemm.getB().getDefiningOp());
+    plan.transposeB = gemm.getTransposeB();
     cbs.push_back({"cb_out (fragment " +
                        std::to_string(fragmentType.getDimSize(0)) + "x" +
                        std::to_string(fragmentType.getDimSize(1)) + ")",

@@ -74,7 +74,13 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
     Value cBuf = tl::AllocFragmentOp::create(rewriter, loc, cLocal);
     Value row = arith::MulIOp::create(rewriter, loc, by, bm);
     Value col = arith::MulIOp::create(rewriter, loc, bx, bn);
-    tl::ClearOp::create(rewriter, loc, cBuf);
+    // C = A * B starts from zero, C += A * B from C's block (TileLang's
+    // T.copy(C[...], C_local) in place of T.clear).
+    if (op.getAccumulate())
+      tl::CopyOp::create(rewriter, loc, op.getC(), ValueRange{row, col}, cBuf,
+                         ValueRange{});
+    else
+      tl::ClearOp::create(rewriter, loc, cBuf);
     auto loop = tl::PipelinedOp::create(rewriter, loc, k / blockK, stages);
     {
       OpBuilder::InsertionGuard loopGuard(rewriter);
@@ -111,10 +117,6 @@ struct TLMatmulToKernelPass
              << op->getParentOp()->getName()
              << "': the Tenstorrent lowering compiles one whole matmul per "
                 "function (call the function in a loop instead)";
-    if (op.getAccumulate())
-      return op.emitOpError(
-          "with 'accumulate' is not supported by the Tenstorrent lowering yet; "
-          "write C = A * B");
     tl::MatmulShape shape = op.getShape();
     struct Dim {
       const char *name;

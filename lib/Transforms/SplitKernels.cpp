@@ -22,8 +22,10 @@ std::string bufferName(func::FuncOp func, unsigned arg) {
   std::string name;
   func.walk([&](Operation *op) {
     if (auto read = llvm::dyn_cast<ReadTilesOp>(op)) {
-      if (read.getBuffer() == func.getArgument(arg))
-        name = read.getCb().getType().getIndex() == 0 ? "a" : "b";
+      // (C's initial values, read into their own CB, keep C's name.)
+      uint32_t cb = read.getCb().getType().getIndex();
+      if (read.getBuffer() == func.getArgument(arg) && cb <= 1)
+        name = cb == 0 ? "a" : "b";
     } else if (auto write = llvm::dyn_cast<WriteTilesOp>(op)) {
       if (write.getBuffer() == func.getArgument(arg))
         name = "c";

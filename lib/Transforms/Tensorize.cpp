@@ -94,6 +94,60 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     return success();
   }
 
+  /// On the first K step, C's block (row-major in `initial`) into the
+  /// partial sums CB, subblock by subblock as the K steps read them: each
+  /// subblock's tiles into DST and packed (no L1 accumulation) in fp32.
+  void emitInitialPartials(OpBuilder &b, Location loc, MatmulBlockOp op,
+                           Value step) const {
+    Value initial = op.getInitial(), partials = op.getPartials();
+    int64_t h = op.getSubblockRows(), w = op.getSubblockCols(), n = op.getN();
+    auto formatOf = [](Value cb) {
+      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
+    };
+    Value zero = i32Const(b, loc, 0);
+    Value isFirst =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step, zero);
+    setCppName(isFirst.getDefiningOp(), "is_first_step");
+    auto first = scf::IfOp::create(b, loc, isFirst, [&](OpBuilder &b,
+                                                        Location loc) {
+      Value blockTiles = i32Const(b, loc, op.getM() * n);
+      CBWaitFrontOp::create(b, loc, initial, blockTiles);
+      PackReconfigL1AccOp::create(b, loc, i32Const(b, loc, 0));
+      PackReconfigDataFormatOp::create(b, loc, partials);
+      bool reconfigure = formatOf(initial) != formatOf(op.getIn1());
+      if (reconfigure)
+        ReconfigDataFormatSrcAOp::create(b, loc, initial);
+      CopyTileInitOp::create(b, loc, initial);
+      forRange(b, loc, op.getM() / h, "subblock_row", [&](OpBuilder &b, Value sbRow) {
+        forRange(b, loc, n / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
+          TileRegsAcquireOp::create(b, loc);
+          // Subblock tile (i, j) is C's block tile (sbRow*h + i, sbCol*w + j).
+          forRange(b, loc, h, "i", [&](OpBuilder &b, Value i) {
+            forRange(b, loc, w, "j", [&](OpBuilder &b, Value j) {
+              Value row = affine(b, loc, sbRow, h, i);
+              Value col = affine(b, loc, sbCol, w, j);
+              Value tile = affine(b, loc, row, n, col);
+              setCppName(tile.getDefiningOp(), "c_tile");
+              CopyTileOp::create(b, loc, initial, tile, affine(b, loc, i, w, j));
+            });
+          });
+          TileRegsCommitOp::create(b, loc);
+          TileRegsWaitOp::create(b, loc);
+          emitPack(b, loc, partials, h * w);
+          TileRegsReleaseOp::create(b, loc);
+        });
+      });
+      CBPopFrontOp::create(b, loc, initial, blockTiles);
+      if (reconfigure)
+        ReconfigDataFormatSrcAOp::create(b, loc, op.getIn1());
+      MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1(),
+                           op.getTransposeIn1() ? i32Const(b, loc, 1) : Value());
+      scf::YieldOp::create(b, loc);
+    });
+    setComment(first, "C += A * B: the first K step starts from C's block, "
+                      "packed into the partial sums");
+  }
+
   /// One K step of a block larger than DST, subblock by subblock, with the
   /// partial sums in an fp32 CB: the first step packs them there; the middle
   /// steps pack onto them with the packer's L1 accumulation (no reload into
@@ -109,9 +163,17 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
       setCppName(v.getDefiningOp(), name);
       return v;
     };
-    Value notFirst = named(
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step, zero),
-        "has_partials");
+    // C += A * B: before the first K step, C's block becomes the partial
+    // sums, so every step has partial sums to add to.
+    Value initial = op.getInitial();
+    Value notFirst =
+        initial ? arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)
+                      .getResult()
+                : named(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                              step, zero),
+                        "has_partials");
+    if (initial)
+      emitInitialPartials(b, loc, op, step);
     Value lastStep = named(
         arith::SubIOp::create(b, loc, op.getNumSteps(), one), "last_step");
     Value isLast = named(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,

@@ -22,15 +22,38 @@ func.func @l1_overflow(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
 
 // -----
 
-func.func @accumulate_into_c(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xf32>) {
+// C += A * B starts from C's block: loaded once, before the K loop, not
+// as well as cleared.
+func.func @cleared_and_loaded(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xf32>) {
   %c0 = arith.constant 0 : index
   tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    // expected-error @+1 {{loading a fragment from global memory (accumulating into C) is not supported by the Tenstorrent lowering yet}}
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    // expected-error @+1 {{the accumulator is both cleared and loaded from global memory before the K loop; clear it (C = A * B) or load it (C += A * B)}}
     tl.copy %C[%c0, %c0] to %c : memref<32x32xf32> to memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loaded_in_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xf32>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      // expected-error @+1 {{loads the accumulator inside the K loop; load it once, before the loop}}
+      tl.copy %C[%c0, %c0] to %c : memref<32x32xf32> to memref<32x32xf32, #tl.scope<fragment>>
       tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
@@ -65,7 +88,7 @@ func.func @never_cleared(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: mem
   tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    // expected-error @+1 {{the accumulator must be cleared before the K loop and stored after it}}
+    // expected-error @+1 {{the accumulator must be cleared (or loaded from global memory) before the K loop and stored after it}}
     %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 1 stages 2 {
       tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>

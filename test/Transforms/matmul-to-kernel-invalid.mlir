@@ -1,7 +1,22 @@
-// RUN: tt-opt %s --tl-matmul-to-kernel --split-input-file -verify-diagnostics
+// RUN: tt-opt %s --tl-matmul-to-kernel="block-k=64" --split-input-file -verify-diagnostics
 
-func.func @accumulate(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
-  // expected-error @+1 {{with 'accumulate' is not supported by the Tenstorrent lowering yet}}
-  tl.matmul %A, %B into %C accumulate : memref<32x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+// The pass builds one kernel per function from a tl.matmul in its body.
+func.func @in_a_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    // expected-error @+1 {{'tl.matmul' op must sit directly in its function's body, not inside 'scf.for'}}
+    tl.matmul %A, %B into %C accumulate : memref<32x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+// A block size must divide the tile-padded dimension (block-k = 64, K = 96).
+func.func @block_does_not_divide(%A: memref<32x96xbf16>, %B: memref<96x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{block size 64 does not divide dimension K = 96; edge blocks are not supported yet}}
+  tl.matmul %A, %B into %C : memref<32x96xbf16>, memref<96x32xbf16> into memref<32x32xbf16>
   return
 }

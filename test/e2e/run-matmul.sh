@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# [TYPES="A B C"] [TRANSPOSE=a|b|ab] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
+# [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
 # Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
 # TRANSPOSE, the operands named are stored transposed: A as KxM, B as NxK)
-# from tl.matmul through the whole
+# ACCUMULATE=1: C += A * B on C's random initial values) from tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
@@ -16,6 +16,7 @@ case "${TRANSPOSE:-}" in
   ab) a_shape="${k}x${m}" b_shape="${n}x${k}" transpose=" transpose_a transpose_b" ;;
   *) echo "run-matmul: TRANSPOSE must be a, b or ab" >&2; exit 2 ;;
 esac
+[ -n "${ACCUMULATE:-}" ] && transpose="$transpose accumulate"
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)

@@ -511,6 +511,16 @@ LogicalResult MatmulBlockOp::verify() {
       spill != static_cast<bool>(getStep()) ||
       spill != static_cast<bool>(getNumSteps()))
     return emitOpError("spill needs partials, out, step and num_steps together");
+  if (getInitial() && !spill)
+    return emitOpError("starts from C's block only when it spills (without "
+                       "spilling the block's DST tiles are loaded before the K "
+                       "loop)");
+  if (getInitial() &&
+      getInitial().getType().getNumPages() < uint64_t(getM() * getN()))
+    return emitOpError() << "initial CB holds "
+                         << getInitial().getType().getNumPages()
+                         << " pages, fewer than the " << getM() << "x" << getN()
+                         << " block";
   if (spill &&
       getPartials().getType().getTile().getFormat() != DataFormat::Float32)
     return emitOpError("partial sums are kept in an f32 circular buffer");

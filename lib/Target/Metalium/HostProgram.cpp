@@ -123,7 +123,7 @@ private:
       const BufferInfo *b = info.buffer(ref.getB());
       const BufferInfo *c = info.buffer(ref.getC());
       os << "//\n// Computes " << c->var << "[" << c->rows() << "x" << c->cols()
-         << "] = " << a->var << "[" << a->rows() << "x" << a->cols() << "]"
+         << "] " << (ref.getAccumulate() ? "+=" : "=") << " " << a->var << "[" << a->rows() << "x" << a->cols() << "]"
          << (ref.getTransposeA() ? "^T" : "") << " * " << b->var << "["
          << b->rows() << "x" << b->cols() << "]"
          << (ref.getTransposeB() ? "^T" : "") << " ("
@@ -600,6 +600,12 @@ private:
         const BufferInfo *b = info.buffer(write.getBuffer());
         if (generated.insert(b->var).second) {
           generateInput(*b);
+          // C += A * B: the check needs C's values before the device adds
+          // to them (the read-back overwrites c_host).
+          if (info.reference && info.reference.getAccumulate() &&
+              info.buffer(info.reference.getC()) == b)
+            os << "    const std::vector<" << hostType(b->op.getFormat())
+               << "> " << b->var << "_initial = " << b->var << "_host;\n";
           os << "    // Upload @" << b->op.getSymName()
              << " tilized (32x32 tiles of four 16x16 faces)"
              << (b->padded() ? ", zero-padded to whole tiles" : "") << "\n";
@@ -676,8 +682,9 @@ private:
     const Tolerance &t = info.tolerance;
     auto config = llvm::cast<ComputeConfigAttr>(
         info.kernel(KernelRole::Compute)->create.getConfig());
-    os << "    // Check: " << c->var << " against a double-precision " << a->var
-       << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
+    os << "    // Check: " << c->var << " against a double-precision "
+       << (ref.getAccumulate() ? c->var + "_initial + " : std::string())
+       << a->var << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
        << (ref.getTransposeB() ? "^T" : "") << " of the same inputs.\n";
     os << "    // Pass when max |" << c->var
        << " - reference| <= tolerance (the PCC is reported, not checked), "
@@ -692,7 +699,10 @@ private:
                                      : "2^-8: DST accumulates in bf16 "
                                        "(fp32_dest_acc_en = false)")
        << " and may round once\n"
-          "    //           per K tile (Kt = K / 32 = "
+          "    //           per K tile "
+       << (ref.getAccumulate()
+               ? "and once adding C's values (Kt = K / 32 + 1 = "
+               : "(Kt = K / 32 = ")
        << t.kTiles << "), the roundings adding up like a random walk;\n";
     os << "    //   u_mul = " << powerOfTwo(t.uMul) << ": "
        << mathFidelityName(config.getMathFidelity())
@@ -710,7 +720,10 @@ private:
     if (ref.getTransposeA() || ref.getTransposeB())
       os << ", Transpose::" << (ref.getTransposeA() ? "Yes" : "No")
          << ", Transpose::" << (ref.getTransposeB() ? "Yes" : "No");
-    os << ">(" << a->var << "_host, " << b->var << "_host);\n";
+    os << ">(" << a->var << "_host, " << b->var << "_host";
+    if (ref.getAccumulate())
+      os << ", " << c->var << "_initial";
+    os << ");\n";
     // Non-finite references (NaN or infinity in the inputs) must come out
     // non-finite, as NumPy's would; the finite rest is checked numerically.
     os << "    std::vector<double> result(M * N), finite_result, finite_reference;\n";
@@ -748,7 +761,8 @@ private:
           "* u_dst + u_mul + u_in);\n";
     os << "    const bool pass = non_finite_missed == 0 && max_error <= "
           "tolerance;\n";
-    os << "    std::printf(\"%s: " << c->var << "[%zux%zu] = " << a->var
+    os << "    std::printf(\"%s: " << c->var << "[%zux%zu] "
+       << (ref.getAccumulate() ? "+=" : "=") << " " << a->var
        << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
        << (ref.getTransposeB() ? "^T" : "")
        << ": PCC %.6f, max abs error %.4g (tolerance %.4g, max |reference| "

@@ -260,6 +260,7 @@ json check(const ProgramInfo &info) {
       {"n", info.referenceDims.n},
       {"transpose_a", bool(ref.getTransposeA())},
       {"transpose_b", bool(ref.getTransposeB())},
+      {"accumulate", bool(ref.getAccumulate())},
       {"reference", "double precision, from the same rounded inputs"},
       {"max_abs_error",
        json{{"formula",

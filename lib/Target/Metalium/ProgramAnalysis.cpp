@@ -447,6 +447,10 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
       return ref.emitOpError()
              << "checks @" << c->op.getSymName()
              << ", which the program never reads back (tt.enqueue_read_buffer)";
+    if (ref.getAccumulate() && !c->uploaded)
+      return ref.emitOpError()
+             << "adds to the values of @" << c->op.getSymName()
+             << ", which the program never uploads (tt.enqueue_write_buffer)";
 
     // op(A) is m x k and op(B) k x n (the verifier checked they compose).
     info.referenceDims = {ref.getTransposeA() ? a->cols() : a->rows(),
@@ -454,7 +458,9 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
                           ref.getTransposeB() ? b->rows() : b->cols()};
     // The tolerance of the check (see Tolerance).
     Tolerance &t = info.tolerance;
-    t.kTiles = std::max<int64_t>(1, info.referenceDims.k / 32);
+    // Adding the product to C's values is one more rounding step in DST.
+    t.kTiles = std::max<int64_t>(1, info.referenceDims.k / 32) +
+               (ref.getAccumulate() ? 1 : 0);
     t.uOut = c->op.getFormat() == DataFormat::Float32 ? std::ldexp(1.0, -24)
                                                       : std::ldexp(1.0, -8);
     auto config = llvm::cast<ComputeConfigAttr>(

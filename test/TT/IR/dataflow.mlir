@@ -19,6 +19,7 @@
 // CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 4 x 2 x 4 subblock 2 x 4 spill %[[PART:.*]] -> %[[OUT:.*]] step %[[START]] of %[[KT]] : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
 // CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 4 x 2 x 4 transpose_in1 : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>
 // CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 4 x 2 x 4 transpose_in1 subblock 2 x 4 spill
+// CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 4 x 2 x 4 subblock 2 x 4 spill %[[PART]] -> %[[OUT]] step %[[START]] of %[[KT]] from %[[OUT]] : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>, !tt.cb<16, 32 x !tt.tile<bf16>>
 // CHECK: tt.transpose_block %[[IN0]] -> %[[IN1]] block 2 x 4 packer %[[OUT]] : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>, !tt.cb<16, 32 x !tt.tile<bf16>>
 // CHECK: tt.pack_block %[[OUT]] count 8 : !tt.cb<16, 32 x !tt.tile<bf16>>
 // CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[START]], %[[COUNT]]] tiles_per_row %[[NT]] block 4 x 4 subblock 2 x 4 : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<256x256xbf16>
@@ -27,9 +28,9 @@
 // GENERIC: "tt.core_tile_range"() <{blocks}> : () -> (i32, i32)
 // GENERIC: "tt.runtime_param"() <{name = "Kt", value = 4 : i64}> : () -> i32
 // GENERIC: "tt.read_tiles"({{.*}}) <{cols = 2 : i64, rows = 4 : i64}>
-// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0>}>
-// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1>, subblock_h = 2 : i64, subblock_w = 4 : i64}>
-// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0>, transpose_in1}>
+// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0>}>
+// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 0>, subblock_h = 2 : i64, subblock_w = 4 : i64}>
+// GENERIC: "tt.matmul_block"({{.*}}) <{k = 2 : i64, m = 4 : i64, n = 4 : i64, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0>, transpose_in1}>
 // GENERIC: "tt.matmul_block"({{.*}}) <{{.*}}transpose_in1}>
 // GENERIC: "tt.transpose_block"({{.*}}) <{cols = 4 : i64, rows = 2 : i64}>
 // GENERIC: "tt.pack_block"({{.*}}) <{count = 8 : i64}>
@@ -48,6 +49,7 @@ func.func @planned(%A: memref<256x128xbf16>, %B: memref<128x256xbf16>, %C: memre
   tt.matmul_block %in0, %in1 block 4 x 2 x 4 subblock 2 x 4 spill %part -> %out step %start of %Kt : !in0, !in1, !part, !out
   tt.matmul_block %in0, %in1 block 4 x 2 x 4 transpose_in1 : !in0, !in1
   tt.matmul_block %in0, %in1 block 4 x 2 x 4 transpose_in1 subblock 2 x 4 spill %part -> %out step %start of %Kt : !in0, !in1, !part, !out
+  tt.matmul_block %in0, %in1 block 4 x 2 x 4 subblock 2 x 4 spill %part -> %out step %start of %Kt from %out : !in0, !in1, !part, !out, !out
   tt.transpose_block %in0 -> %in1 block 2 x 4 packer %out : !in0, !in1, !out
   tt.pack_block %out count 8 : !out
   tt.write_tiles %out -> %C[%start, %count] tiles_per_row %Nt block 4 x 4 subblock 2 x 4 : !out, memref<256x256xbf16>

@@ -409,18 +409,21 @@ def TT_MatmulFormAttr : TT_Attr<"MatmulForm", "matmul"> {
   let summary = "which operands of a matrix product are read transposed";
   let description = [{
     The value of a function's `tt.whole_matmul`: its kernels compute
-    `C = op(A) * op(B)` of its first three arguments, `op` transposing the
-    operands marked here, and the host program checks the result against that
-    product.
+    `C = op(A) * op(B)` (with `accumulate`, `C += op(A) * op(B)`) of its
+    first three arguments, `op` transposing the operands marked here, and
+    the host program checks the result against that product.
 
     Example:
 
     ```mlir
     func.func @mm(...) attributes {
       tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = true>}
+    func.func @mm_acc(...) attributes {
+      tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false, accumulate = true>}
     ```
   }];
-  let parameters = (ins "bool":$transpose_a, "bool":$transpose_b);
+  let parameters = (ins "bool":$transpose_a, "bool":$transpose_b,
+                        DefaultValuedParameter<"bool", "false">:$accumulate);
   let assemblyFormat = "`<` struct(params) `>`";
 }
 

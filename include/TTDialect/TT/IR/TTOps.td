@@ -762,25 +762,27 @@ def TT_EnqueueReadBufferOp : TT_Op<"enqueue_read_buffer", [HasParent<"ProgramOp"
 }
 
 def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
-  let summary = "the host-side check of the program's result: C = op(A) * op(B)";
+  let summary = "the host-side check of the program's result: C (+)= op(A) * op(B)";
   let description = [{
     Tells the emitted host program what the device computes so it can check
     it: after reading `c` back, it compares it with a double-precision
     `op(a) * op(b)` of the same rounded inputs (the largest absolute error
     against a bound derived from the formats; the Pearson correlation is
     reported) and exits non-zero on a mismatch. `op` transposes the
-    operands marked `transpose_a` / `transpose_b`. Buffers must carry shapes
-    that compose.
+    operands marked `transpose_a` / `transpose_b`; with `accumulate` the
+    product is added to `c`'s uploaded values (C += op(A) * op(B)). Buffers
+    must carry shapes that compose.
 
     Examples: `tt.reference_matmul @a, @b -> @c`,
-    `tt.reference_matmul @q, @k -> @s transpose_b`
+    `tt.reference_matmul @q, @k -> @s transpose_b`,
+    `tt.reference_matmul @a, @b -> @c accumulate`
   }];
   let arguments = (ins FlatSymbolRefAttr:$a, FlatSymbolRefAttr:$b,
                        FlatSymbolRefAttr:$c, UnitAttr:$transpose_a,
-                       UnitAttr:$transpose_b);
+                       UnitAttr:$transpose_b, UnitAttr:$accumulate);
   let assemblyFormat = [{
     $a `,` $b `->` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
-    attr-dict
+    (`accumulate` $accumulate^)? attr-dict
   }];
   let hasVerifier = 1;
 }
@@ -929,7 +931,9 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
     With `spill`, the output block is larger than DST: it is computed in
     `subblock_h x subblock_w` subblocks, each acquiring DST, reloading its
     partial sums from `partials` (fp32) unless `step` is 0, and packing to
-    `partials` or, on the last of `num_steps` K steps, to `out`.
+    `partials` or, on the last of `num_steps` K steps, to `out`. With
+    `from %initial` (C += A * B), step 0 starts each subblock from its tiles
+    of `initial`, a CB holding C's `m x n` block row-major, instead of zero.
 
     Examples:
 
@@ -950,13 +954,15 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w,
                        Optional<TT_CB>:$partials, Optional<TT_CB>:$out,
                        Optional<I32>:$step, Optional<I32>:$numSteps,
-                       UnitAttr:$transpose_in1);
+                       UnitAttr:$transpose_in1, Optional<TT_CB>:$initial);
   let assemblyFormat = [{
     $in0 `,` $in1 `block` $m `x` $k `x` $n (`transpose_in1` $transpose_in1^)?
     (`subblock` $subblock_h^ `x` $subblock_w)?
     (`spill` $partials^ `->` $out `step` $step `of` $numSteps)?
+    (`from` $initial^)?
     attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
     (`,` qualified(type($partials))^ `,` qualified(type($out)))?
+    (`,` qualified(type($initial))^)?
   }];
   let hasVerifier = 1;
   let builders = [
@@ -964,7 +970,7 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
                    "int64_t":$k, "int64_t":$n), [{
       build($_builder, $_state, in0, in1, m, k, n, nullptr, nullptr,
             ::mlir::Value(), ::mlir::Value(), ::mlir::Value(), ::mlir::Value(),
-            /*transpose_in1=*/false);
+            /*transpose_in1=*/false, /*initial=*/::mlir::Value());
     }]>
   ];
   let extraClassDeclaration = [{

@@ -115,9 +115,12 @@ enum class Transpose { No, Yes };
 // arguments so the compiler sees the trip counts and vectorizes the inner
 // loop at -O2; the operands are widened to float (and transposed) once, and
 // two rows of the result share each pass over op(b).
+// With `initial` (M x N, row-major; empty for none) the product is added to
+// it: C += op(a) * op(b).
 template <std::size_t M, std::size_t K, std::size_t N, Transpose TransposeA = Transpose::No,
-          Transpose TransposeB = Transpose::No, typename TA, typename TB>
-std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b) {
+          Transpose TransposeB = Transpose::No, typename TA, typename TB, typename TC>
+std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b,
+                                     const std::vector<TC>& initial) {
     std::vector<float> a_float(M * K), b_float(K * N);
     for (std::size_t i = 0; i < M; ++i)
         for (std::size_t k = 0; k < K; ++k)
@@ -126,6 +129,7 @@ std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector
         for (std::size_t j = 0; j < N; ++j)
             b_float[k * N + j] = static_cast<float>(TransposeB == Transpose::Yes ? b[j * K + k] : b[k * N + j]);
     std::vector<double> reference(M * N, 0.0);
+    for (std::size_t i = 0; i < initial.size() && i < M * N; ++i) reference[i] = static_cast<float>(initial[i]);
     std::size_t i = 0;
     for (; i + 2 <= M; i += 2)
         for (std::size_t k = 0; k < K; ++k) {
@@ -144,6 +148,12 @@ std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector
             for (std::size_t j = 0; j < N; ++j) reference[i * N + j] += a_ik * b_float[k * N + j];
         }
     return reference;
+}
+
+template <std::size_t M, std::size_t K, std::size_t N, Transpose TransposeA = Transpose::No,
+          Transpose TransposeB = Transpose::No, typename TA, typename TB>
+std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b) {
+    return reference_matmul<M, K, N, TransposeA, TransposeB>(a, b, std::vector<float>());
 }
 
 // Pearson correlation coefficient of two series of equal length (1 for two
