@@ -163,6 +163,24 @@ struct TTInferSchedulePass
     return success();
   }
 
+  /// Whether `a` and `b` are computed the same way (the same value, or ops of
+  /// one kind with equal attributes on operands computed the same way): a
+  /// frontend spells an index once per use.
+  static bool sameValue(Value a, Value b) {
+    if (a == b)
+      return true;
+    Operation *x = a.getDefiningOp(), *y = b.getDefiningOp();
+    if (!x || !y || x->getName() != y->getName() ||
+        x->getAttrDictionary() != y->getAttrDictionary() ||
+        x->getNumRegions() || y->getNumRegions() ||
+        x->getNumOperands() != y->getNumOperands() ||
+        llvm::cast<OpResult>(a).getResultNumber() !=
+            llvm::cast<OpResult>(b).getResultNumber() ||
+        !isMemoryEffectFree(x))
+      return false;
+    return llvm::all_of_zip(x->getOperands(), y->getOperands(), sameValue);
+  }
+
   /// Blocks run on different cores in no order: a buffer the kernel writes
   /// must not be one it reads, or a core may read a tile another core has
   /// already overwritten.
@@ -183,7 +201,8 @@ struct TTInferSchedulePass
       // Accumulation: a block loads its own region of C into its fragment and
       // stores the fragment back to that region; no other block touches it.
       if (read.getDest() == copy.getSource() &&
-          llvm::equal(read.getSourceIndices(), copy.getDestIndices()))
+          llvm::all_of_zip(read.getSourceIndices(), copy.getDestIndices(),
+                           sameValue))
         return WalkResult::advance();
       std::string name = "a buffer";
       if (auto arg = dyn_cast<BlockArgument>(copy.getDest())) {

@@ -57,3 +57,22 @@ def matmul_transpose_a(M, N, K, block_M, block_N, block_K, dtype="float16", accu
                 T.gemm(A_shared, B_shared, C_local, transpose_A=True)
             T.copy(C_local, C[by * block_M, bx * block_N])
     return main
+
+
+def matmul_accumulate(M, N, K, block_M, block_N, block_K, dtype="float16", accum_dtype="float"):
+    """C += A * B: the accumulator starts from C's block (T.copy(C[...],
+    C_local) in place of T.clear)."""
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), dtype), B: T.Tensor((K, N), dtype), C: T.Tensor((M, N), dtype)):
+        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), threads=128) as (bx, by):
+            A_shared = T.alloc_shared((block_M, block_K), dtype)
+            B_shared = T.alloc_shared((block_K, block_N), dtype)
+            C_local = T.alloc_fragment((block_M, block_N), accum_dtype)
+            T.copy(C[by * block_M, bx * block_N], C_local)
+            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):
+                T.copy(A[by * block_M, k * block_K], A_shared)
+                T.copy(B[k * block_K, bx * block_N], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * block_M, bx * block_N])
+    return main

@@ -5,7 +5,7 @@ import pytest
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
-from programs import matmul, matmul_transpose_a, matmul_transpose_b
+from programs import matmul, matmul_accumulate, matmul_transpose_a, matmul_transpose_b
 from tilelang_tt import round_to_bf16
 
 _kernels = {}
@@ -127,6 +127,30 @@ def test_transpose_a(shape, blocks):
     ref = reference(a.T, b)
     bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
     assert np.abs(c - ref).max() <= bound
+
+
+@pytest.mark.parametrize("shape,blocks", [
+    ((64, 96, 128), (32, 32, 32)),
+    ((100, 70, 257), (64, 32, 32)),
+    ((128, 256, 64), (128, 128, 64)),
+])
+def test_accumulate(shape, blocks):
+    # T.copy(C[...], C_local) in place of T.clear: C += A * B, C given as an
+    # input and returned updated; the program checks C0 + A * B.
+    M, N, K = shape
+    kernel = tilelang.compile(matmul_accumulate(M, N, K, *blocks, dtype="bfloat16"))
+    assert kernel.plan["check"]["accumulate"]
+    assert [b["host"] for b in kernel.plan["buffers"]] == ["input", "input", "input_output"]
+    rng = np.random.default_rng(M + 3 * N + 5 * K)
+    a = rng.uniform(-1, 1, (M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
+    c0 = rng.uniform(-1, 1, (M, N)).astype(np.float32)
+    c = kernel(a, b, c0)
+    ref = round_to_bf16(c0).astype(np.float64) + reference(a, b)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound
+    # C's initial values matter: without them the result is off by C0.
+    assert np.abs(c - reference(a, b)).max() > bound
 
 
 def test_inputs_are_rounded_like_the_device():

@@ -612,7 +612,7 @@ class _Codegen:
             return False
         gemms = [e for e in self.events if e[0] == "gemm"]
         copies = [e for e in self.events if e[0] == "copy"]
-        if len(gemms) != 1 or len(copies) != 3:
+        if len(gemms) != 1 or len(copies) not in (3, 4):
             return False
         _, a, b, c, (transpose_a, transpose_b), loops = gemms[0]
         if len(loops) != 1:
@@ -623,7 +623,14 @@ class _Codegen:
         stores = [e for e in copies if e[2].space == "global"]
         if a not in loads or b not in loads or len(stores) != 1 or stores[0][1] is not c:
             return False
-        if not any(e[0] == "clear" and e[1] is c and not e[2] for e in self.events):
+        # C = A * B clears the accumulator first; C += A * B loads it from
+        # the same region of C it is stored to (T.copy(C[...], C_local)).
+        cleared = any(e[0] == "clear" and e[1] is c and not e[2] for e in self.events)
+        initial = loads.get(c)
+        if initial is not None and (cleared or initial[1] is not stores[0][2] or initial[4]
+                                    or initial[3] != stores[0][3]):
+            return False
+        if not cleared and initial is None:
             return False
         load_a, load_b, store = loads[a], loads[b], stores[0]
         if [load_a[1], load_b[1], store[2]] != self.global_buffers:

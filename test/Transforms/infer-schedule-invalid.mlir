@@ -60,3 +60,31 @@ func.func @writes_its_input(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>) attr
   }
   return
 }
+
+// -----
+
+// Accumulating into C is a block's own region read and written back; a
+// fragment loaded from another block's region (here the one to the right)
+// is a race.
+func.func @accumulates_from_elsewhere(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x96xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [2, 2] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    %next = arith.addi %col, %c32 : index
+    // expected-note @+1 {{read here}}
+    tl.copy %C[%row, %next] to %c : memref<64x96xbf16> to memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    // expected-error @+1 {{the kernel writes argument 2 of @accumulates_from_elsewhere, which it also reads}}
+    tl.copy %c to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  }
+  return
+}

@@ -206,3 +206,59 @@ func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memre
   } {tl.persistent}
   return
 }
+
+// -----
+
+// C += A * B with the block in DST: the reader brings C's block into cb_c_in
+// (its rows are Nt tiles long, as C's store), the compute kernel acquires
+// DST, copies the block in and sets the engine up for matmul again before
+// the K loop.
+// CHECK-LABEL: func.func @accumulate
+// CHECK-SAME: (%[[A:[^:]*]]: memref<64x64xbf16>, %[[B:[^:]*]]: memref<64x96xbf16>, %[[C:[^:]*]]: memref<64x96xbf16>)
+// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0"
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1"
+// CHECK-DAG: %[[CIN:.*]] = tt.get_cb as "cb_c_in" : !tt.cb<2, 1 x !tt.tile<bf16>>
+// CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
+// CHECK: scf.for
+// CHECK: tt.read_tiles %[[C]][%[[ROW:.*]], %[[COL:.*]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[CIN]]
+// CHECK-NEXT: tt.tile_regs_acquire
+// CHECK-NEXT: %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK-NEXT: tt.cb_wait_front %[[CIN]], %[[ONE]]
+// CHECK-NEXT: tt.copy_tile_init %[[CIN]]
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step
+// CHECK-NEXT: tt.copy_tile %[[CIN]][%[[T]]] -> dst[%[[T]]]
+// CHECK-NEXT: } {tt.comment = "Load C's block into DST", tt.name = "tile"}
+// CHECK-NEXT: tt.cb_pop_front %[[CIN]], %[[ONE]]
+// CHECK-NEXT: tt.matmul_init %[[IN0]], %[[IN1]] :
+// CHECK: scf.for
+// CHECK: tt.matmul_block %[[IN0]], %[[IN1]] block 1 x 1 x 1
+// CHECK: tt.write_tiles %{{.*}} -> %[[C]][%[[ROW]], %[[COL]]] tiles_per_row %[[NT]]
+func.func @accumulate(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %grid_x = tt.runtime_param "grid_x" = 3 : i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
+    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
+    %bxi = arith.index_castui %bx : i32 to index
+    %byi = arith.index_castui %by : i32 to index
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %byi, %c32 : index
+    %col = arith.muli %bxi, %c32 : index
+    tl.copy %C[%row, %col] to %acc : memref<64x96xbf16> to memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}
+

@@ -61,3 +61,20 @@ func.func @transpose_b(%A: memref<64x128xbf16>, %B: memref<96x128xbf16>, %C: mem
   tl.matmul %A, %B into %C transpose_b : memref<64x128xbf16>, memref<96x128xbf16> into memref<64x96xbf16>
   return
 }
+
+// C += A * B: the fragment starts from C's block (a load from the region it
+// is stored to) instead of a clear.
+// CHECK-LABEL: func.func @accumulate
+// CHECK-SAME: (%[[A:.*]]: memref<64x128xbf16>, %[[B:.*]]: memref<128x96xbf16>, %[[C:.*]]: memref<64x96xbf16>)
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %[[BY:.*]]) whole_matmul {
+// CHECK-DAG: %[[CL:.*]] = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+// CHECK-DAG: %[[ROW:.*]] = arith.muli %[[BY]], %{{.*}} : index
+// CHECK-DAG: %[[COL:.*]] = arith.muli %[[BX]], %{{.*}} : index
+// CHECK-NOT: tl.clear
+// CHECK: tl.copy %[[C]][%[[ROW]], %[[COL]]] to %[[CL]] : memref<64x96xbf16> to memref<32x32xf32, #tl.scope<fragment>>
+// CHECK-NEXT: tl.pipelined
+// CHECK: tl.copy %[[CL]] to %[[C]][%[[ROW]], %[[COL]]]
+func.func @accumulate(%A: memref<64x128xbf16>, %B: memref<128x96xbf16>, %C: memref<64x96xbf16>) {
+  tl.matmul %A, %B into %C accumulate : memref<64x128xbf16>, memref<128x96xbf16> into memref<64x96xbf16>
+  return
+}

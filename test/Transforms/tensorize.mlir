@@ -212,3 +212,41 @@ func.func @transpose_block_2x3() attributes {tt.target = #tt.target<device = <wo
   tt.transpose_block %in0 -> %t block 2 x 3 packer %out : !tt.cb<0, 6 x !tt.tile<bf16>>, !tt.cb<25, 6 x !tt.tile<bf16>>, !out
   return
 }
+
+// C += A * B, spilled: before the first K step C's block (row-major in
+// cb_c_in) is copied subblock by subblock into the partial sums (packed
+// without L1 accumulation, in their fp32 format), so every K step has partial
+// sums: the first one accumulates onto them in L1 too.
+// CHECK-LABEL: func.func @spilled_initial
+// CHECK-SAME: (%[[STEP:.*]]: i32, %[[STEPS:.*]]: i32)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : i32
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
+// CHECK: %[[FIRST:.*]] = arith.cmpi eq, %[[STEP]], %[[C0]] {tt.name = "is_first_step"}
+// CHECK-NEXT: scf.if %[[FIRST]] {
+// CHECK-NEXT: tt.cb_wait_front %[[CIN:.*]], %[[C16]] : !tt.cb<2
+// CHECK-NEXT: tt.pack_reconfig_l1_acc %[[C0]]
+// CHECK-NEXT: tt.pack_reconfig_data_format %[[PART:.*]] : !tt.cb<24
+// CHECK-NEXT: tt.copy_tile_init %[[CIN]]
+// CHECK: %[[TILE:.*]] = arith.addi %{{.*}}, %{{.*}} {tt.name = "c_tile"}
+// CHECK: tt.copy_tile %[[CIN]][%[[TILE]]] -> dst
+// CHECK: tt.pack_tile dst[%{{.*}}] -> %[[PART]]
+// CHECK: tt.cb_pop_front %[[CIN]], %[[C16]]
+// CHECK-NEXT: tt.matmul_init
+// CHECK-NEXT: } {tt.comment = "C += A * B: the first K step starts from C's block, packed into the partial sums"}
+// CHECK: %[[LAST:.*]] = arith.subi %[[STEPS]], %{{.*}} {tt.name = "last_step"}
+// CHECK: %[[ISLAST:.*]] = arith.cmpi eq, %[[STEP]], %[[LAST]] {tt.name = "is_last_step"}
+// CHECK: %[[MIDDLE:.*]] = arith.cmpi ne, %[[STEP]], %[[LAST]]
+// CHECK: %[[ACC:.*]] = arith.extui %[[MIDDLE]] {tt.name = "accumulate_in_l1"}
+// CHECK: scf.if %[[ISLAST]] {
+// CHECK-NEXT: tt.cb_wait_front %[[PART]], %{{.*}}
+func.func @spilled_initial(%step: i32, %steps: i32) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !tt.cb<0, 8 x !tt.tile<bf16>>
+  %in1 = tt.get_cb : !tt.cb<1, 8 x !tt.tile<bf16>>
+  %part = tt.get_cb : !tt.cb<24, 16 x !tt.tile<f32>>
+  %out = tt.get_cb : !tt.cb<16, 32 x !tt.tile<bf16>>
+  %cin = tt.get_cb : !tt.cb<2, 16 x !tt.tile<bf16>>
+  tt.matmul_block %in0, %in1 block 4 x 1 x 4 subblock 2 x 4 spill %part -> %out step %step of %steps from %cin
+      : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>, !tt.cb<2, 16 x !tt.tile<bf16>>
+  return
+}
