@@ -170,11 +170,7 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
       TransposeBlockOp::create(rewriter, loc, in0, plan.transposedA, k, m,
                                plan.out);
       in0 = plan.transposedA;
-      Value transposeIn1;
-      if (op.getTransposeB())
-        transposeIn1 = arith::ConstantIntOp::create(rewriter, loc,
-                                                    rewriter.getI32Type(), 1);
-      MatmulInitOp::create(rewriter, loc, in0, adaptor.getB(), transposeIn1);
+      createMatmulInit(rewriter, loc, in0, adaptor.getB(), op.getTransposeB());
     }
     MatmulBlockOp matmul;
     if (!plan.spills()) {
@@ -255,11 +251,8 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
                "it, hand it to the packer");
     Value pages = i32Const(b, loc, count);
     CBWaitFrontOp::create(b, loc, plan.initial, pages);
-    auto formatOf = [](Value cb) {
-      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
-    };
     // copy_tile unpacks through source A, which holds in1's format.
-    bool reconfigure = formatOf(plan.initial) != formatOf(plan.in1);
+    bool reconfigure = cbFormat(plan.initial) != cbFormat(plan.in1);
     if (reconfigure)
       ReconfigDataFormatSrcAOp::create(b, loc, plan.initial);
     CopyTileInitOp::create(b, loc, plan.initial);
@@ -270,8 +263,7 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     CBPopFrontOp::create(b, loc, plan.initial, pages);
     if (reconfigure)
       ReconfigDataFormatSrcAOp::create(b, loc, plan.in1);
-    MatmulInitOp::create(b, loc, plan.in0, plan.in1,
-                         plan.transposeB ? i32Const(b, loc, 1) : Value());
+    createMatmulInit(b, loc, plan.in0, plan.in1, plan.transposeB);
   }
   const MemoryPlan &plan;
 };

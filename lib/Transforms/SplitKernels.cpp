@@ -355,11 +355,8 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
                                           cbName(first.getIn1()),
                                           cbName(pack.getOut()))
                                 .str());
-    Value transpose;
-    if (first.getTransposeIn1())
-      transpose = i32Const(b, kernel.getLoc(), 1);
-    MatmulInitOp::create(b, kernel.getLoc(), first.getIn0(), first.getIn1(),
-                         transpose);
+    createMatmulInit(b, kernel.getLoc(), first.getIn0(), first.getIn1(),
+                     first.getTransposeIn1());
   }
 
 };

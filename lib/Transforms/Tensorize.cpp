@@ -101,9 +101,6 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
                            Value step) const {
     Value initial = op.getInitial(), partials = op.getPartials();
     int64_t h = op.getSubblockRows(), w = op.getSubblockCols(), n = op.getN();
-    auto formatOf = [](Value cb) {
-      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
-    };
     Value zero = i32Const(b, loc, 0);
     Value isFirst =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step, zero);
@@ -114,7 +111,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
       CBWaitFrontOp::create(b, loc, initial, blockTiles);
       PackReconfigL1AccOp::create(b, loc, i32Const(b, loc, 0));
       PackReconfigDataFormatOp::create(b, loc, partials);
-      bool reconfigure = formatOf(initial) != formatOf(op.getIn1());
+      bool reconfigure = cbFormat(initial) != cbFormat(op.getIn1());
       if (reconfigure)
         ReconfigDataFormatSrcAOp::create(b, loc, initial);
       CopyTileInitOp::create(b, loc, initial);
@@ -140,8 +137,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
       CBPopFrontOp::create(b, loc, initial, blockTiles);
       if (reconfigure)
         ReconfigDataFormatSrcAOp::create(b, loc, op.getIn1());
-      MatmulInitOp::create(b, loc, op.getIn0(), op.getIn1(),
-                           op.getTransposeIn1() ? i32Const(b, loc, 1) : Value());
+      createMatmulInit(b, loc, op.getIn0(), op.getIn1(), op.getTransposeIn1());
       scf::YieldOp::create(b, loc);
     });
     setComment(first, "C += A * B: the first K step starts from C's block, "
@@ -186,10 +182,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
     Value accumulate = arith::AndIOp::create(b, loc, notFirst, notLast);
     // The packer was configured for the output CB; the partial sums may be
     // another format (fp32 next to bf16), which silicon must be told.
-    auto formatOf = [](Value cb) {
-      return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
-    };
-    bool partialsFormat = formatOf(op.getPartials()) != formatOf(op.getOut());
+    bool partialsFormat = cbFormat(op.getPartials()) != cbFormat(op.getOut());
     if (partialsFormat) {
       auto choose = scf::IfOp::create(
           b, loc, isLast,
@@ -203,7 +196,7 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
           });
       setComment(choose, "Pack in the format of the CB this K step packs to");
     }
-    bool reloadFormat = formatOf(op.getPartials()) != formatOf(op.getIn1());
+    bool reloadFormat = cbFormat(op.getPartials()) != cbFormat(op.getIn1());
     setComment(PackReconfigL1AccOp::create(
                    b, loc,
                    named(arith::ExtUIOp::create(b, loc, b.getI32Type(),
@@ -231,9 +224,8 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
           // copy_tile reconfigured the unpacker; set it up for matmul again.
           if (reloadFormat)
             ReconfigDataFormatSrcAOp::create(b, loc, op.getIn1());
-          MatmulInitOp::create(
-              b, loc, op.getIn0(), op.getIn1(),
-              op.getTransposeIn1() ? i32Const(b, loc, 1) : Value());
+          createMatmulInit(b, loc, op.getIn0(), op.getIn1(),
+                           op.getTransposeIn1());
           scf::YieldOp::create(b, loc);
         });
         Value row0 = arith::MulIOp::create(b, loc, sbRow, i32Const(b, loc, h));

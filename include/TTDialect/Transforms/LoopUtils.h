@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "TTDialect/TT/IR/TTDialect.h"
+#include "TTDialect/TT/IR/TTOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -30,6 +31,20 @@ inline constexpr llvm::StringLiteral kMathComment =
 inline constexpr llvm::StringLiteral kPackComment =
     "Pack: reserve output space, pack DST into it, release DST, publish the "
     "tile";
+
+/// The tile format of a circular buffer value.
+inline DataFormat cbFormat(Value cb) {
+  return llvm::cast<CircularBufferType>(cb.getType()).getTile().getFormat();
+}
+
+/// `matmul_init(in0, in1)`, or `matmul_init(in0, in1, 1)` when in1's tiles
+/// are stored transposed: every place that sets the matrix engine up again
+/// (after a copy or a transpose) must pass the same flag.
+inline void createMatmulInit(OpBuilder &b, Location loc, Value in0, Value in1,
+                             bool transposeIn1) {
+  MatmulInitOp::create(b, loc, in0, in1,
+                       transposeIn1 ? i32Const(b, loc, 1) : Value());
+}
 
 /// Names a loop's counter or an op's result in the emitted C++ (see
 /// TTDialect::kNameAttrName).
