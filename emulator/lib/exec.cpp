@@ -999,6 +999,10 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
                                 std::to_string(A.l1_size - L1_UNRESERVED_BASE) + " are available on " + A.name);
                 top[dev.core_index(c)] = addr + size;
                 CoreState& core = *L.cores[dev.core_index(c)];
+                // Silicon does not clear L1 between programs: a CB page no kernel has written holds what an
+                // earlier program left there. All-ones bytes are NaN in every float format, so a kernel that
+                // consumes a page it never filled shows NaN in its results instead of a lucky zero.
+                std::memset(core.l1 + addr, 0xFF, size);
                 for (std::uint32_t i = 0; i < tt::NUM_CIRCULAR_BUFFERS; ++i) {
                     const auto& fmt = def.config.data_formats()[i];
                     if (!fmt) continue;

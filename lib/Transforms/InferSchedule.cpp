@@ -84,6 +84,27 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   problem.mTiles = int64_t(kernel.getGrid()[1]) * blocks.blockM;
   problem.nTiles = int64_t(kernel.getGrid()[0]) * blocks.blockN;
   problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
+  // Edge blocks reach past the matrices: the problem is what the operands
+  // hold (whole tiles), where the kernel loads all of them.
+  kernel.walk([&](tl::CopyOp copy) {
+    if (!copy.isLoad() || copy.getSourceIndices().empty())
+      return;
+    auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
+    int64_t rows = tl::tilesFor(global.getDimSize(0));
+    int64_t cols = tl::tilesFor(global.getDimSize(1));
+    bool isA = copy.getDest() == gemm.getA(), isB = copy.getDest() == gemm.getB();
+    if (!isA && !isB)
+      return;
+    bool transposed = isA ? gemm.getTransposeA() : gemm.getTransposeB();
+    if (transposed)
+      std::swap(rows, cols);
+    // (rows x cols is op(A): M x K, or op(B): K x N.)
+    int64_t &outer = isA ? problem.mTiles : problem.nTiles;
+    int64_t outerTiles = isA ? rows : cols;
+    int64_t innerTiles = isA ? cols : rows;
+    outer = std::min(outer, outerTiles);
+    problem.kTiles = std::min(problem.kTiles, innerTiles);
+  });
   problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
   kernel.walk([&](tl::CopyOp copy) {
     if (!copy.isLoad())

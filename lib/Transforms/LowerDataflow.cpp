@@ -137,6 +137,36 @@ private:
 };
 } // namespace
 
+/// Builds the transfer of tile (row, col) with `transfer`, under a test that
+/// the tile lies inside its buffer when the block is an edge block (a limit
+/// is set): tiles past the edge are neither read nor written.
+static void ifInside(OpBuilder &b, Location loc, StringRef buffer, Value row,
+                     Value col, Value rowLimit, Value colLimit,
+                     function_ref<void(OpBuilder &)> transfer) {
+  Value inside;
+  for (auto [index, limit] : {std::pair{row, rowLimit}, {col, colLimit}}) {
+    if (!limit)
+      continue;
+    Value below = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                        index, limit);
+    inside = inside ? arith::AndIOp::create(b, loc, inside, below).getResult()
+                    : below;
+  }
+  if (!inside) {
+    transfer(b);
+    return;
+  }
+  setCppName(inside.getDefiningOp(), "inside");
+  // The tile's coordinates are used twice (the test and the page): named.
+  for (Value v : {row, col})
+    if (Operation *def = v.getDefiningOp();
+        def && llvm::isa<arith::AddIOp>(def) && !def->hasAttr(TTDialect::kNameAttrName))
+      setCppName(def, (buffer + (v == row ? "_row" : "_col")).str());
+  auto guard = scf::IfOp::create(b, loc, inside, /*withElseRegion=*/false);
+  OpBuilder then = guard.getThenBodyBuilder();
+  transfer(then);
+}
+
 /// Reads the tiles of `op`'s block from DRAM into its reserved CB pages.
 static void readBlockFromDram(OpBuilder &b, Location loc, ReadTilesOp op,
                               Value l1) {
@@ -151,8 +181,11 @@ static void readBlockFromDram(OpBuilder &b, Location loc, ReadTilesOp op,
       Value page = pageOf(b, loc, row, col, op.getTilesPerRow());
       Value slot = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, i, i32Const(b, loc, cols)), j);
-      NocAsyncReadPageOp::create(b, loc, page, op.getBuffer(),
-                                 slotAddress(b, loc, l1, slot, pageBytes));
+      ifInside(b, loc, nameOf(op.getBuffer()), row, col, op.getRowLimit(),
+               op.getColLimit(), [&](OpBuilder &b) {
+        NocAsyncReadPageOp::create(b, loc, page, op.getBuffer(),
+                                   slotAddress(b, loc, l1, slot, pageBytes));
+      });
     });
   });
 }
@@ -319,9 +352,12 @@ static void expandWrites(func::FuncOp kernel) {
           Value row = add(b, op.getRow(), rowInBlock);
           Value col = add(b, op.getCol(), add(b, mul(b, sbCol, w), j));
           Value slot = add(b, mul(b, i, w), j);
-          NocAsyncWritePageOp::create(
-              b, loc, pageOf(b, loc, row, col, op.getTilesPerRow()), accessor,
-              slotAddress(b, loc, l1, slot, pageBytes));
+          ifInside(b, loc, nameOf(op.getBuffer()), row, col,
+                   op.getRowLimit(), op.getColLimit(), [&](OpBuilder &b) {
+            NocAsyncWritePageOp::create(
+                b, loc, pageOf(b, loc, row, col, op.getTilesPerRow()), accessor,
+                slotAddress(b, loc, l1, slot, pageBytes));
+          });
         });
       });
       if (whole) {

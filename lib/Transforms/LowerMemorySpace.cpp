@@ -52,6 +52,14 @@ struct MemoryPlan {
   Operation *initialLoad = nullptr;
   Value initial, in0, in1;
   bool transposeB = false;
+  /// Edge blocks: for each copy whose block does not divide its buffer, the
+  /// buffer's tile rows and columns the reads or writes stop at (null where
+  /// the block divides that dimension).
+  DenseMap<Operation *, std::pair<Value, Value>> limitsOf;
+  /// With a K step that does not divide K: K in tiles and the K step in
+  /// tiles, from which the last step's valid tiles follow.
+  Value kTiles;
+  int64_t kStep = 0;
   bool spills() const { return static_cast<bool>(partials); }
 };
 
@@ -172,6 +180,21 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
       in0 = plan.transposedA;
       createMatmulInit(rewriter, loc, in0, adaptor.getB(), op.getTransposeB());
     }
+    // The last K step of a K loop whose step does not divide K holds
+    // min(step, Kt - kt * step) tiles of data.
+    Value validK;
+    if (plan.kTiles) {
+      auto loop = op->getParentOfType<scf::ForOp>();
+      if (!loop)
+        return rewriter.notifyMatchFailure(op, "K loop not lowered yet");
+      Location loc = op.getLoc();
+      Value start = arith::MulIOp::create(rewriter, loc, loop.getInductionVar(),
+                                          i32Const(rewriter, loc, plan.kStep));
+      Value left = arith::SubIOp::create(rewriter, loc, plan.kTiles, start);
+      validK = arith::MinUIOp::create(rewriter, loc, left,
+                                      i32Const(rewriter, loc, plan.kStep));
+      setCppName(validK.getDefiningOp(), "k_tiles_in_step");
+    }
     MatmulBlockOp matmul;
     if (!plan.spills()) {
       matmul = rewriter.replaceOpWithNewOp<MatmulBlockOp>(
@@ -185,10 +208,12 @@ struct GemmLowering : OpConversionPattern<tl::GemmOp> {
           rewriter.getI64IntegerAttr(plan.subblockH),
           rewriter.getI64IntegerAttr(plan.subblockW), plan.partials, plan.out,
           loop.getInductionVar(), plan.kSteps, /*transpose_in1=*/false,
-          plan.initial);
+          plan.initial, validK);
     }
     // The CB holds B's block as stored, n x k tiles.
     matmul.setTransposeIn1(op.getTransposeB());
+    if (validK && !plan.spills())
+      matmul.getValidKMutable().assign(validK);
     return success();
   }
   const MemoryPlan &plan;
@@ -209,11 +234,13 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     if (!row || !col)
       return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
     Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
+    auto [rowLimit, colLimit] = plan.limitsOf.lookup(op);
     if (op == plan.initialLoad) {
       // C's block comes in through its own CB; the compute kernel starts the
       // accumulator from it (a spilling matmul on its first K step).
       ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
-                          rows, cols, plan.initial, McastDirectionAttr());
+                          rows, cols, plan.initial, McastDirectionAttr(),
+                          rowLimit, colLimit);
       if (!plan.spills())
         emitReloadIntoDst(rewriter, loc, rows * cols);
       rewriter.eraseOp(op);
@@ -225,7 +252,8 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
       auto multicast = op->getAttrOfType<McastDirectionAttr>(
           TTDialect::kMulticastAttrName);
       ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
-                          rows, cols, adaptor.getDest(), multicast);
+                          rows, cols, adaptor.getDest(), multicast, rowLimit,
+                          colLimit);
     } else {
       Value out = adaptor.getSource();
       IntegerAttr subH, subW;
@@ -237,7 +265,7 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
         PackBlockOp::create(rewriter, loc, out, rows * cols);
       }
       WriteTilesOp::create(rewriter, loc, out, op.getDest(), row, col, perRow,
-                           rows, cols, subH, subW);
+                           rows, cols, subH, subW, rowLimit, colLimit);
     }
     rewriter.eraseOp(op);
     return success();
@@ -360,7 +388,24 @@ struct TTLowerMemorySpacePass
     if (aligned.wasInterrupted())
       return failure();
 
+    // An edge block reaches past its buffer's last tile row or column; its
+    // transfers stop at the buffer's edge (`perRow` is the column count).
+    auto edgeLimits = [&](tl::CopyOp copy, MemRefType local, StringRef rowName,
+                          StringRef rowFallback, Value perRow) {
+      auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
+      int64_t tileRows = tl::tilesFor(global.getDimSize(0));
+      int64_t tileCols = tl::tilesFor(global.getDimSize(1));
+      Value rowLimit, colLimit;
+      if (tileRows % (local.getDimSize(0) / tl::kTileSize))
+        rowLimit = param(rowName, tileRows, rowFallback);
+      if (tileCols % (local.getDimSize(1) / tl::kTileSize))
+        colLimit = perRow;
+      if (rowLimit || colLimit)
+        plan.limitsOf[copy] = {rowLimit, colLimit};
+    };
+
     SmallVector<Value, 2> operands{gemm.getA(), gemm.getB()};
+    Value aStored; // A's global buffer
     for (auto [operandIndex, local] : llvm::enumerate(operands)) {
       auto alloc = local.getDefiningOp<tl::AllocSharedOp>();
       if (!alloc)
@@ -404,6 +449,8 @@ struct TTLowerMemorySpacePass
                          "x" + std::to_string(type.getDimSize(1)) + ")",
                      pages * getTileSizeInBytes(format)});
       Value global = loads.front().getSource();
+      if (operandIndex == 0)
+        aStored = global;
       auto globalType = llvm::cast<MemRefType>(global.getType());
       int64_t perRow = tl::tilesFor(globalType.getDimSize(1));
       // Tiles per stored row: K for A, N for B; M for an A stored K x M, K
@@ -414,6 +461,31 @@ struct TTLowerMemorySpacePass
       plan.tilesPerRowOf[global] =
           param(perRowName, perRow,
                 operandIndex ? "b_tiles_per_row" : "a_tiles_per_row");
+      // Tile rows of the stored operand: M for A, K for B; K for an A stored
+      // K x M, N for a B stored N x K.
+      StringRef rowName = operandIndex ? (gemm.getTransposeB() ? "Nt" : "Kt")
+                                       : (gemm.getTransposeA() ? "Kt" : "Mt");
+      edgeLimits(loads.front(), type, rowName,
+                 operandIndex ? "b_tile_rows" : "a_tile_rows",
+                 plan.tilesPerRowOf[global]);
+    }
+
+    // A K step that does not divide K: the last step is partial. Its reads
+    // stop at K's last tile (the limits above) and its products at the
+    // step's valid tiles.
+    {
+      tl::MatmulShape shape = gemm.getShape();
+      int64_t step = shape.k / tl::kTileSize;
+      auto aGlobal = llvm::cast<MemRefType>(aStored.getType());
+      int64_t kTiles = tl::tilesFor(
+          aGlobal.getDimSize(gemm.getTransposeA() ? 0 : 1));
+      // (tl.copy's verifier rejects a step that starts past K, so the last
+      // step holds at least one tile.)
+      int64_t count = loop.getCount();
+      if (count * step > kTiles) {
+        plan.kTiles = param("Kt", kTiles, "k_tiles");
+        plan.kStep = step;
+      }
     }
 
     auto fragmentAlloc = gemm.getC().getDefiningOp<tl::AllocFragmentOp>();
@@ -563,6 +635,19 @@ struct TTLowerMemorySpacePass
                    outPages * getTileSizeInBytes(outFormat)});
     plan.tilesPerRowOf[output] = param(
         "Nt", tl::tilesFor(outputType.getDimSize(1)), "c_tiles_per_row");
+    edgeLimits(store, fragmentType, "Mt", "c_tile_rows",
+               plan.tilesPerRowOf[output]);
+    if (plan.initialLoad) {
+      auto load = llvm::cast<tl::CopyOp>(plan.initialLoad);
+      plan.tilesPerRowOf.try_emplace(
+          load.getGlobal(),
+          param("Nt", tl::tilesFor(llvm::cast<MemRefType>(
+                                       load.getGlobal().getType())
+                                       .getDimSize(1)),
+                "c_tiles_per_row"));
+      edgeLimits(load, fragmentType, "Mt", "c_tile_rows",
+                 plan.tilesPerRowOf[load.getGlobal()]);
+    }
     // A grid of one-tile-wide blocks over the whole of C has as many block
     // columns as C has tile columns: grid_x is Nt by construction, so the
     // kernels get one argument, not two that always agree.

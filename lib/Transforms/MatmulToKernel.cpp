@@ -63,9 +63,13 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
     };
     bool whole = isArg(op.getA(), 0) && isArg(op.getB(), 1) &&
                  isArg(op.getC(), 2);
-    auto kernel = tl::KernelOp::create(rewriter, loc,
-                                       ArrayRef<int64_t>{n / blockN, m / blockM},
-                                       whole);
+    // A block size that does not divide its dimension leaves an edge block
+    // reaching past it: tl.copy reads zeros there and drops stores.
+    auto kernel = tl::KernelOp::create(
+        rewriter, loc,
+        ArrayRef<int64_t>{int64_t(llvm::divideCeil(n, blockN)),
+                          int64_t(llvm::divideCeil(m, blockM))},
+        whole);
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(&kernel.getBodyBlock());
     Value bx = kernel.getBlockIndices()[0], by = kernel.getBlockIndices()[1];
@@ -81,7 +85,8 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
                          ValueRange{});
     else
       tl::ClearOp::create(rewriter, loc, cBuf);
-    auto loop = tl::PipelinedOp::create(rewriter, loc, k / blockK, stages);
+    auto loop = tl::PipelinedOp::create(
+        rewriter, loc, int64_t(llvm::divideCeil(k, blockK)), stages);
     {
       OpBuilder::InsertionGuard loopGuard(rewriter);
       rewriter.setInsertionPointToStart(&loop.getBodyBlock());
@@ -130,15 +135,6 @@ struct TLMatmulToKernelPass
         return op.emitOpError() << "block size for " << d.name << " ("
                                 << d.block << ") must be a positive multiple of "
                                 << tl::kTileSize;
-      if (tl::paddedToTiles(d.size) % d.block != 0)
-        return op.emitOpError()
-               << "block size " << d.block << " does not divide dimension "
-               << d.name << " = " << d.size
-               << (d.size % tl::kTileSize
-                       ? " (" + std::to_string(tl::paddedToTiles(d.size)) +
-                             " in whole tiles)"
-                       : std::string())
-               << "; edge blocks are not supported yet";
     }
     for (const Dim &d : dims)
       if (d.block == 0)

@@ -37,6 +37,8 @@ std::pair<int64_t, int64_t> mlir::tt::chooseSubblock(int64_t m, int64_t n,
   return best;
 }
 
+static int64_t ceilDiv(int64_t x, int64_t y) { return (x + y - 1) / y; }
+
 static const ttemu::model::DeviceModel &modelOf(Arch arch) {
   return arch == Arch::Blackhole ? ttemu::model::kBlackhole
                                  : ttemu::model::kWormholeB0;
@@ -96,9 +98,13 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   const double nocBytesPerCycle = dm.noc_bytes_per_cycle;
   const double inBytes = double(p.inTileBytes), outBytes = double(p.outTileBytes);
 
-  int64_t gridX = p.nTiles / c.blockN, gridY = p.mTiles / c.blockM;
+  // Edge blocks: a block size that does not divide its dimension adds one
+  // more block, computed whole (its rows or columns past the edge are
+  // computed and dropped), and a last K step over the tiles that are left.
+  int64_t gridX = ceilDiv(p.nTiles, c.blockN), gridY = ceilDiv(p.mTiles, c.blockM);
   int64_t blocks = gridX * gridY;
-  int64_t steps = p.kTiles / c.blockK;
+  int64_t steps = ceilDiv(p.kTiles, c.blockK);
+  double lastStep = double(p.kTiles - (steps - 1) * c.blockK) / double(c.blockK);
   uint64_t cores;
   int64_t blocksPerCore;
   if (c.kind == Schedule::Multicast) {
@@ -125,7 +131,9 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
 
   // Data movement, per K step.
   double aTiles = double(c.blockM * c.blockK), bTiles = double(c.blockK * c.blockN);
-  double movementStep, startup = 0;
+  // The partial last K step reads only its valid tiles, but a multicast
+  // still sends the whole block and every step pays its latencies.
+  double movementStep, lastMovement, startup = 0;
   uint64_t tileReads;
   if (c.kind == Schedule::Multicast) {
     // A row's first core reads A's block and multicasts it on its reader
@@ -137,24 +145,32 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
     // start-up.
     double senders = double(gridY) * aTiles + double(gridX) * bTiles;
     double shareOfDram = senders * inBytes / dramBytesPerCycle;
-    auto sendStep = [&](double tiles, bool receivers) {
+    auto sendStep = [&](double tiles, bool receivers, double valid) {
       double read = dm.dram_latency_cycles +
-                    std::max(tiles * inBytes / nocBytesPerCycle, shareOfDram) +
-                    tiles * dm.noc_issue_cycles;
+                    std::max(valid * tiles * inBytes / nocBytesPerCycle,
+                             valid * shareOfDram) +
+                    valid * tiles * dm.noc_issue_cycles;
       double multicast =
           receivers ? tiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles
                     : 0;
       return read + multicast;
     };
-    movementStep = std::max(sendStep(aTiles, gridX > 1), sendStep(bTiles, gridY > 1));
+    movementStep = std::max(sendStep(aTiles, gridX > 1, 1.0),
+                            sendStep(bTiles, gridY > 1, 1.0));
+    lastMovement = std::max(sendStep(aTiles, gridX > 1, lastStep),
+                            sendStep(bTiles, gridY > 1, lastStep));
     startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
     tileReads = uint64_t(p.mTiles * p.kTiles + p.kTiles * p.nTiles);
   } else {
-    double perCore = (aTiles + bTiles) * inBytes;
-    movementStep = dm.dram_latency_cycles +
-                   std::max(perCore / nocBytesPerCycle,
-                            double(cores) * perCore / dramBytesPerCycle) +
-                   (aTiles + bTiles) * dm.noc_issue_cycles;
+    auto readStep = [&](double valid) {
+      double perCore = valid * (aTiles + bTiles) * inBytes;
+      return dm.dram_latency_cycles +
+             std::max(perCore / nocBytesPerCycle,
+                      double(cores) * perCore / dramBytesPerCycle) +
+             valid * (aTiles + bTiles) * dm.noc_issue_cycles;
+    };
+    movementStep = readStep(1.0);
+    lastMovement = readStep(lastStep);
     tileReads = uint64_t(p.mTiles * p.kTiles * gridX +
                          p.kTiles * p.nTiles * gridY);
   }
@@ -167,7 +183,10 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
       dm.noc_latency_cycles;
   double tail = spill ? std::max(0.0, writeBlock - computeStep) : writeBlock;
 
-  double perBlock = double(steps) * std::max(computeStep, movementStep) + blockFinish;
+  // The partial last K step multiplies and reads only its valid tiles.
+  double perBlock = double(steps - 1) * std::max(computeStep, movementStep) +
+                    std::max(lastStep * computeStep, lastMovement) +
+                    blockFinish;
   double pipeline =
       startup + movementStep + double(blocksPerCore) * perBlock + tail;
 

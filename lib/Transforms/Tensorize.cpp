@@ -41,7 +41,9 @@ void emitMatmulTiles(OpBuilder &b, Location loc, MatmulBlockOp op, Value row0,
       if (Operation *def = value.getDefiningOp())
         setCppName(def, name);
     forRange(b, loc, w, "w", [&](OpBuilder &b, Value j) {
-      forRange(b, loc, k, "inner", [&](OpBuilder &b, Value kk) {
+      // (A partial last K step multiplies only its valid tiles.)
+      Value inner = op.getValidK() ? op.getValidK() : i32Const(b, loc, k);
+      forRange(b, loc, inner, "inner", StringRef(), [&](OpBuilder &b, Value kk) {
         Value col = arith::AddIOp::create(b, loc, col0, j);
         Value aTile = arith::AddIOp::create(b, loc, in0Row, kk);
         Value bTile = transposed ? affine(b, loc, col, k, kk)

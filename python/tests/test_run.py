@@ -87,6 +87,31 @@ def test_shapes_that_are_not_whole_tiles(shape, blocks):
 
 
 @pytest.mark.parametrize("shape,blocks", [
+    ((320, 96, 128), (128, 64, 64)),   # M: 10 tiles in blocks of 4; N: 3 in blocks of 2
+    ((64, 64, 96), (32, 32, 64)),      # K: 3 tiles in steps of 2, the last holding one
+    ((257, 100, 70), (128, 64, 64)),   # all three, with partial tiles
+])
+def test_edge_blocks(shape, blocks):
+    # Block sizes that do not divide the matrix: TileLang's T.ceildiv grid and
+    # K loop leave edge blocks reaching past it (the reader skips the tiles
+    # there, the writer drops C's rows and columns past the edge, the last K
+    # step multiplies only its valid tiles).
+    M, N, K = shape
+    kernel = compiled(M, N, K, *blocks, ("dtype", "bfloat16"))
+    requires_io(kernel)
+    bm, bn = blocks[0] // 32, blocks[1] // 32
+    blocks_total = -(-((M + 31) // 32) // bm) * -(-((N + 31) // 32) // bn)
+    assert kernel.plan["work_splits"][0]["units"] == blocks_total
+    rng = np.random.default_rng(3 * M + 5 * N + 7 * K)
+    a = rng.uniform(-1, 1, (M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
+    c = kernel(a, b)
+    ref = reference(a, b)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.isfinite(c).all() and np.abs(c - ref).max() <= bound
+
+
+@pytest.mark.parametrize("shape,blocks", [
     ((64, 96, 128), (32, 32, 32)),
     ((100, 70, 257), (64, 32, 32)),
     ((256, 256, 128), (128, 128, 64)),
@@ -292,3 +317,36 @@ def test_accumulator_cleared_twice_runs():
     c = kernel(a, b)
     ref = reference(a, b)
     assert np.abs(c - ref).max() <= kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+
+
+GENERIC_MATMUL = """
+#A = affine_map<(k, m, n) -> (m, k)>
+#B = affine_map<(k, m, n) -> (n, k)>
+#C = affine_map<(k, m, n) -> (m, n)>
+func.func @mm(%A: memref<100x70xbf16>, %B: memref<40x70xbf16>, %C: memref<100x40xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<100x40xbf16>)
+  linalg.generic {indexing_maps = [#A, #B, #C], iterator_types = ["reduction", "parallel", "parallel"]}
+      ins(%A, %B : memref<100x70xbf16>, memref<40x70xbf16>) outs(%C : memref<100x40xbf16>) {
+  ^bb0(%a: bf16, %b: bf16, %c: bf16):
+    %p = arith.mulf %a, %b : bf16
+    %s = arith.addf %c, %p : bf16
+    linalg.yield %s : bf16
+  }
+  return
+}
+"""
+
+
+def test_linalg_generic_matmul_from_python():
+    # IR another frontend produced: a linalg.generic that is C = A * B^T.
+    module = tilelang.Module.parse(GENERIC_MATMUL, name="generic.mlir")
+    kernel = tilelang.compile(module, out_idx=[2])
+    assert kernel.plan["check"]["transpose_b"] and not kernel.plan["check"]["transpose_a"]
+    rng = np.random.default_rng(70)
+    a = rng.uniform(-1, 1, (100, 70)).astype(np.float32)
+    b = rng.uniform(-1, 1, (40, 70)).astype(np.float32)
+    c = kernel(a, b)
+    ref = reference(a, b.T)
+    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= bound

@@ -213,8 +213,9 @@ class Module:
 
     @classmethod
     def parse(cls, text, name="<ir>", **options):
-        """Parses and verifies IR text (tl kernel form, tl.matmul or
-        linalg.matmul); ``options`` as for :func:`pipeline_text`."""
+        """Parses and verifies IR text (tl kernel form, tl.matmul,
+        linalg.matmul or a linalg.generic that is a matmul); ``options`` as
+        for :func:`pipeline_text`."""
         result = _check(_native().parse(text, name, True))
         return cls(result["ir"], name=name, pipeline=pipeline_text(**options))
 

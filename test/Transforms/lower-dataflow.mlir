@@ -105,3 +105,70 @@ func.func @compute() attributes {tt.kernel_role = #tt.kernel_role<compute>} {
   tt.tile_regs_release
   return
 }
+
+// -----
+
+// Edge blocks: a 2x2 block of A's tiles with row_limit and col_limit reads
+// only the tiles inside the buffer; a write with row_limit writes only the
+// rows inside C. Every page is still reserved and pushed (popped).
+func.func @edge_reader() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+  %a_addr = tt.get_arg_val 0 as "a_addr" : i32
+  %a = tt.tensor_accessor %a_addr args 0 as "a" : !tt.accessor
+  %row = tt.get_arg_val 1 as "row" : i32
+  %col = tt.get_arg_val 2 as "col" : i32
+  %Mt = tt.get_arg_val 3 as "Mt" : i32
+  %Kt = tt.get_arg_val 4 as "Kt" : i32
+  %in0 = tt.get_cb as "cb_in0" : !tt.cb<0, 8 x !tt.tile<bf16>>
+  tt.read_tiles %a[%row, %col] tiles_per_row %Kt block 2 x 2 -> %in0 row_limit %Mt col_limit %Kt : !tt.accessor, !tt.cb<0, 8 x !tt.tile<bf16>>
+  return
+}
+
+// CHECK-LABEL: func.func @edge_reader()
+// CHECK-DAG: %[[A:.*]] = tt.tensor_accessor {{.*}} as "a"
+// CHECK-DAG: %[[ROW:.*]] = tt.get_arg_val 1
+// CHECK-DAG: %[[COL:.*]] = tt.get_arg_val 2
+// CHECK-DAG: %[[MT:.*]] = tt.get_arg_val 3
+// CHECK-DAG: %[[KT:.*]] = tt.get_arg_val 4
+// CHECK-DAG: %[[IN0:.*]] = tt.get_cb as "cb_in0"
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
+// CHECK: tt.cb_reserve_back %[[IN0]], %[[C4]]
+// CHECK: scf.for %[[I:.*]] =
+// CHECK: scf.for %[[J:.*]] =
+// CHECK-NEXT: %[[R:.*]] = arith.addi %[[ROW]], %[[I]] {tt.name = "a_row"}
+// CHECK-NEXT: %[[C:.*]] = arith.addi %[[COL]], %[[J]] {tt.name = "a_col"}
+// CHECK: %[[RIN:.*]] = arith.cmpi ult, %[[R]], %[[MT]]
+// CHECK-NEXT: %[[CIN:.*]] = arith.cmpi ult, %[[C]], %[[KT]]
+// CHECK-NEXT: %[[IN:.*]] = arith.andi %[[RIN]], %[[CIN]] {tt.name = "inside"}
+// CHECK-NEXT: scf.if %[[IN]] {
+// CHECK: tt.noc_async_read_page %{{.*}}, %[[A]], %{{.*}}
+// CHECK-NEXT: }
+// CHECK: tt.noc_async_read_barrier
+// CHECK-NEXT: tt.cb_push_back %[[IN0]], %[[C4]]
+
+// -----
+
+func.func @edge_writer() attributes {tt.kernel_role = #tt.kernel_role<writer>} {
+  %c_addr = tt.get_arg_val 0 as "c_addr" : i32
+  %c = tt.tensor_accessor %c_addr args 0 as "c" : !tt.accessor
+  %by = tt.get_arg_val 1 as "by" : i32
+  %bx = tt.get_arg_val 2 as "bx" : i32
+  %Nt = tt.get_arg_val 3 as "Nt" : i32
+  %Mt = tt.get_arg_val 4 as "Mt" : i32
+  %out = tt.get_cb as "cb_out" : !tt.cb<16, 8 x !tt.tile<bf16>>
+  tt.write_tiles %out -> %c[%by, %bx] tiles_per_row %Nt block 2 x 4 row_limit %Mt : !tt.cb<16, 8 x !tt.tile<bf16>>, !tt.accessor
+  return
+}
+
+// CHECK-LABEL: func.func @edge_writer()
+// CHECK-DAG: %[[MT:.*]] = tt.get_arg_val 4
+// CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out"
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i32
+// CHECK: tt.cb_wait_front %[[OUT]], %[[C8]]
+// CHECK: %[[R:.*]] = arith.addi %{{.*}}, %{{.*}} {tt.name = "c_row"}
+// CHECK: %[[IN:.*]] = arith.cmpi ult, %[[R]], %[[MT]] {tt.name = "inside"}
+// CHECK: scf.if %[[IN]] {
+// CHECK: tt.noc_async_write_page
+// CHECK-NEXT: }
+// CHECK-NOT: arith.cmpi
+// CHECK: tt.noc_async_write_barrier
+// CHECK-NEXT: tt.cb_pop_front %[[OUT]], %[[C8]]

@@ -12,11 +12,3 @@ func.func @in_a_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
   return
 }
 
-// -----
-
-// A block size must divide the tile-padded dimension (block-k = 64, K = 96).
-func.func @block_does_not_divide(%A: memref<32x96xbf16>, %B: memref<96x32xbf16>, %C: memref<32x32xbf16>) {
-  // expected-error @+1 {{block size 64 does not divide dimension K = 96; edge blocks are not supported yet}}
-  tl.matmul %A, %B into %C : memref<32x96xbf16>, memref<96x32xbf16> into memref<32x32xbf16>
-  return
-}

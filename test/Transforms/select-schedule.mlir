@@ -4,11 +4,14 @@
 
 // 2048^3 on Wormhole: one 256x256 block per core of the 8x8 grid, A and B
 // multicast (each DRAM tile read once), compute bound; the best reuse
-// schedule reads 8x the minimum and is DRAM bound.
+// schedule reads 6.5x the minimum on 40 cores. K steps are the divisors of
+// K's 64 tiles up to 8 (no step leaves a partial last step when one of 8
+// divides K).
 // WHY-LABEL: remark: schedule: multicast block 256x256x256 (tiles 8x8x8, subblock 1x8) on 64 cores: {{[0-9]+}} cycles predicted, {{9[0-9]\.[0-9]}}% of peak, compute bound, 8192 DRAM tile reads, {{[0-9]+}} KB of L1; minimum DRAM tile reads 8192
 // WHY: note: best multicast: multicast block 256x256x256
-// WHY: note: best reuse: reuse block {{.*}} DRAM reads bound, 65536 DRAM tile reads, {{.*}} ({{1\.[5-9][0-9]}}x the winner)
-// WHY: note: runner-up:
+// WHY: note: best reuse: reuse block {{.*}} 53248 DRAM tile reads, {{.*}} ({{1\.[5-9][0-9]}}x the winner)
+// WHY: note: runner-up: multicast block 256x256x128
+// WHY-NOT: 256x256x224
 // CHECK-LABEL: func.func @square
 // CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256, block_k = 256>
 // With the schedule and K step fixed, only the blocks are chosen.
@@ -21,13 +24,30 @@ func.func @square(%A: memref<2048x2048xbf16>, %B: memref<2048x2048xbf16>, %C: me
 
 // -----
 
-// On Blackhole's 11x10 grid, 64 tile rows and columns map onto 8x8 cores
-// with 8x8-tile blocks: blocks must divide the matrix, so 46 cores idle.
-// WHY-LABEL: remark: schedule: multicast block 256x256x{{[0-9]+}} (tiles 8x8x{{[0-9]}}, subblock 1x8) on 64 cores
+// On Blackhole's 11x10 grid, edge blocks let multicast use every core: 64
+// tile rows in 10 blocks of 7 and 64 tile columns in 11 blocks of 6 (the last
+// block row and column reach past the matrix; their extra rows and columns
+// are computed and dropped), where dividing 8x8-tile blocks leave 46 cores
+// idle.
+// WHY-LABEL: remark: schedule: multicast block 224x192x{{[0-9]+}} (tiles 7x6x{{[0-9]}}, subblock 7x1) on 110 cores: {{[0-9]+}} cycles predicted, {{8[0-9]\.[0-9]}}% of peak, compute bound, 8192 DRAM tile reads
 // CHECK-LABEL: func.func @square_blackhole
-// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 256, block_n = 256
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 224, block_n = 192
 func.func @square_blackhole(%A: memref<2048x2048xbf16>, %B: memref<2048x2048xbf16>, %C: memref<2048x2048xbf16>) attributes {tt.target = #tt.target<device = <blackhole>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   tl.matmul %A, %B into %C : memref<2048x2048xbf16>, memref<2048x2048xbf16> into memref<2048x2048xbf16>
+  return
+}
+
+// -----
+
+// K = 544 is 17 tiles, a prime: its only K step up to 8 that divides it is 1,
+// so steps that leave a partial last step compete (3 tiles: 6 steps, the
+// last holding 2).
+// WHY-LABEL: remark: schedule: multicast block 64x64x96 (tiles 2x2x3, subblock 2x2) on 64 cores
+// WHY: note: runner-up: multicast block 64x64x192 (tiles 2x2x6
+// CHECK-LABEL: func.func @prime_k
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 64, block_n = 64, block_k = 96>
+func.func @prime_k(%A: memref<512x544xbf16>, %B: memref<544x512xbf16>, %C: memref<512x512xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<512x544xbf16>, memref<544x512xbf16> into memref<512x512xbf16>
   return
 }
 

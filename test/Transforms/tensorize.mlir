@@ -250,3 +250,28 @@ func.func @spilled_initial(%step: i32, %steps: i32) attributes {tt.target = #tt.
       : !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>, !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>, !tt.cb<2, 16 x !tt.tile<bf16>>
   return
 }
+
+// A partial K step (valid_k): the inner loop runs to the step's valid tiles,
+// not the block's 2; the CBs still wait for and pop whole blocks. Spilled,
+// every subblock's inner loop does the same.
+// CHECK-LABEL: func.func @partial_k_step
+// CHECK-SAME: (%[[VALID:.*]]: i32, %[[STEP:.*]]: i32, %[[STEPS:.*]]: i32)
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : i32
+// CHECK: tt.cb_wait_front %[[A:.*]], %[[C4]] : !tt.cb<0
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[VALID]]
+// CHECK-NEXT: %[[AT:.*]] = arith.addi %{{.*}}, %[[K]] {tt.name = "in0_tile"}
+// CHECK: tt.matmul_tiles %[[A]][%[[AT]]]
+// CHECK: tt.cb_pop_front %[[A]], %[[C4]]
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[VALID]]
+// CHECK: tt.matmul_tiles
+func.func @partial_k_step(%valid: i32, %step: i32, %steps: i32) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %in0 = tt.get_cb : !in0
+  %in1 = tt.get_cb : !in1
+  %out = tt.get_cb : !out
+  %part = tt.get_cb : !tt.cb<24, 4 x !tt.tile<f32>>
+  tt.tile_regs_acquire
+  tt.matmul_block %in0, %in1 block 2 x 2 x 2 valid_k %valid : !in0, !in1
+  tt.pack_block %out count 4 : !out
+  tt.matmul_block %in0, %in1 block 2 x 2 x 2 valid_k %valid subblock 1 x 2 spill %part -> %out step %step of %steps : !in0, !in1, !tt.cb<24, 4 x !tt.tile<f32>>, !out
+  return
+}

@@ -5,7 +5,7 @@
 include "mlir/Pass/PassBase.td"
 
 def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
-  let summary = "Convert static linalg.matmul on memrefs to tl.matmul";
+  let summary = "Convert static linalg matmuls on memrefs (linalg.matmul, a linalg.generic that is one) to tl.matmul";
   let description = [{
     Lets any MLIR frontend that produces `linalg.matmul` reach the
     Tenstorrent pipeline. `linalg.matmul` accumulates into its output, so it
@@ -15,6 +15,11 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
     that read A as `(k, m)` or B as `(n, k)` (the transposed forms, as
     `linalg.matmul indexing_maps = [...]` writes them) become `transpose_a` /
     `transpose_b`; other maps (broadcasts, a transposed C) are diagnosed.
+    A `linalg.generic` whose body multiplies and adds (a contraction) with
+    one m, one n and one k loop in any order, indexing A by (m, k) or
+    (k, m), B by (k, n) or (n, k) and C by (m, n), is the same matmul;
+    other contractions (batch loops, several m/n/k loops, a transposed C)
+    are diagnosed, and generics that are not contractions are left alone.
 
     Example:
 
@@ -33,6 +38,19 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
                   outs(%C : memref<64x64xbf16>)
     // becomes (after its fill)
     tl.matmul %A, %Bt into %C transpose_b : ...
+
+    // the same as a generic, loops in the order (k, m, n)
+    linalg.generic {indexing_maps = [affine_map<(k, m, n) -> (m, k)>,
+                                     affine_map<(k, m, n) -> (n, k)>,
+                                     affine_map<(k, m, n) -> (m, n)>],
+                    iterator_types = ["reduction", "parallel", "parallel"]}
+        ins(%A, %Bt : memref<64x32xbf16>, memref<64x32xbf16>)
+        outs(%C : memref<64x64xbf16>) {
+    ^bb0(%a: bf16, %b: bf16, %c: bf16):
+      %p = arith.mulf %a, %b : bf16
+      %s = arith.addf %c, %p : bf16
+      linalg.yield %s : bf16
+    }
     ```
   }];
   let dependentDialects = ["mlir::tl::TLDialect"];

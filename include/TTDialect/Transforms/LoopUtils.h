@@ -55,17 +55,23 @@ inline void setCppName(Operation *op, StringRef name) {
 /// for (name = 0; name < count; ++name) body(name) with i32 bounds. One-trip
 /// loops fold away in canonicalization, so callers need not special-case
 /// them.
-inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
+inline void forRange(OpBuilder &b, Location loc, Value count, StringRef name,
                      StringRef comment,
                      function_ref<void(OpBuilder &, Value)> body) {
-  auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0),
-                                 i32Const(b, loc, count), i32Const(b, loc, 1));
+  auto loop = scf::ForOp::create(b, loc, i32Const(b, loc, 0), count,
+                                 i32Const(b, loc, 1));
   setCppName(loop, name);
   if (!comment.empty())
     setComment(loop, comment);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   body(b, loop.getInductionVar());
+}
+
+inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,
+                     StringRef comment,
+                     function_ref<void(OpBuilder &, Value)> body) {
+  forRange(b, loc, i32Const(b, loc, count), name, comment, body);
 }
 
 inline void forRange(OpBuilder &b, Location loc, int64_t count, StringRef name,

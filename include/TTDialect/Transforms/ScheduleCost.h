@@ -44,7 +44,9 @@ struct SchedulePrediction {
   double utilization() const { return cycles > 0 ? idealCycles / cycles : 0; }
 };
 
-/// Predicts `candidate` on `target`. The blocks must divide the problem.
+/// Predicts `candidate` on `target`. A block that does not divide its
+/// dimension leaves an edge block, computed whole (M, N) or over its valid
+/// K tiles; DRAM reads count only tiles inside the matrices.
 SchedulePrediction predictSchedule(const MatmulProblem &problem,
                                    const ScheduleCandidate &candidate,
                                    TargetAttr target);

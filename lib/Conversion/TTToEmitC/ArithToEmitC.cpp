@@ -190,7 +190,9 @@ struct ExtUIConditionPattern : OpConversionPattern<arith::ExtUIOp> {
 /// `a < b ? a : b` and `a > b ? a : b` on uint32_t.
 template <typename ArithOp, emitc::CmpPredicate Predicate>
 struct UnsignedMinMaxPattern : OpConversionPattern<ArithOp> {
-  using OpConversionPattern<ArithOp>::OpConversionPattern;
+  UnsignedMinMaxPattern(const TypeConverter &converter, MLIRContext *ctx,
+                        const KernelNames &names, PatternBenefit benefit = 1)
+      : OpConversionPattern<ArithOp>(converter, ctx, benefit), names(names) {}
   LogicalResult
   matchAndRewrite(ArithOp op, typename ArithOp::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -200,10 +202,14 @@ struct UnsignedMinMaxPattern : OpConversionPattern<ArithOp> {
     Value cond = emitc::CmpOp::create(rewriter, op.getLoc(),
                                       rewriter.getI1Type(), Predicate,
                                       adaptor.getLhs(), adaptor.getRhs());
-    rewriter.replaceOpWithNewOp<emitc::ConditionalOp>(
-        op, type, cond, adaptor.getLhs(), adaptor.getRhs());
+    replaceNamed(op,
+                 emitc::ConditionalOp::create(rewriter, op.getLoc(), type, cond,
+                                              adaptor.getLhs(),
+                                              adaptor.getRhs()),
+                 names, rewriter);
     return success();
   }
+  const KernelNames &names;
 };
 
 } // namespace
@@ -230,9 +236,9 @@ void emitc_kernel::populateUnsignedArithPatterns(const TypeConverter &converter,
                ConditionPattern<arith::AndIOp, emitc::LogicalAndOp>,
                ConditionPattern<arith::OrIOp, emitc::LogicalOrOp>,
                ExtUIConditionPattern>(converter, ctx, names, high);
-  patterns.add<ConstantPattern,
-               UnsignedMinMaxPattern<arith::MinUIOp, emitc::CmpPredicate::lt>,
+  patterns.add<UnsignedMinMaxPattern<arith::MinUIOp, emitc::CmpPredicate::lt>,
                UnsignedMinMaxPattern<arith::MaxUIOp, emitc::CmpPredicate::gt>>(
-      converter, ctx, high);
+      converter, ctx, names, high);
+  patterns.add<ConstantPattern>(converter, ctx, high);
 }
 

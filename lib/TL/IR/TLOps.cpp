@@ -335,15 +335,16 @@ LogicalResult CopyOp::verify() {
     std::optional<int64_t> bound = getStaticUpperBound(index);
     if (!bound)
       continue;
-    // A region may cover the zero padding of the buffer's last partial
-    // tile (reads see 0 there, writes are dropped), not beyond it.
-    int64_t end = *bound + local.getDimSize(dim);
-    if (end > paddedToTiles(global.getDimSize(dim)))
+    // A region may reach past the buffer's end (an edge block: reads see 0
+    // there, writes are dropped), but it must start inside the buffer's
+    // tiles: a region wholly outside is a grid or loop larger than the data.
+    int64_t size = global.getDimSize(dim);
+    if (*bound >= paddedToTiles(size))
       return emitOpError() << "region is out of bounds in dimension " << dim
-                           << ": it can reach element " << end
-                           << " but the buffer has " << global.getDimSize(dim)
-                           << (global.getDimSize(dim) % kTileSize
-                                   ? " (" + std::to_string(paddedToTiles(global.getDimSize(dim))) +
+                           << ": it can start at element " << *bound
+                           << " but the buffer has " << size
+                           << (size % kTileSize
+                                   ? " (" + std::to_string(paddedToTiles(size)) +
                                          " with its last tile's padding)"
                                    : std::string());
   }

@@ -689,7 +689,7 @@ private:
     os << "    // Pass when max |" << c->var
        << " - reference| <= tolerance (the PCC is reported, not checked), "
           "where\n";
-    os << "    //   tolerance = max |reference| * (u_out + sqrt(Kt) * u_dst + "
+    os << "    //   tolerance = max |reference| * (u_out + sqrt(n) * u_dst + "
           "u_mul + u_in)\n";
     os << "    //   u_out = "
        << (c->op.getFormat() == DataFormat::Float32 ? "2^-24: f32" : "2^-8: bf16")
@@ -698,12 +698,13 @@ private:
        << (config.getFp32DestAccEn() ? "2^-24: DST accumulates in fp32"
                                      : "2^-8: DST accumulates in bf16 "
                                        "(fp32_dest_acc_en = false)")
-       << " and may round once\n"
-          "    //           per K tile "
-       << (ref.getAccumulate()
-               ? "and once adding C's values (Kt = K / 32 + 1 = "
-               : "(Kt = K / 32 = ")
-       << t.kTiles << "), the roundings adding up like a random walk;\n";
+       << " and rounds once\n"
+          "    //           per "
+       << (config.getFp32DestAccEn() ? "product" : "K tile")
+       << (ref.getAccumulate() ? " and once adding C's values (n = " : " (n = ")
+       << (config.getFp32DestAccEn() ? "K" : "K / 32")
+       << (ref.getAccumulate() ? " + 1" : "") << " = " << t.dstRoundings
+       << "), the roundings adding up like a random walk;\n";
     os << "    //   u_mul = " << powerOfTwo(t.uMul) << ": "
        << mathFidelityName(config.getMathFidelity())
        << (config.getMathFidelity() == MathFidelity::HiFi4
@@ -756,8 +757,8 @@ private:
     os << "    const double u_out = " << unit(t.uOut) << ", u_dst = "
        << unit(t.uDst) << ", u_mul = " << unit(t.uMul) << ", u_in = "
        << unit(t.uIn) << ";\n";
-    os << "    const double Kt = " << t.kTiles << ";\n";
-    os << "    const double tolerance = max_reference * (u_out + std::sqrt(Kt) "
+    os << "    const double n = " << t.dstRoundings << ";\n";
+    os << "    const double tolerance = max_reference * (u_out + std::sqrt(n) "
           "* u_dst + u_mul + u_in);\n";
     os << "    const bool pass = non_finite_missed == 0 && max_error <= "
           "tolerance;\n";

@@ -65,15 +65,15 @@ struct WorkSplitInfo {
 
 /// How close the device's C must be to the host's reference:
 ///   max |C - ref| <= max |ref| * relativeBound(), with
-///   relativeBound() = uOut + sqrt(kTiles) * uDst + uMul + uIn.
+///   relativeBound() = uOut + sqrt(dstRoundings) * uDst + uMul + uIn.
 /// (The PCC is reported, not checked: no floor follows from the numerics,
 /// and a fixed one rejects correct results whose values vary little, such
 /// as products of all-positive inputs.)
 struct Tolerance {
   /// Rounding of the output format (bf16: 2^-8, f32: 2^-24).
   double uOut = 0;
-  /// Rounding of the DST accumulator, which may happen once per K tile
-  /// (bf16 DST: 2^-8, fp32 DST with fp32_dest_acc_en: 2^-24).
+  /// Rounding of the DST accumulator (bf16 DST: 2^-8, fp32 DST with
+  /// fp32_dest_acc_en: 2^-24).
   double uDst = 0;
   /// Products at reduced math fidelity (HiFi4: 0, HiFi3: 2^-9, HiFi2: 2^-7,
   /// LoFi: 2^-4).
@@ -81,8 +81,11 @@ struct Tolerance {
   /// f32 inputs enter the matrix engine with a 10-bit mantissa (2^-11);
   /// bf16 inputs are exact.
   double uIn = 0;
-  /// Tiles along K: K / 32.
-  int64_t kTiles = 1;
+  /// Roundings in DST along one output's sum: a bf16 DST rounds once per K
+  /// tile (K / 32), an fp32 DST once per product (K: the matrix engine adds
+  /// each product to DST in fp32); adding C's values (C += A * B) is one
+  /// more. They add up like a random walk, hence the square root.
+  int64_t dstRoundings = 1;
 
   double relativeBound() const;
 };
@@ -163,7 +166,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.3";
+inline constexpr const char *kPlanSchemaVersion = "2.4";
 
 } // namespace mlir::tt::metalium
 

@@ -264,12 +264,14 @@ json check(const ProgramInfo &info) {
       {"reference", "double precision, from the same rounded inputs"},
       {"max_abs_error",
        json{{"formula",
-             "max|reference| * (u_out + sqrt(k_tiles) * u_dst + u_mul + u_in)"},
+             "max|reference| * (u_out + sqrt(dst_roundings) * u_dst + u_mul + "
+             "u_in)"},
             {"u_out", t.uOut},
             {"u_dst", t.uDst},
             {"u_mul", t.uMul},
             {"u_in", t.uIn},
-            {"k_tiles", t.kTiles},
+            {"k_tiles", std::max<int64_t>(1, info.referenceDims.k / 32)},
+            {"dst_roundings", t.dstRoundings},
             {"relative_bound", t.relativeBound()}}}};
 }
 

@@ -78,7 +78,8 @@ StringRef metalium::boardName(Arch arch) {
 }
 
 double Tolerance::relativeBound() const {
-  return uOut + std::sqrt(static_cast<double>(kTiles)) * uDst + uMul + uIn;
+  return uOut + std::sqrt(static_cast<double>(dstRoundings)) * uDst + uMul +
+         uIn;
 }
 
 const BufferInfo *ProgramInfo::buffer(StringRef symbol) const {
@@ -458,15 +459,16 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
                           ref.getTransposeB() ? b->rows() : b->cols()};
     // The tolerance of the check (see Tolerance).
     Tolerance &t = info.tolerance;
-    // Adding the product to C's values is one more rounding step in DST.
-    t.kTiles = std::max<int64_t>(1, info.referenceDims.k / 32) +
-               (ref.getAccumulate() ? 1 : 0);
     t.uOut = c->op.getFormat() == DataFormat::Float32 ? std::ldexp(1.0, -24)
                                                       : std::ldexp(1.0, -8);
     auto config = llvm::cast<ComputeConfigAttr>(
         info.kernel(KernelRole::Compute)->create.getConfig());
     t.uDst = config.getFp32DestAccEn() ? std::ldexp(1.0, -24)
                                        : std::ldexp(1.0, -8);
+    // Adding the product to C's values is one more rounding step in DST.
+    int64_t k = info.referenceDims.k;
+    t.dstRoundings = (config.getFp32DestAccEn() ? k : std::max<int64_t>(1, k / 32)) +
+                     (ref.getAccumulate() ? 1 : 0);
     switch (config.getMathFidelity()) {
     case MathFidelity::HiFi4:
       t.uMul = 0;

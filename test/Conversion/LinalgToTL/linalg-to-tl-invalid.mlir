@@ -38,3 +38,39 @@ func.func @broadcast(%A: memref<32xf32>, %B: memref<32x96xf32>, %C: memref<64x96
                 ins(%A, %B : memref<32xf32>, memref<32x96xf32>) outs(%C : memref<64x96xf32>)
   return
 }
+
+// -----
+
+// A generic contraction with a batch loop is not one matmul.
+func.func @generic_batched(%A: memref<2x32x32xf32>, %B: memref<2x32x32xf32>, %C: memref<2x32x32xf32>) {
+  // expected-error @+1 {{cannot be lowered to Tenstorrent: a contraction other than one matmul (C[m, n] += A[m, k] * B[k, n], either operand possibly transposed) is not supported}}
+  linalg.generic {indexing_maps = [affine_map<(b, m, n, k) -> (b, m, k)>,
+                                   affine_map<(b, m, n, k) -> (b, k, n)>,
+                                   affine_map<(b, m, n, k) -> (b, m, n)>],
+                  iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%A, %B : memref<2x32x32xf32>, memref<2x32x32xf32>) outs(%C : memref<2x32x32xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A generic matmul writing C transposed.
+func.func @generic_transposed_c(%A: memref<64x32xf32>, %B: memref<32x96xf32>, %C: memref<96x64xf32>) {
+  // expected-error @+1 {{cannot be lowered to Tenstorrent: a contraction other than one matmul}}
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (k, n)>,
+                                   affine_map<(m, n, k) -> (n, m)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%A, %B : memref<64x32xf32>, memref<32x96xf32>) outs(%C : memref<96x64xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

@@ -78,3 +78,70 @@ func.func @transposed_a_accumulate(%A: memref<32x64xf32>, %B: memref<32x96xf32>,
                 ins(%A, %B : memref<32x64xf32>, memref<32x96xf32>) outs(%C : memref<64x96xf32>)
   return
 }
+
+// -----
+
+// A linalg.generic that is a matmul (multiply-add body, loops m, n, k), after
+// a zero fill: C = A * B.
+#gA = affine_map<(m, n, k) -> (m, k)>
+#gB = affine_map<(m, n, k) -> (k, n)>
+#gC = affine_map<(m, n, k) -> (m, n)>
+// CHECK-LABEL: func.func @generic_matmul
+// CHECK-SAME: (%[[A:.*]]: memref<64x32xbf16>, %[[B:.*]]: memref<32x96xbf16>, %[[C:.*]]: memref<64x96xbf16>)
+// CHECK-NOT: linalg.
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] : memref<64x32xbf16>, memref<32x96xbf16> into memref<64x96xbf16>
+// CHECK-NEXT: return
+func.func @generic_matmul(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<64x96xbf16>)
+  linalg.generic {indexing_maps = [#gA, #gB, #gC], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%A, %B : memref<64x32xbf16>, memref<32x96xbf16>) outs(%C : memref<64x96xbf16>) {
+  ^bb0(%a: bf16, %b: bf16, %c: bf16):
+    %p = arith.mulf %a, %b : bf16
+    %s = arith.addf %c, %p : bf16
+    linalg.yield %s : bf16
+  }
+  return
+}
+
+// -----
+
+// Loops in another order (k, m, n), B indexed (n, k) and A (k, m): both
+// transposed; no fill, so C accumulates. bf16 inputs widened into an f32 C.
+#hA = affine_map<(k, m, n) -> (k, m)>
+#hB = affine_map<(k, m, n) -> (n, k)>
+#hC = affine_map<(k, m, n) -> (m, n)>
+// CHECK-LABEL: func.func @generic_transposed
+// CHECK-SAME: (%[[A:.*]]: memref<32x64xbf16>, %[[B:.*]]: memref<96x32xbf16>, %[[C:.*]]: memref<64x96xf32>)
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] transpose_a transpose_b accumulate : memref<32x64xbf16>, memref<96x32xbf16> into memref<64x96xf32>
+// CHECK-NOT: linalg.generic
+func.func @generic_transposed(%A: memref<32x64xbf16>, %B: memref<96x32xbf16>, %C: memref<64x96xf32>) {
+  linalg.generic {indexing_maps = [#hA, #hB, #hC], iterator_types = ["reduction", "parallel", "parallel"]}
+      ins(%A, %B : memref<32x64xbf16>, memref<96x32xbf16>) outs(%C : memref<64x96xf32>) {
+  ^bb0(%a: bf16, %b: bf16, %c: f32):
+    %ae = arith.extf %a : bf16 to f32
+    %be = arith.extf %b : bf16 to f32
+    %p = arith.mulf %ae, %be : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A generic that is no contraction (an element-wise add) is not a matmul:
+// left alone.
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @generic_not_a_contraction
+// CHECK: linalg.generic
+// CHECK-NOT: tl.matmul
+func.func @generic_not_a_contraction(%A: memref<32x32xf32>, %C: memref<32x32xf32>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%A : memref<32x32xf32>) outs(%C : memref<32x32xf32>) {
+  ^bb0(%a: f32, %c: f32):
+    %s = arith.addf %a, %c : f32
+    linalg.yield %s : f32
+  }
+  return
+}

@@ -61,25 +61,26 @@ func.func @load_changes_type(%A: memref<64x64xf32>) {
 
 func.func @constant_out_of_bounds(%A: memref<64x64xbf16>) {
   %c0 = arith.constant 0 : index
-  %c48 = arith.constant 48 : index
+  %c64 = arith.constant 64 : index
   tl.kernel [1] as (%bx) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    // expected-error @+1 {{region is out of bounds in dimension 1: it can reach element 80 but the buffer has 64}}
-    tl.copy %A[%c0, %c48] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+    // expected-error @+1 {{region is out of bounds in dimension 1: it can start at element 64 but the buffer has 64}}
+    tl.copy %A[%c0, %c64] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
   }
   return
 }
 
 // -----
 
-// The grid has 3 blocks of 32 rows but the buffer only 64 rows.
+// The grid has 3 blocks of 32 rows but the buffer only 64 rows: the third
+// block starts past the end.
 func.func @grid_out_of_bounds(%C: memref<64x32xbf16>) {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
   tl.kernel [3] as (%by) {
     %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
     %row = arith.muli %by, %c32 : index
-    // expected-error @+1 {{region is out of bounds in dimension 0: it can reach element 96 but the buffer has 64}}
+    // expected-error @+1 {{region is out of bounds in dimension 0: it can start at element 64 but the buffer has 64}}
     tl.copy %c to %C[%row, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x32xbf16>
   }
   return
@@ -95,7 +96,7 @@ func.func @loop_out_of_bounds(%A: memref<32x128xbf16>) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     tl.pipelined %k in 5 stages 2 {
       %kk = arith.muli %k, %c32 : index
-      // expected-error @+1 {{region is out of bounds in dimension 1: it can reach element 160 but the buffer has 128}}
+      // expected-error @+1 {{region is out of bounds in dimension 1: it can start at element 128 but the buffer has 128}}
       tl.copy %A[%c0, %kk] to %a : memref<32x128xbf16> to memref<32x32xbf16, #tl.scope<shared>>
     }
   }
@@ -135,15 +136,15 @@ func.func @outside_kernel(%A: memref<64x64xbf16>, %a: memref<32x32xbf16, #tl.sco
 
 // -----
 
-// A region may reach into the zero padding of the last partial tile (50 rows
-// are stored as 64) but not past it: 3 blocks of 32 rows reach row 96.
+// A region may reach past the buffer (an edge block) but must start inside
+// its tiles (50 rows are stored as 64): the third block of 32 rows starts at 64.
 func.func @past_the_padding(%C: memref<50x32xbf16>) {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
   tl.kernel [3] as (%by) {
     %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
     %row = arith.muli %by, %c32 : index
-    // expected-error @+1 {{region is out of bounds in dimension 0: it can reach element 96 but the buffer has 50 (64 with its last tile's padding)}}
+    // expected-error @+1 {{region is out of bounds in dimension 0: it can start at element 64 but the buffer has 50 (64 with its last tile's padding)}}
     tl.copy %c to %C[%row, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<50x32xbf16>
   }
   return

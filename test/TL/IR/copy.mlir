@@ -44,3 +44,22 @@ func.func @into_padding(%A: memref<100x50xbf16>, %C: memref<100x50xbf16>) {
   }
   return
 }
+
+// An edge block: blocks of 128 rows over 320 rows; the third starts at row
+// 256 and reaches past the end (loads read 0 there, stores drop those rows).
+// CHECK-LABEL: func.func @edge_block
+// CHECK: tl.kernel [1, 3]
+// CHECK: tl.copy %{{.*}}[%{{.*}}, %{{.*}}] to %{{.*}} : memref<320x64xbf16> to memref<128x64xbf16, #tl.scope<shared>>
+// CHECK: tl.copy %{{.*}} to %{{.*}}[%{{.*}}, %{{.*}}] : memref<128x64xf32, #tl.scope<fragment>> to memref<320x64xbf16>
+func.func @edge_block(%A: memref<320x64xbf16>, %C: memref<320x64xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c128 = arith.constant 128 : index
+  tl.kernel [1, 3] as (%bx, %by) {
+    %as = tl.alloc_shared : memref<128x64xbf16, #tl.scope<shared>>
+    %cl = tl.alloc_fragment : memref<128x64xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c128 : index
+    tl.copy %A[%row, %c0] to %as : memref<320x64xbf16> to memref<128x64xbf16, #tl.scope<shared>>
+    tl.copy %cl to %C[%row, %c0] : memref<128x64xf32, #tl.scope<fragment>> to memref<320x64xbf16>
+  }
+  return
+}

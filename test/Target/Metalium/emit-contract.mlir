@@ -215,7 +215,7 @@
 // HOST:         distributed::Finish(cq);
 //
 // The check: double-precision reference, PCC and the documented error bound.
-// HOST:         tolerance = max |reference| * (u_out + sqrt(Kt) * u_dst + u_mul + u_in)
+// HOST:         tolerance = max |reference| * (u_out + sqrt(n) * u_dst + u_mul + u_in)
 // HOST:         constexpr std::size_t M = 64, K = 64, N = 96;
 // HOST-NEXT:    const std::vector<double> reference = reference_matmul<M, K, N>(a_host, b_host);
 // Non-finite references (NaN or infinity from the inputs) must come out
@@ -225,8 +225,8 @@
 // HOST-NEXT:        non_finite_missed += std::isfinite(result[i]) ? 1 : 0;
 // HOST:         const double pcc = pearson(finite_result, finite_reference);
 // HOST-NEXT:    const double u_out = std::ldexp(1.0, -8), u_dst = std::ldexp(1.0, -8), u_mul = 0, u_in = 0;
-// HOST-NEXT:    const double Kt = 2;
-// HOST-NEXT:    const double tolerance = max_reference * (u_out + std::sqrt(Kt) * u_dst + u_mul + u_in);
+// HOST-NEXT:    const double n = 2;
+// HOST-NEXT:    const double tolerance = max_reference * (u_out + std::sqrt(n) * u_dst + u_mul + u_in);
 // HOST-NEXT:    const bool pass = non_finite_missed == 0 && max_error <= tolerance;
 // HOST:         dev->close();
 // HOST-NEXT:    return pass ? 0 : 1;
@@ -235,7 +235,7 @@
 // HOST-NOT:     CreateDevice
 
 // PLAN-LABEL: // ===== FILE: tt.plan.json =====
-// PLAN:         "schema_version": "2.3",
+// PLAN:         "schema_version": "2.4",
 // PLAN:         "arch": "wormhole_b0",
 // PLAN:         "dram_banks": 12,
 // PLAN:         "cores": {
@@ -283,4 +283,4 @@
 // BUILD-LABEL: // ===== FILE: README.txt =====
 // BUILD:       tt-run <this directory>
 
-// VALID: VALID: tt.plan.json schema 2.3: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs
+// VALID: VALID: tt.plan.json schema 2.4: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs

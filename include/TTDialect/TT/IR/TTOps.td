@@ -838,7 +838,7 @@ def TT_RuntimeParamOp : TT_Op<"runtime_param", [Pure, TT_NamedResult]> {
 def TT_TileBuffer : AnyTypeOf<[AnyMemRef, TT_TensorAccessorType],
                               "a global memref or a TensorAccessor">;
 
-def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
+def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly, AttrSizedOperandSegments]> {
   let summary = "reader stage: fetch a block of tiles of a DRAM buffer into a CB";
   let description = [{
     Reserves `rows x cols` pages of `cb`, reads tile `(row + i, col + j)` of
@@ -854,6 +854,13 @@ def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
     CB. Each DRAM tile is then read once per row (column) instead of once
     per core.
 
+    An edge block (a block size that does not divide the buffer) reaches
+    past the buffer's last tile row or column: with `row_limit %r` tiles of
+    rows `>= %r`, with `col_limit %c` tiles of columns `>= %c`, are not read
+    and their pages keep whatever they held. Such tiles only ever meet rows
+    or columns of C that are not stored (M, N), or inner products the
+    compute kernel skips (K, `tt.matmul_block ... valid_k`).
+
     Example:
 
     ```mlir
@@ -861,21 +868,25 @@ def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly]> {
         : memref<256x256xbf16>, !tt.cb<0, 2 x !tt.tile<bf16>>
     tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 8 x 2 -> %in0 multicast <row>
         : memref<2048x2048xbf16>, !tt.cb<0, 32 x !tt.tile<bf16>>
+    tt.read_tiles %A[%by, %k] tiles_per_row %Kt block 4 x 2 -> %in0 row_limit %Mt col_limit %Kt
+        : memref<320x160xbf16>, !tt.cb<0, 16 x !tt.tile<bf16>>
     ```
   }];
   let arguments = (ins TT_TileBuffer:$buffer, I32:$row, I32:$col, I32:$tilesPerRow,
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
                        ConfinedAttr<I64Attr, [IntPositive]>:$cols,
                        TT_CB:$cb,
-                       OptionalAttr<TT_McastDirectionAttr>:$multicast);
+                       OptionalAttr<TT_McastDirectionAttr>:$multicast,
+                       Optional<I32>:$rowLimit, Optional<I32>:$colLimit);
   let assemblyFormat = [{
     $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
-    `->` $cb (`multicast` $multicast^)? attr-dict `:` type($buffer) `,` qualified(type($cb))
+    `->` $cb (`multicast` $multicast^)? (`row_limit` $rowLimit^)? (`col_limit` $colLimit^)?
+    attr-dict `:` type($buffer) `,` qualified(type($cb))
   }];
   let hasVerifier = 1;
 }
 
-def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
+def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly, AttrSizedOperandSegments]> {
   let summary = "writer stage: store a block of tiles from a CB to a DRAM buffer";
   let description = [{
     Waits for `rows x cols` pages of `cb`, writes them to tiles
@@ -887,11 +898,17 @@ def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
     writer kernel's `TensorAccessor` after it; `tt-lower-dataflow` expands
     the op there.
 
+    With `row_limit %r` / `col_limit %c` (an edge block) the tiles of rows
+    `>= %r` or columns `>= %c` lie outside the buffer: their pages are popped
+    with the others but not written.
+
     Example:
 
     ```mlir
     tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 4 x 4 subblock 2 x 4
         : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<256x256xbf16>
+    tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 4 x 4 row_limit %Mt
+        : !tt.cb<16, 32 x !tt.tile<bf16>>, memref<320x256xbf16>
     ```
   }];
   let arguments = (ins TT_CB:$cb, TT_TileBuffer:$buffer, I32:$row, I32:$col,
@@ -899,10 +916,12 @@ def TT_WriteTilesOp : TT_Op<"write_tiles", [TT_DataMovementOnly]> {
                        ConfinedAttr<I64Attr, [IntPositive]>:$rows,
                        ConfinedAttr<I64Attr, [IntPositive]>:$cols,
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_h,
-                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w);
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w,
+                       Optional<I32>:$rowLimit, Optional<I32>:$colLimit);
   let assemblyFormat = [{
     $cb `->` $buffer `[` $row `,` $col `]` `tiles_per_row` $tilesPerRow `block` $rows `x` $cols
     (`subblock` $subblock_h^ `x` $subblock_w)?
+    (`row_limit` $rowLimit^)? (`col_limit` $colLimit^)?
     attr-dict `:` qualified(type($cb)) `,` type($buffer)
   }];
   let hasVerifier = 1;
@@ -935,6 +954,11 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
     `from %initial` (C += A * B), step 0 starts each subblock from its tiles
     of `initial`, a CB holding C's `m x n` block row-major, instead of zero.
 
+    With `valid_k %v` only the first `%v` of the step's `k` tiles of inner
+    dimension hold data (the last step of a K loop whose step does not
+    divide K): the products over the other tiles are not computed. The CBs
+    still hold and pop the whole blocks.
+
     Examples:
 
     ```mlir
@@ -944,6 +968,8 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
         spill %partials -> %out step %k of %k_steps
         : !tt.cb<0, 16 x !tt.tile<bf16>>, !tt.cb<1, 16 x !tt.tile<bf16>>,
           !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 32 x !tt.tile<bf16>>
+    tt.matmul_block %in0, %in1 block 1 x 3 x 1 valid_k %k_tiles_in_step
+        : !tt.cb<0, 6 x !tt.tile<bf16>>, !tt.cb<1, 6 x !tt.tile<bf16>>
     ```
   }];
   let arguments = (ins TT_CB:$in0, TT_CB:$in1,
@@ -954,9 +980,10 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$subblock_w,
                        Optional<TT_CB>:$partials, Optional<TT_CB>:$out,
                        Optional<I32>:$step, Optional<I32>:$numSteps,
-                       UnitAttr:$transpose_in1, Optional<TT_CB>:$initial);
+                       UnitAttr:$transpose_in1, Optional<TT_CB>:$initial,
+                       Optional<I32>:$validK);
   let assemblyFormat = [{
-    $in0 `,` $in1 `block` $m `x` $k `x` $n (`transpose_in1` $transpose_in1^)?
+    $in0 `,` $in1 `block` $m `x` $k `x` $n (`valid_k` $validK^)? (`transpose_in1` $transpose_in1^)?
     (`subblock` $subblock_h^ `x` $subblock_w)?
     (`spill` $partials^ `->` $out `step` $step `of` $numSteps)?
     (`from` $initial^)?
@@ -970,7 +997,8 @@ def TT_MatmulBlockOp : TT_Op<"matmul_block", [TT_ComputeOnly, AttrSizedOperandSe
                    "int64_t":$k, "int64_t":$n), [{
       build($_builder, $_state, in0, in1, m, k, n, nullptr, nullptr,
             ::mlir::Value(), ::mlir::Value(), ::mlir::Value(), ::mlir::Value(),
-            /*transpose_in1=*/false, /*initial=*/::mlir::Value());
+            /*transpose_in1=*/false, /*initial=*/::mlir::Value(),
+            /*validK=*/::mlir::Value());
     }]>
   ];
   let extraClassDeclaration = [{
