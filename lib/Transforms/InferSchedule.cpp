@@ -106,7 +106,11 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
     problem.kTiles = std::min(problem.kTiles, innerTiles);
   });
   problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
+  problem.transposeA = gemm.getTransposeA();
   kernel.walk([&](tl::CopyOp copy) {
+    // A fragment loaded from C: C += A * B.
+    if (copy.isLoad() && copy.getDest() == gemm.getC())
+      problem.accumulate = true;
     if (!copy.isLoad())
       problem.outTileBytes = llvm::cast<MemRefType>(copy.getGlobal().getType())
                                      .getElementType()

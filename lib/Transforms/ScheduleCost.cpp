@@ -58,8 +58,10 @@ static unsigned phasesOf(MathFidelity fidelity) {
   return 4;
 }
 
-static bool spills(const ScheduleCandidate &c, TargetAttr target) {
-  return c.blockM * c.blockN > int64_t(target.getDstTileCapacity());
+static bool spills(const MatmulProblem &p, const ScheduleCandidate &c,
+                   TargetAttr target) {
+  return p.transposeA ||
+         c.blockM * c.blockN > int64_t(target.getDstTileCapacity());
 }
 
 int64_t mlir::tt::outputCBTiles(int64_t blockTiles, int64_t subblockTiles,
@@ -79,12 +81,15 @@ uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
   uint64_t in = uint64_t(c.stages) * (c.blockM * c.blockK + c.blockK * c.blockN) *
                 p.inTileBytes;
   int64_t block = c.blockM * c.blockN;
-  bool spill = spills(c, target);
+  bool spill = spills(p, c, target);
   uint64_t partials = spill ? uint64_t(block) * 4096 : 0; // fp32 tiles
+  // The transposed A block (cb_in0_transposed) and C's block (cb_c_in).
+  uint64_t extra = (p.transposeA ? uint64_t(c.blockM * c.blockK) * p.inTileBytes : 0) +
+                   (p.accumulate ? uint64_t(block) * p.outTileBytes : 0);
   int64_t out = outputCBTiles(block, c.subblockH * c.subblockW, spill,
-                              in + partials, p.outTileBytes,
+                              in + partials + extra, p.outTileBytes,
                               target.getDevice().getL1Size());
-  return in + partials + uint64_t(out) * p.outTileBytes;
+  return in + partials + extra + uint64_t(out) * p.outTileBytes;
 }
 
 SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
@@ -121,13 +126,31 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   // Compute, per K step: the block's tile products on the math thread; when
   // the block spills, its packing to the partials on the pack thread (the
   // two overlap). The last step reloads the partial sums once.
-  bool spill = spills(c, target);
+  bool spill = spills(p, c, target);
   double blockTiles = double(c.blockM * c.blockN);
   double mathStep = blockTiles * c.blockK * tileCycles;
   double packStep = spill ? blockTiles * dm.pack_tile_cycles : 0;
-  double computeStep = std::max(mathStep, packStep);
+  // A^T: the A block passes tile by tile through DST (unpack with the
+  // transpose, pack into its CB) before the step's products, on the same
+  // threads: counted in series with them.
+  double transposeStep =
+      p.transposeA ? double(c.blockM * c.blockK) *
+                         (dm.copy_tile_cycles + dm.pack_tile_cycles)
+                   : 0;
+  double computeStep = std::max(mathStep, packStep) + transposeStep;
   double blockFinish = blockTiles * dm.pack_tile_cycles +
                        (spill && steps > 1 ? blockTiles * dm.copy_tile_cycles : 0);
+  // C += A * B: each block first reads C's block (before its first K step;
+  // every core at once, so they share DRAM) and copies it into DST, or packs
+  // it into the partial sums when spilled.
+  double blockStart = 0;
+  if (p.accumulate)
+    blockStart = dm.dram_latency_cycles +
+                 std::max(blockTiles * outBytes / nocBytesPerCycle,
+                          double(cores) * blockTiles * outBytes /
+                              dramBytesPerCycle) +
+                 blockTiles * (dm.copy_tile_cycles +
+                               (spill ? dm.pack_tile_cycles : 0));
 
   // Data movement, per K step.
   double aTiles = double(c.blockM * c.blockK), bTiles = double(c.blockK * c.blockN);
@@ -184,14 +207,17 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   double tail = spill ? std::max(0.0, writeBlock - computeStep) : writeBlock;
 
   // The partial last K step multiplies and reads only its valid tiles.
-  double perBlock = double(steps - 1) * std::max(computeStep, movementStep) +
+  double perBlock = blockStart +
+                    double(steps - 1) * std::max(computeStep, movementStep) +
                     std::max(lastStep * computeStep, lastMovement) +
                     blockFinish;
   double pipeline =
       startup + movementStep + double(blocksPerCore) * perBlock + tail;
 
+  // C is written once, and read once more when accumulating.
   double dramBytes = double(tileReads) * inBytes +
-                     double(p.mTiles * p.nTiles) * outBytes;
+                     double(p.mTiles * p.nTiles) * outBytes *
+                         (p.accumulate ? 2 : 1);
   out.dramCycles = dramBytes / dramBytesPerCycle;
   out.cycles = std::max(pipeline, out.dramCycles);
   if (out.cycles == out.dramCycles)

@@ -2,7 +2,6 @@
 #include "TTDialect/Transforms/Passes.h"
 #include "TTDialect/Transforms/ScheduleCost.h"
 
-#include "llvm/ADT/SetVector.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace mlir::tt {
@@ -31,14 +30,16 @@ SmallVector<int64_t> blockChoices(int64_t tiles, int64_t fixedElements,
                                   int64_t limit) {
   if (fixedElements > 0)
     return {fixedElements / tl::kTileSize};
-  llvm::SmallSetVector<int64_t, 16> sides;
-  for (int64_t g = tiles; g >= 1; --g) {
-    int64_t side = (tiles + g - 1) / g;
-    if (side > limit)
-      break;
-    sides.insert(side);
+  // A side s is the smallest for its block count g = ceil(tiles / s) when
+  // ceil(tiles / g) is s again: one test per side, so the search stays
+  // O(limit) however many tiles a dimension has.
+  SmallVector<int64_t> sides;
+  for (int64_t side = 1; side <= std::min(tiles, limit); ++side) {
+    int64_t blocks = (tiles + side - 1) / side;
+    if ((tiles + blocks - 1) / blocks == side)
+      sides.push_back(side);
   }
-  return sides.takeVector();
+  return sides;
 }
 
 /// K steps for `tiles`, or the fixed one: the divisors of K up to `limit`,
@@ -111,9 +112,13 @@ struct TTSelectSchedulePass
       if (size <= 0 || fixed < 0 || fixed % tl::kTileSize)
         return;
 
-    MatmulProblem problem{m / tl::kTileSize, n / tl::kTileSize,
-                          k / tl::kTileSize, tileBytesOf(a.getElementType()),
-                          tileBytesOf(c.getElementType())};
+    MatmulProblem problem{m / tl::kTileSize,
+                          n / tl::kTileSize,
+                          k / tl::kTileSize,
+                          tileBytesOf(a.getElementType()),
+                          tileBytesOf(c.getElementType()),
+                          op.getTransposeA(),
+                          op.getAccumulate()};
     DeviceAttr device = target->getDevice();
     int64_t dst = target->getDstTileCapacity();
     SmallVector<Schedule> kinds;

@@ -53,6 +53,32 @@ func.func @prime_k(%A: memref<512x544xbf16>, %B: memref<544x512xbf16>, %C: memre
 
 // -----
 
+// The same 1024^3 block with its extras: C = A * B (39781 cycles, 352 KB of
+// L1), A^T * B (each K step transposes the 4x8-tile A block through DST and
+// the partial sums spill: more cycles, and cb_in0_transposed in L1), and
+// C += A * B (each block first reads C's 4x4 tiles, all cores at once, and
+// starts from them; cb_c_in holds them).
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 39781 cycles predicted, 82.4% of peak, compute bound, 2048 DRAM tile reads, 352 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 43877 cycles predicted, 74.7% of peak, compute bound, 2048 DRAM tile reads, 416 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 47875 cycles predicted, 68.4% of peak, compute bound, 2048 DRAM tile reads, 384 KB of L1
+// CHECK-LABEL: func.func @plain
+// CHECK-LABEL: func.func @transpose_a
+// CHECK-LABEL: func.func @accumulate
+func.func @plain(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<1024x1024xbf16>, memref<1024x1024xbf16> into memref<1024x1024xbf16>
+  return
+}
+func.func @transpose_a(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C transpose_a : memref<1024x1024xbf16>, memref<1024x1024xbf16> into memref<1024x1024xbf16>
+  return
+}
+func.func @accumulate(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C accumulate : memref<1024x1024xbf16>, memref<1024x1024xbf16> into memref<1024x1024xbf16>
+  return
+}
+
+// -----
+
 // A tiny matmul: latency bound; one-tile blocks on four cores, each reading
 // its own tiles, beat waiting for multicast handshakes.
 // WHY-LABEL: remark: schedule: reuse block 32x32x64 (tiles 1x1x2, subblock 1x1) on 4 cores

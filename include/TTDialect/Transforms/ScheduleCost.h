@@ -19,6 +19,11 @@ namespace mlir::tt {
 struct MatmulProblem {
   int64_t mTiles = 0, nTiles = 0, kTiles = 0;
   uint64_t inTileBytes = 2048, outTileBytes = 2048;
+  /// C = A^T * B: every K step transposes the A block through DST, and the
+  /// partial sums spill.
+  bool transposeA = false;
+  /// C += A * B: each block reads C's block first and starts from it.
+  bool accumulate = false;
 };
 
 /// One way to run it: the schedule, the output block and K step (tiles) and
