@@ -84,12 +84,19 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   problem.mTiles = int64_t(kernel.getGrid()[1]) * blocks.blockM;
   problem.nTiles = int64_t(kernel.getGrid()[0]) * blocks.blockN;
   problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
-  // Edge blocks reach past the matrices: the problem is what the operands
-  // hold (whole tiles), where the kernel loads all of them.
+  problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
+  problem.transposeA = gemm.getTransposeA();
   kernel.walk([&](tl::CopyOp copy) {
-    if (!copy.isLoad() || copy.getSourceIndices().empty())
-      return;
     auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
+    if (!copy.isLoad()) {
+      problem.outTileBytes = global.getElementType().isF32() ? 4096 : 2048;
+      return;
+    }
+    // A fragment loaded from C: C += A * B.
+    if (copy.getDest() == gemm.getC())
+      problem.accumulate = true;
+    // Edge blocks reach past the matrices: the problem is what the operands
+    // hold (whole tiles), where the kernel loads all of them.
     int64_t rows = tl::tilesFor(global.getDimSize(0));
     int64_t cols = tl::tilesFor(global.getDimSize(1));
     bool isA = copy.getDest() == gemm.getA(), isB = copy.getDest() == gemm.getB();
@@ -104,19 +111,6 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
     int64_t innerTiles = isA ? cols : rows;
     outer = std::min(outer, outerTiles);
     problem.kTiles = std::min(problem.kTiles, innerTiles);
-  });
-  problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
-  problem.transposeA = gemm.getTransposeA();
-  kernel.walk([&](tl::CopyOp copy) {
-    // A fragment loaded from C: C += A * B.
-    if (copy.isLoad() && copy.getDest() == gemm.getC())
-      problem.accumulate = true;
-    if (!copy.isLoad())
-      problem.outTileBytes = llvm::cast<MemRefType>(copy.getGlobal().getType())
-                                     .getElementType()
-                                     .isF32()
-                                 ? 4096
-                                 : 2048;
   });
   return std::make_pair(problem, blocks);
 }

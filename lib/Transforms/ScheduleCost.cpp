@@ -16,6 +16,7 @@
 #include "TTDialect/Transforms/ScheduleCost.h"
 
 #include "ttemu/device_model.hpp"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -36,8 +37,6 @@ std::pair<int64_t, int64_t> mlir::tt::chooseSubblock(int64_t m, int64_t n,
     }
   return best;
 }
-
-static int64_t ceilDiv(int64_t x, int64_t y) { return (x + y - 1) / y; }
 
 static const ttemu::model::DeviceModel &modelOf(Arch arch) {
   return arch == Arch::Blackhole ? ttemu::model::kBlackhole
@@ -106,9 +105,10 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   // Edge blocks: a block size that does not divide its dimension adds one
   // more block, computed whole (its rows or columns past the edge are
   // computed and dropped), and a last K step over the tiles that are left.
-  int64_t gridX = ceilDiv(p.nTiles, c.blockN), gridY = ceilDiv(p.mTiles, c.blockM);
+  int64_t gridX = llvm::divideCeil(p.nTiles, c.blockN),
+          gridY = llvm::divideCeil(p.mTiles, c.blockM);
   int64_t blocks = gridX * gridY;
-  int64_t steps = ceilDiv(p.kTiles, c.blockK);
+  int64_t steps = llvm::divideCeil(p.kTiles, c.blockK);
   double lastStep = double(p.kTiles - (steps - 1) * c.blockK) / double(c.blockK);
   uint64_t cores;
   int64_t blocksPerCore;

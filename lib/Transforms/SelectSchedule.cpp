@@ -35,8 +35,8 @@ SmallVector<int64_t> blockChoices(int64_t tiles, int64_t fixedElements,
   // O(limit) however many tiles a dimension has.
   SmallVector<int64_t> sides;
   for (int64_t side = 1; side <= std::min(tiles, limit); ++side) {
-    int64_t blocks = (tiles + side - 1) / side;
-    if ((tiles + blocks - 1) / blocks == side)
+    int64_t blocks = llvm::divideCeil(tiles, side);
+    if (int64_t(llvm::divideCeil(tiles, blocks)) == side)
       sides.push_back(side);
   }
   return sides;

@@ -36,6 +36,12 @@ def reference(a, b):
     return round_to_bf16(a).astype(np.float64) @ round_to_bf16(b).astype(np.float64)
 
 
+def error_bound(kernel, ref):
+    """The program's own check: max |C - ref| <= relative_bound * max |ref|
+    (tt.plan.json's check.max_abs_error)."""
+    return kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+
+
 @pytest.mark.parametrize("shape,blocks", [
     ((64, 64, 64), (32, 32, 32)),
     ((128, 96, 160), (32, 32, 32)),
@@ -53,7 +59,7 @@ def test_gemm_matches_numpy(shape, blocks):
     c = kernel(a, b)
     assert isinstance(c, np.ndarray) and c.dtype == np.float32 and c.shape == (M, N)
     ref = reference(a, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
     assert np.corrcoef(c.ravel(), ref.ravel())[0, 1] > 0.9999
     # C is a bf16 buffer: every value is a bf16 number
@@ -82,7 +88,7 @@ def test_shapes_that_are_not_whole_tiles(shape, blocks):
     c = kernel(a, b)
     assert c.shape == (M, N)
     ref = reference(a, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
 
 
@@ -107,7 +113,7 @@ def test_edge_blocks(shape, blocks):
     b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
     c = kernel(a, b)
     ref = reference(a, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.isfinite(c).all() and np.abs(c - ref).max() <= bound
 
 
@@ -130,7 +136,7 @@ def test_transpose_b(shape, blocks):
     c = kernel(a, b)
     assert c.shape == (M, N)
     ref = reference(a, b.T)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
 
 
@@ -150,7 +156,7 @@ def test_transpose_a(shape, blocks):
     b = rng.uniform(-1, 1, (K, N)).astype(np.float32)
     c = kernel(a, b)
     ref = reference(a.T, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
 
 
@@ -172,7 +178,7 @@ def test_accumulate(shape, blocks):
     c0 = rng.uniform(-1, 1, (M, N)).astype(np.float32)
     c = kernel(a, b, c0)
     ref = round_to_bf16(c0).astype(np.float64) + reference(a, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
     # C's initial values matter: without them the result is off by C0.
     assert np.abs(c - reference(a, b)).max() > bound
@@ -203,7 +209,7 @@ def test_nan_and_infinity_propagate_like_numpy():
     assert np.array_equal(np.isinf(c), np.isinf(ref))
     assert np.array_equal(np.sign(c[np.isinf(c)]), np.sign(ref[np.isinf(ref)]))
     finite = np.isfinite(ref)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref[finite]).max()
+    bound = error_bound(kernel, ref[finite])
     assert np.abs(c[finite] - ref[finite]).max() <= bound
 
 
@@ -229,7 +235,7 @@ def test_float32_program_on_blackhole():
     b = rng.uniform(-1, 1, (64, 96)).astype(np.float32)
     c = kernel(a, b)
     ref = a.astype(np.float64) @ b.astype(np.float64)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
 
 
@@ -265,7 +271,7 @@ def test_fp32_dest_acc_from_python():
     b = rng.uniform(-1, 1, (128, 256)).astype(np.float32)
     c = kernel(a, b)
     ref = reference(a, b)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
     with pytest.raises(ValueError, match="fp32_dest_acc must be True or False"):
         tilelang.compile(matmul(64, 64, 64, 32, 32, 32), fp32_dest_acc="yes")
@@ -316,7 +322,7 @@ def test_accumulator_cleared_twice_runs():
     b = rng.uniform(-1, 1, (64, 64)).astype(np.float32)
     c = kernel(a, b)
     ref = reference(a, b)
-    assert np.abs(c - ref).max() <= kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    assert np.abs(c - ref).max() <= error_bound(kernel, ref)
 
 
 GENERIC_MATMUL = """
@@ -348,5 +354,5 @@ def test_linalg_generic_matmul_from_python():
     b = rng.uniform(-1, 1, (40, 70)).astype(np.float32)
     c = kernel(a, b)
     ref = reference(a, b.T)
-    bound = kernel.plan["check"]["max_abs_error"]["relative_bound"] * np.abs(ref).max()
+    bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound

@@ -81,6 +81,8 @@ struct Tolerance {
   /// f32 inputs enter the matrix engine with a 10-bit mantissa (2^-11);
   /// bf16 inputs are exact.
   double uIn = 0;
+  /// K in whole tiles (K / 32), as the plan reports it.
+  int64_t kTiles = 1;
   /// Roundings in DST along one output's sum: a bf16 DST rounds once per K
   /// tile (K / 32), an fp32 DST once per product (K: the matrix engine adds
   /// each product to DST in fp32); adding C's values (C += A * B) is one

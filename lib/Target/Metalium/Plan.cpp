@@ -270,7 +270,7 @@ json check(const ProgramInfo &info) {
             {"u_dst", t.uDst},
             {"u_mul", t.uMul},
             {"u_in", t.uIn},
-            {"k_tiles", std::max<int64_t>(1, info.referenceDims.k / 32)},
+            {"k_tiles", t.kTiles},
             {"dst_roundings", t.dstRoundings},
             {"relative_bound", t.relativeBound()}}}};
 }

@@ -467,7 +467,8 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
                                        : std::ldexp(1.0, -8);
     // Adding the product to C's values is one more rounding step in DST.
     int64_t k = info.referenceDims.k;
-    t.dstRoundings = (config.getFp32DestAccEn() ? k : std::max<int64_t>(1, k / 32)) +
+    t.kTiles = std::max<int64_t>(1, k / 32);
+    t.dstRoundings = (config.getFp32DestAccEn() ? k : t.kTiles) +
                      (ref.getAccumulate() ? 1 : 0);
     switch (config.getMathFidelity()) {
     case MathFidelity::HiFi4:
