@@ -110,7 +110,8 @@ struct TTBuildProgramPass
                                 << TTDialect::kShardAttrName << ") and a name ("
                                 << TTDialect::kNameAttrName << ")";
       bufferArg[name.getValue()] = i;
-      int64_t pages = shard.getTilesY() * shard.getTilesX();
+      int64_t pages =
+          shard.getMatrices() * shard.getTilesY() * shard.getTilesX();
       BufferOp::create(b, loc, name.getValue(), pages * shard.getPageSize(),
                        shard.getPageSize(), shard.getFormat(),
                        shard.getLayout(),

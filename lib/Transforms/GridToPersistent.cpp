@@ -27,19 +27,52 @@ struct TTGridToPersistentPass
   }
 
   LogicalResult convert(tl::KernelOp kernel) {
-    if (kernel.getGrid().size() != 2)
-      return kernel.emitOpError("expects a 2-D grid");
+    ArrayRef<int64_t> grid = kernel.getGrid();
+    if (grid.size() != 2 && grid.size() != 3)
+      return kernel.emitOpError(
+          "expects a 2-D grid, or a 3-D grid whose third extent is a batch");
+    func::FuncOp func = kernel->getParentOfType<func::FuncOp>();
+    auto split =
+        func->getAttrOfType<WorkSplitAttr>(TTDialect::kWorkSplitAttrName);
+    int64_t batch = grid.size() == 3 ? grid[2] : 1;
+    int64_t blocksPerMatrix = grid[0] * grid[1];
+    // The split's units are every block of every matrix (each core owns some
+    // of them), or the blocks of one matrix (a core computes its block of
+    // each matrix in turn: the multicast schedule, whose cores of a row and
+    // column must step through the batch together).
+    bool batchLoop = false;
+    if (batch > 1) {
+      if (!split)
+        return kernel.emitOpError()
+               << "a batched grid needs the function's work split ("
+               << TTDialect::kWorkSplitAttrName
+               << ") to say how blocks go to cores: run tt-infer-schedule "
+                  "first";
+      if (split.getUnits() == uint64_t(blocksPerMatrix))
+        batchLoop = true;
+      else if (split.getUnits() != uint64_t(blocksPerMatrix * batch))
+        return kernel.emitOpError()
+               << "the work split has " << split.getUnits()
+               << " units, neither the " << blocksPerMatrix
+               << " blocks of one matrix nor the " << blocksPerMatrix * batch
+               << " blocks of the batch";
+    }
     IRRewriter rewriter(kernel);
     Location loc = kernel.getLoc();
     Type i32 = rewriter.getI32Type();
+    Type index = rewriter.getIndexType();
     // Name the work units for what they are: tiles, or blocks of tiles.
     bool blocks = false;
     kernel.walk([&](tl::AllocFragmentOp fragment) {
       blocks |= fragment.getType().getNumElements() > tl::kTileSize * tl::kTileSize;
     });
     auto tileRange = CoreTileRangeOp::create(rewriter, loc, i32, i32, blocks);
-    Value gridX = RuntimeParamOp::create(rewriter, loc, i32, "grid_x",
-                                         kernel.getGrid()[0]);
+    Value gridX = RuntimeParamOp::create(rewriter, loc, i32, "grid_x", grid[0]);
+    Value gridY, matrices;
+    if (batch > 1 && !batchLoop)
+      gridY = RuntimeParamOp::create(rewriter, loc, i32, "grid_y", grid[1]);
+    if (batchLoop)
+      matrices = RuntimeParamOp::create(rewriter, loc, i32, "batch", batch);
     Value one = arith::ConstantIntOp::create(rewriter, loc, i32, 1);
     Value end = arith::AddIOp::create(rewriter, loc, tileRange.getStart(),
                                       tileRange.getCount());
@@ -48,23 +81,48 @@ struct TTGridToPersistentPass
     loop->setAttr(tl::kPersistentAttrName, rewriter.getUnitAttr());
     setCppName(loop, blocks ? "block" : "tile");
     loop->setAttr(TTDialect::kCommentAttrName,
-                  rewriter.getStringAttr("For each output block this core owns "
-                                         "(row-major block ids)"));
+                  rewriter.getStringAttr(
+                      batch > 1 && !batchLoop
+                          ? "For each output block this core owns (row-major "
+                            "block ids, matrix by matrix)"
+                          : "For each output block this core owns "
+                            "(row-major block ids)"));
     rewriter.setInsertionPointToStart(loop.getBody());
     Value tile = loop.getInductionVar();
-    // Row-major tile ids: t = by * grid_x + bx.
+    // Row-major block ids: t = (bz * grid_y + by) * grid_x + bx.
     // Named, so each kernel computes them once per output block.
     auto bx = arith::RemUIOp::create(rewriter, loc, tile, gridX);
-    auto by = arith::DivUIOp::create(rewriter, loc, tile, gridX);
+    Value by = arith::DivUIOp::create(rewriter, loc, tile, gridX);
+    Value bz;
+    if (gridY) {
+      // The block's row among the rows of every matrix, stacked.
+      Value rest = by;
+      setCppName(rest.getDefiningOp(), "out_row_in_batch");
+      by = arith::RemUIOp::create(rewriter, loc, rest, gridY);
+      bz = arith::DivUIOp::create(rewriter, loc, rest, gridY);
+      setCppName(bz.getDefiningOp(), "out_matrix");
+    }
     setCppName(bx, "out_col");
-    setCppName(by, "out_row");
-    Value bxIndex = arith::IndexCastUIOp::create(rewriter, loc,
-                                                 rewriter.getIndexType(), bx);
-    Value byIndex = arith::IndexCastUIOp::create(rewriter, loc,
-                                                 rewriter.getIndexType(), by);
-    rewriter.inlineBlockBefore(&kernel.getBodyBlock(),
-                               loop.getBody()->getTerminator(),
-                               ValueRange{bxIndex, byIndex});
+    setCppName(by.getDefiningOp(), "out_row");
+    SmallVector<Value, 3> indices{
+        arith::IndexCastUIOp::create(rewriter, loc, index, bx),
+        arith::IndexCastUIOp::create(rewriter, loc, index, by)};
+    Operation *bodyEnd = loop.getBody()->getTerminator();
+    if (batchLoop) {
+      // The core's block of each matrix of the batch, in order.
+      Value zero = arith::ConstantIntOp::create(rewriter, loc, i32, 0);
+      auto matrixLoop = scf::ForOp::create(rewriter, loc, zero, matrices, one);
+      setCppName(matrixLoop, "matrix");
+      setComment(matrixLoop, "For each matrix of the batch");
+      rewriter.setInsertionPointToStart(matrixLoop.getBody());
+      bz = matrixLoop.getInductionVar();
+      bodyEnd = matrixLoop.getBody()->getTerminator();
+    }
+    if (bz)
+      indices.push_back(arith::IndexCastUIOp::create(rewriter, loc, index, bz));
+    else if (grid.size() == 3) // a batch of one
+      indices.push_back(arith::ConstantIndexOp::create(rewriter, loc, 0));
+    rewriter.inlineBlockBefore(&kernel.getBodyBlock(), bodyEnd, indices);
     rewriter.eraseOp(kernel);
     return success();
   }

@@ -84,6 +84,7 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   problem.mTiles = int64_t(kernel.getGrid()[1]) * blocks.blockM;
   problem.nTiles = int64_t(kernel.getGrid()[0]) * blocks.blockN;
   problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
+  problem.batch = kernel.getGrid().size() == 3 ? kernel.getGrid()[2] : 1;
   problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
   problem.transposeA = gemm.getTransposeA();
   kernel.walk([&](tl::CopyOp copy) {
@@ -97,8 +98,8 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
       problem.accumulate = true;
     // Edge blocks reach past the matrices: the problem is what the operands
     // hold (whole tiles), where the kernel loads all of them.
-    int64_t rows = tl::tilesFor(global.getDimSize(0));
-    int64_t cols = tl::tilesFor(global.getDimSize(1));
+    int64_t rows = tl::tilesFor(global.getDimSize(global.getRank() - 2));
+    int64_t cols = tl::tilesFor(global.getDimSize(global.getRank() - 1));
     bool isA = copy.getDest() == gemm.getA(), isB = copy.getDest() == gemm.getB();
     if (!isA && !isB)
       return;
@@ -158,8 +159,9 @@ struct TTInferSchedulePass
     return kind;
   }
 
-  /// One block per core on a gridX x gridY rectangle; marks the block
-  /// loads every core of a row (column) shares.
+  /// One block per core on a gridX x gridY rectangle (each core computes
+  /// its block of every matrix of a batch in turn); marks the block loads
+  /// every core of a row (column) shares.
   LogicalResult planMulticast(tl::KernelOp kernel, DeviceAttr device) {
     uint64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
     if (gridX > device.getGridX() || gridY > device.getGridY())
@@ -256,10 +258,11 @@ struct TTInferSchedulePass
       return signalPassFailure();
     }
     tl::KernelOp kernel = kernels.front();
-    if (kernel.getGrid().size() != 2) {
+    if (kernel.getGrid().size() < 2) {
       kernel.emitOpError() << "the Tenstorrent lowering expects a 2-D grid "
-                              "(T.Kernel(grid_x, grid_y)), got "
-                           << kernel.getGrid().size() << " dimensions";
+                              "(T.Kernel(grid_x, grid_y)) or a batch of them "
+                              "(T.Kernel(grid_x, grid_y, batch)), got "
+                           << kernel.getGrid().size() << " dimension";
       return signalPassFailure();
     }
     if (failed(checkNoReadAfterWrite(func, kernel)))
@@ -269,14 +272,22 @@ struct TTInferSchedulePass
       return signalPassFailure();
     DeviceAttr device = target->getDevice();
     uint64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
-    // Each output block is one unit of work; a 32-bit kernel counts them.
-    uint64_t blocks = gridX * gridY;
-    if ((gridY != 0 && blocks / gridY != gridX) || blocks > UINT32_MAX) {
-      kernel.emitError() << "the kernel's grid has " << gridX << " x " << gridY
-                         << " output blocks, more than the 2^32 a kernel can "
-                            "count";
+    uint64_t batch = kernel.getGrid().size() == 3 ? kernel.getGrid()[2] : 1;
+    // Each output block of each matrix is one unit of work; a 32-bit kernel
+    // counts them. (The extents are positive and below 2^63 each.)
+    llvm::APInt units(128, gridX);
+    units *= llvm::APInt(128, gridY);
+    units *= llvm::APInt(128, batch);
+    if (units.ugt(UINT32_MAX)) {
+      InFlightDiagnostic diag = kernel.emitError()
+                                << "the kernel's grid has " << gridX << " x "
+                                << gridY;
+      if (kernel.getGrid().size() == 3)
+        diag << " x " << batch;
+      diag << " output blocks, more than the 2^32 a kernel can count";
       return signalPassFailure();
     }
+    uint64_t blocks = units.getZExtValue();
     // What the kernel computes was stated when it was built; its gemm says
     // which operands it reads transposed.
     // A fragment loaded from global memory starts from C: C += op(A) op(B).

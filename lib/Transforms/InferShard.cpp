@@ -19,9 +19,12 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
       auto type = llvm::dyn_cast<MemRefType>(arg.getType());
       if (!type)
         continue;
-      if (type.getRank() != 2 || !type.hasStaticShape()) {
+      if ((type.getRank() != 2 && type.getRank() != 3) ||
+          !type.hasStaticShape()) {
         func.emitError() << "argument " << arg.getArgNumber()
-                         << " must be a static 2-D buffer, got " << type;
+                         << " must be a static matrix or batch of matrices "
+                            "(rank 2 or 3), got "
+                         << type;
         return signalPassFailure();
       }
       // The host tilizes row-major data: a strided, offset or permuted view
@@ -51,12 +54,15 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
                          << "; Tenstorrent buffers hold bf16 or f32";
         return signalPassFailure();
       }
-      int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+      int64_t rank = type.getRank();
+      int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
       // DRAM interleaved is the only layout the lowering emits; a partial
-      // last tile is stored whole, zero-padded by the host.
+      // last tile is stored whole, zero-padded by the host, and a batch's
+      // matrices one after the other.
       auto shard = ShardAttr::get(
           &getContext(), BufferLayout::DramInterleaved, tl::tilesFor(rows),
-          tl::tilesFor(cols), getTileSizeInBytes(format), format);
+          tl::tilesFor(cols), getTileSizeInBytes(format), format,
+          tl::batchOf(type));
       func.setArgAttr(arg.getArgNumber(), TTDialect::kShardAttrName, shard);
     }
   }

@@ -56,6 +56,10 @@ struct MemoryPlan {
   /// buffer's tile rows and columns the reads or writes stop at (null where
   /// the block divides that dimension).
   DenseMap<Operation *, std::pair<Value, Value>> limitsOf;
+  /// For each copy of a batched buffer, the tile rows of one of its
+  /// matrices: matrix `i` starts at tile row `i * rows` (the host stores the
+  /// matrices one after the other, each padded to whole tiles).
+  DenseMap<Operation *, Value> matrixRowsOf;
   /// With a K step that does not divide K: K in tiles and the K step in
   /// tiles, from which the last step's valid tiles follow.
   Value kTiles;
@@ -109,6 +113,17 @@ Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
     }
   }
   return {};
+}
+
+/// `index` as the kernel's uint32_t: the i32 it was cast from, or a cast.
+Value toI32(OpBuilder &b, Location loc, Value index) {
+  if (auto cast = index.getDefiningOp<arith::IndexCastUIOp>())
+    if (cast.getIn().getType().isInteger(32))
+      return cast.getIn();
+  if (auto cast = index.getDefiningOp<arith::IndexCastOp>())
+    if (cast.getIn().getType().isInteger(32))
+      return cast.getIn();
+  return arith::IndexCastUIOp::create(b, loc, b.getI32Type(), index);
 }
 
 /// Whether toTileCoord can express `offset` in tiles.
@@ -229,18 +244,33 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     auto local = llvm::cast<MemRefType>(op.getLocal().getType());
     int64_t rows = local.getDimSize(0) / tl::kTileSize;
     int64_t cols = local.getDimSize(1) / tl::kTileSize;
-    Value row = toTileCoord(rewriter, loc, op.getGlobalIndices()[0]);
-    Value col = toTileCoord(rewriter, loc, op.getGlobalIndices()[1]);
+    Value row = toTileCoord(rewriter, loc, op.getMatrixIndices()[0]);
+    Value col = toTileCoord(rewriter, loc, op.getMatrixIndices()[1]);
     if (!row || !col)
       return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
     Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
     auto [rowLimit, colLimit] = plan.limitsOf.lookup(op);
+    // A batch's matrices stacked into one (tl-fold-shared-batch) are the
+    // batch's own pages: the transfer goes to the buffer itself.
+    Value global = op.getGlobal();
+    if (auto stacked = global.getDefiningOp<memref::CollapseShapeOp>())
+      global = stacked.getSrc();
+    // A batch's matrices lie one after the other in tile rows: the block's
+    // rows, and the edge its reads stop at, are offset by its matrix's first
+    // row.
+    if (Value matrixRows = plan.matrixRowsOf.lookup(op)) {
+      Value firstRow = arith::MulIOp::create(
+          rewriter, loc, toI32(rewriter, loc, op.getBatchIndex()), matrixRows);
+      row = arith::AddIOp::create(rewriter, loc, firstRow, row);
+      if (rowLimit)
+        rowLimit = arith::AddIOp::create(rewriter, loc, firstRow, rowLimit);
+    }
     if (op == plan.initialLoad) {
       // C's block comes in through its own CB; the compute kernel starts the
       // accumulator from it (a spilling matmul on its first K step).
-      ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
-                          rows, cols, plan.initial, McastDirectionAttr(),
-                          rowLimit, colLimit);
+      ReadTilesOp::create(rewriter, loc, global, row, col, perRow, rows, cols,
+                          plan.initial, McastDirectionAttr(), rowLimit,
+                          colLimit);
       if (!plan.spills())
         emitReloadIntoDst(rewriter, loc, rows * cols);
       rewriter.eraseOp(op);
@@ -251,9 +281,8 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
       // share.
       auto multicast = op->getAttrOfType<McastDirectionAttr>(
           TTDialect::kMulticastAttrName);
-      ReadTilesOp::create(rewriter, loc, op.getSource(), row, col, perRow,
-                          rows, cols, adaptor.getDest(), multicast, rowLimit,
-                          colLimit);
+      ReadTilesOp::create(rewriter, loc, global, row, col, perRow, rows, cols,
+                          adaptor.getDest(), multicast, rowLimit, colLimit);
     } else {
       Value out = adaptor.getSource();
       IntegerAttr subH, subW;
@@ -264,8 +293,8 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
       } else {
         PackBlockOp::create(rewriter, loc, out, rows * cols);
       }
-      WriteTilesOp::create(rewriter, loc, out, op.getDest(), row, col, perRow,
-                           rows, cols, subH, subW, rowLimit, colLimit);
+      WriteTilesOp::create(rewriter, loc, out, global, row, col, perRow, rows,
+                           cols, subH, subW, rowLimit, colLimit);
     }
     rewriter.eraseOp(op);
     return success();
@@ -374,7 +403,10 @@ struct TTLowerMemorySpacePass
 
     // DRAM holds whole tiles: every region must start on a tile boundary.
     WalkResult aligned = func.walk([&](tl::CopyOp copy) {
-      for (auto [dim, index] : llvm::enumerate(copy.getGlobalIndices()))
+      // (A batched buffer's first index picks a matrix.)
+      unsigned first = copy.getBatchIndex() ? 1 : 0;
+      for (auto [dim, index] :
+           llvm::drop_begin(llvm::enumerate(copy.getGlobalIndices()), first))
         if (!isTileAligned(index)) {
           copy.emitOpError()
               << "region start in dimension " << dim
@@ -393,8 +425,10 @@ struct TTLowerMemorySpacePass
     auto edgeLimits = [&](tl::CopyOp copy, MemRefType local, StringRef rowName,
                           StringRef rowFallback, Value perRow) {
       auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
-      int64_t tileRows = tl::tilesFor(global.getDimSize(0));
-      int64_t tileCols = tl::tilesFor(global.getDimSize(1));
+      int64_t tileRows = tl::tilesFor(global.getDimSize(global.getRank() - 2));
+      int64_t tileCols = tl::tilesFor(global.getDimSize(global.getRank() - 1));
+      if (copy.getBatchIndex())
+        plan.matrixRowsOf[copy] = param(rowName, tileRows, rowFallback);
       Value rowLimit, colLimit;
       if (tileRows % (local.getDimSize(0) / tl::kTileSize))
         rowLimit = param(rowName, tileRows, rowFallback);
@@ -452,7 +486,8 @@ struct TTLowerMemorySpacePass
       if (operandIndex == 0)
         aStored = global;
       auto globalType = llvm::cast<MemRefType>(global.getType());
-      int64_t perRow = tl::tilesFor(globalType.getDimSize(1));
+      int64_t perRow =
+          tl::tilesFor(globalType.getDimSize(globalType.getRank() - 1));
       // Tiles per stored row: K for A, N for B; M for an A stored K x M, K
       // for a B stored N x K.
       StringRef perRowName =
@@ -477,8 +512,8 @@ struct TTLowerMemorySpacePass
       tl::MatmulShape shape = gemm.getShape();
       int64_t step = shape.k / tl::kTileSize;
       auto aGlobal = llvm::cast<MemRefType>(aStored.getType());
-      int64_t kTiles = tl::tilesFor(
-          aGlobal.getDimSize(gemm.getTransposeA() ? 0 : 1));
+      int64_t kTiles = tl::tilesFor(aGlobal.getDimSize(
+          aGlobal.getRank() - (gemm.getTransposeA() ? 2 : 1)));
       // (tl.copy's verifier rejects a step that starts past K, so the last
       // step holds at least one tile.)
       int64_t count = loop.getCount();
@@ -633,17 +668,17 @@ struct TTLowerMemorySpacePass
                        std::to_string(fragmentType.getDimSize(0)) + "x" +
                        std::to_string(fragmentType.getDimSize(1)) + ")",
                    outPages * getTileSizeInBytes(outFormat)});
-    plan.tilesPerRowOf[output] = param(
-        "Nt", tl::tilesFor(outputType.getDimSize(1)), "c_tiles_per_row");
+    plan.tilesPerRowOf[output] =
+        param("Nt", tl::tilesFor(outputType.getDimSize(outputType.getRank() - 1)),
+              "c_tiles_per_row");
     edgeLimits(store, fragmentType, "Mt", "c_tile_rows",
                plan.tilesPerRowOf[output]);
     if (plan.initialLoad) {
       auto load = llvm::cast<tl::CopyOp>(plan.initialLoad);
+      auto cType = llvm::cast<MemRefType>(load.getGlobal().getType());
       plan.tilesPerRowOf.try_emplace(
           load.getGlobal(),
-          param("Nt", tl::tilesFor(llvm::cast<MemRefType>(
-                                       load.getGlobal().getType())
-                                       .getDimSize(1)),
+          param("Nt", tl::tilesFor(cType.getDimSize(cType.getRank() - 1)),
                 "c_tiles_per_row"));
       edgeLimits(load, fragmentType, "Mt", "c_tile_rows",
                  plan.tilesPerRowOf[load.getGlobal()]);
@@ -656,7 +691,8 @@ struct TTLowerMemorySpacePass
            llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
         if (gridX.getName() == "grid_x" &&
             gridX.getValue() ==
-                uint64_t(tl::tilesFor(outputType.getDimSize(1)))) {
+                uint64_t(tl::tilesFor(
+                    outputType.getDimSize(outputType.getRank() - 1)))) {
           gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
           gridX.erase();
         }
@@ -708,7 +744,12 @@ struct TTLowerMemorySpacePass
     patterns.add<AllocLowering, ClearLowering, CopyLowering, GemmLowering,
                  PipelinedLowering>(&getContext(), plan);
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    // The stacked views of a folded batch have no users left.
+    func.walk([](memref::CollapseShapeOp view) {
+      if (view->use_empty())
+        view->erase();
+    });
   }
 };
 } // namespace

@@ -2,6 +2,7 @@
 #include "TTDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -56,7 +57,10 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
     // The blocks cover C and the K loop covers K: the whole product, which
     // the host program checks as C = A * B of the function's first three
     // arguments.
+    // (A batch sharing B reads its A and C as stacked views of them.)
     auto isArg = [&](Value v, unsigned index) {
+      if (auto stacked = v.getDefiningOp<memref::CollapseShapeOp>())
+        v = stacked.getSrc();
       auto arg = llvm::dyn_cast<BlockArgument>(v);
       return arg && arg.getArgNumber() == index &&
              llvm::isa<func::FuncOp>(arg.getOwner()->getParentOp());
@@ -65,14 +69,24 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
                  isArg(op.getC(), 2);
     // A block size that does not divide its dimension leaves an edge block
     // reaching past it: tl.copy reads zeros there and drops stores.
-    auto kernel = tl::KernelOp::create(
-        rewriter, loc,
-        ArrayRef<int64_t>{int64_t(llvm::divideCeil(n, blockN)),
-                          int64_t(llvm::divideCeil(m, blockM))},
-        whole);
+    // A batch is the grid's third extent: T.Kernel(..., batch) as
+    // (bx, by, bz), matrix bz of every batched operand.
+    SmallVector<int64_t, 3> grid{int64_t(llvm::divideCeil(n, blockN)),
+                                 int64_t(llvm::divideCeil(m, blockM))};
+    bool batched = op.getC().getType().getRank() == 3;
+    if (batched)
+      grid.push_back(op.getBatch());
+    auto kernel = tl::KernelOp::create(rewriter, loc, grid, whole);
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(&kernel.getBodyBlock());
     Value bx = kernel.getBlockIndices()[0], by = kernel.getBlockIndices()[1];
+    Value bz = batched ? kernel.getBlockIndices()[2] : Value();
+    // The region's start in `buffer`: with its matrix first when batched.
+    auto at = [&](Value buffer, SmallVector<Value> rowCol) {
+      if (llvm::cast<MemRefType>(buffer.getType()).getRank() == 3)
+        rowCol.insert(rowCol.begin(), bz);
+      return rowCol;
+    };
     Value aBuf = tl::AllocSharedOp::create(rewriter, loc, aShared);
     Value bBuf = tl::AllocSharedOp::create(rewriter, loc, bShared);
     Value cBuf = tl::AllocFragmentOp::create(rewriter, loc, cLocal);
@@ -81,8 +95,8 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
     // C = A * B starts from zero, C += A * B from C's block (TileLang's
     // T.copy(C[...], C_local) in place of T.clear).
     if (op.getAccumulate())
-      tl::CopyOp::create(rewriter, loc, op.getC(), ValueRange{row, col}, cBuf,
-                         ValueRange{});
+      tl::CopyOp::create(rewriter, loc, op.getC(), at(op.getC(), {row, col}),
+                         cBuf, ValueRange{});
     else
       tl::ClearOp::create(rewriter, loc, cBuf);
     auto loop = tl::PipelinedOp::create(
@@ -94,15 +108,17 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
       auto region = [](Value r, Value c, bool transposed) {
         return transposed ? SmallVector<Value>{c, r} : SmallVector<Value>{r, c};
       };
-      tl::CopyOp::create(rewriter, loc, op.getA(), region(row, kk, transposeA),
-                         aBuf, ValueRange{});
-      tl::CopyOp::create(rewriter, loc, op.getB(), region(kk, col, transposeB),
-                         bBuf, ValueRange{});
+      tl::CopyOp::create(rewriter, loc, op.getA(),
+                         at(op.getA(), region(row, kk, transposeA)), aBuf,
+                         ValueRange{});
+      tl::CopyOp::create(rewriter, loc, op.getB(),
+                         at(op.getB(), region(kk, col, transposeB)), bBuf,
+                         ValueRange{});
       tl::GemmOp::create(rewriter, loc, aBuf, bBuf, cBuf, transposeA,
                          transposeB);
     }
     tl::CopyOp::create(rewriter, loc, cBuf, ValueRange{}, op.getC(),
-                       ValueRange{row, col});
+                       at(op.getC(), {row, col}));
     rewriter.eraseOp(op);
     return success();
   }

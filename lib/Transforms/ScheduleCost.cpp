@@ -108,20 +108,27 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   int64_t gridX = llvm::divideCeil(p.nTiles, c.blockN),
           gridY = llvm::divideCeil(p.mTiles, c.blockM);
   int64_t blocks = gridX * gridY;
+  // A batch: reuse spreads every matrix's blocks over the cores; multicast
+  // runs the grid once per matrix.
+  // (Counts that grow with the batch are doubles: a huge batch must not
+  // overflow the search's arithmetic before a later check refuses it.)
+  double batch = double(std::max<int64_t>(p.batch, 1));
   int64_t steps = llvm::divideCeil(p.kTiles, c.blockK);
   double lastStep = double(p.kTiles - (steps - 1) * c.blockK) / double(c.blockK);
   uint64_t cores;
-  int64_t blocksPerCore;
+  double blocksPerCore;
   if (c.kind == Schedule::Multicast) {
     cores = uint64_t(blocks);
-    blocksPerCore = 1;
+    blocksPerCore = batch;
   } else {
-    cores = std::min<uint64_t>(blocks, device.getNumCores());
-    blocksPerCore = (blocks + int64_t(cores) - 1) / int64_t(cores);
+    double units = double(blocks) * batch;
+    cores = units < double(device.getNumCores()) ? uint64_t(units)
+                                                 : device.getNumCores();
+    blocksPerCore = std::ceil(units / double(cores));
   }
   out.cores = cores;
-  out.idealCycles = double(p.mTiles) * p.nTiles * p.kTiles * tileCycles /
-                    double(device.getNumCores());
+  out.idealCycles = batch * p.mTiles * p.nTiles * p.kTiles *
+                    tileCycles / double(device.getNumCores());
 
   // Compute, per K step: the block's tile products on the math thread; when
   // the block spills, its packing to the partials on the pack thread (the
@@ -157,7 +164,7 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   // The partial last K step reads only its valid tiles, but a multicast
   // still sends the whole block and every step pays its latencies.
   double movementStep, lastMovement, startup = 0;
-  uint64_t tileReads;
+  double tileReads;
   if (c.kind == Schedule::Multicast) {
     // A row's first core reads A's block and multicasts it on its reader
     // (RISCV_1, NoC 1); a column's first core does the same with B on its
@@ -183,7 +190,7 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
     lastMovement = std::max(sendStep(aTiles, gridX > 1, lastStep),
                             sendStep(bTiles, gridY > 1, lastStep));
     startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
-    tileReads = uint64_t(p.mTiles * p.kTiles + p.kTiles * p.nTiles);
+    tileReads = batch * (double(p.mTiles) * p.kTiles + double(p.kTiles) * p.nTiles);
   } else {
     auto readStep = [&](double valid) {
       double perCore = valid * (aTiles + bTiles) * inBytes;
@@ -194,10 +201,10 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
     };
     movementStep = readStep(1.0);
     lastMovement = readStep(lastStep);
-    tileReads = uint64_t(p.mTiles * p.kTiles * gridX +
-                         p.kTiles * p.nTiles * gridY);
+    tileReads = batch * (double(p.mTiles) * p.kTiles * gridX +
+                         double(p.kTiles) * p.nTiles * gridY);
   }
-  out.dramTileReads = tileReads;
+  out.dramTileReads = tileReads < 0x1p63 ? uint64_t(tileReads) : UINT64_MAX;
 
   // The output block's writes: overlapped with its last K step.
   double writeBlock =
@@ -215,8 +222,8 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
       startup + movementStep + double(blocksPerCore) * perBlock + tail;
 
   // C is written once, and read once more when accumulating.
-  double dramBytes = double(tileReads) * inBytes +
-                     double(p.mTiles * p.nTiles) * outBytes *
+  double dramBytes = tileReads * inBytes +
+                     batch * double(p.mTiles) * p.nTiles * outBytes *
                          (p.accumulate ? 2 : 1);
   out.dramCycles = dramBytes / dramBytesPerCycle;
   out.cycles = std::max(pipeline, out.dramCycles);

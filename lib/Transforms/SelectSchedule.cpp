@@ -3,6 +3,7 @@
 #include "TTDialect/Transforms/ScheduleCost.h"
 
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::tt {
 #define GEN_PASS_DEF_TTSELECTSCHEDULE
@@ -118,7 +119,8 @@ struct TTSelectSchedulePass
                           tileBytesOf(a.getElementType()),
                           tileBytesOf(c.getElementType()),
                           op.getTransposeA(),
-                          op.getAccumulate()};
+                          op.getAccumulate(),
+                          op.getBatch()};
     DeviceAttr device = target->getDevice();
     int64_t dst = target->getDstTileCapacity();
     SmallVector<Schedule> kinds;
@@ -194,9 +196,18 @@ struct TTSelectSchedulePass
       return;
     // The winner, then the best of each kind and the runners-up.
     InFlightDiagnostic remark = op.emitRemark();
+    // Each matrix of A and of B once; a shared (rank-2) operand once in all.
+    uint64_t minimumReads = llvm::SaturatingAdd(
+        llvm::SaturatingMultiply(
+            uint64_t(tl::batchOf(op.getA().getType())),
+            llvm::SaturatingMultiply(uint64_t(problem.mTiles),
+                                     uint64_t(problem.kTiles))),
+        llvm::SaturatingMultiply(
+            uint64_t(tl::batchOf(op.getB().getType())),
+            llvm::SaturatingMultiply(uint64_t(problem.kTiles),
+                                     uint64_t(problem.nTiles))));
     remark << "schedule: " << describe(best) << "; minimum DRAM tile reads "
-           << problem.mTiles * problem.kTiles + problem.kTiles * problem.nTiles
-           << "; " << scored.size() << " candidates fit";
+           << minimumReads << "; " << scored.size() << " candidates fit";
     for (Schedule kind : kinds) {
       auto it = llvm::find_if(scored, [&](const Scored &s) {
         return s.candidate.kind == kind;

@@ -76,3 +76,29 @@ def matmul_accumulate(M, N, K, block_M, block_N, block_K, dtype="float16", accum
                 T.gemm(A_shared, B_shared, C_local)
             T.copy(C_local, C[by * block_M, bx * block_N])
     return main
+
+
+def batch_matmul(batch, M, N, K, block_M, block_N, block_K, shared_b=False, dtype="float16",
+                 accum_dtype="float"):
+    """C[bz] = A[bz] * B[bz] for each matrix of a batch: the grid's third
+    extent runs over the batch. With shared_b, B is one K x N matrix that
+    every product uses (shared weights)."""
+    b_shape = (K, N) if shared_b else (batch, K, N)
+
+    @T.prim_func
+    def main(A: T.Tensor((batch, M, K), dtype), B: T.Tensor(b_shape, dtype),
+             C: T.Tensor((batch, M, N), dtype)):
+        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), batch, threads=128) as (bx, by, bz):
+            A_shared = T.alloc_shared((block_M, block_K), dtype)
+            B_shared = T.alloc_shared((block_K, block_N), dtype)
+            C_local = T.alloc_fragment((block_M, block_N), accum_dtype)
+            T.clear(C_local)
+            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):
+                T.copy(A[bz, by * block_M, k * block_K], A_shared)
+                if shared_b:
+                    T.copy(B[k * block_K, bx * block_N], B_shared)
+                else:
+                    T.copy(B[bz, k * block_K, bx * block_N], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[bz, by * block_M, bx * block_N])
+    return main

@@ -68,12 +68,31 @@ def test_unsupported_dtype_in_alloc():
     check(error, "fp8", "dtype 'float8_e4m3' is not supported", '"float8')
 
 
-def test_not_two_dimensional():
+def test_four_dimensional_parameter():
     with pytest.raises(tilelang.FrontendError) as error:
         @T.prim_func
-        def f(A: T.Tensor((64, 64, 2), "float16")):  # 3d
+        def f(A: T.Tensor((2, 64, 64, 2), "float16")):  # 4d
             pass
-    check(error, "3d", "only 2-D buffers")
+    check(error, "4d", "only matrices (rows, cols) and batches of them (batch, rows, cols)")
+
+
+def test_three_dimensional_alloc():
+    with pytest.raises(tilelang.FrontendError) as error:
+        @T.prim_func
+        def f(A: T.Tensor((2, 64, 64), "float16")):
+            with T.Kernel(2, 2, 2) as (bx, by, bz):
+                A_s = T.alloc_shared((2, 32, 32), "float16")  # 3d
+    check(error, "3d", "only 2-D buffers (rows, cols)")
+
+
+def test_batch_slice_of_several_matrices():
+    with pytest.raises(tilelang.FrontendError) as error:
+        @T.prim_func
+        def f(A: T.Tensor((4, 64, 64), "float16"), C: T.Tensor((4, 64, 64), "float16")):
+            with T.Kernel(2, 2, 4) as (bx, by, bz):
+                A_s = T.alloc_shared((32, 32), "float16")
+                T.copy(A[0:2, by * 32:by * 32 + 32, 0:32], A_s)  # two matrices
+    check(error, "two matrices", "picks one matrix of the batch")
 
 
 def test_missing_annotation():

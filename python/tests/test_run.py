@@ -5,7 +5,7 @@ import pytest
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
-from programs import matmul, matmul_accumulate, matmul_transpose_a, matmul_transpose_b
+from programs import batch_matmul, matmul, matmul_accumulate, matmul_transpose_a, matmul_transpose_b
 from tilelang_tt import round_to_bf16
 
 _kernels = {}
@@ -182,6 +182,34 @@ def test_accumulate(shape, blocks):
     assert np.abs(c - ref).max() <= bound
     # C's initial values matter: without them the result is off by C0.
     assert np.abs(c - reference(a, b)).max() > bound
+
+
+@pytest.mark.parametrize("batch,shape,blocks,shared_b", [
+    (1, (64, 96, 64), (32, 32, 32), False),
+    (3, (100, 70, 33), (64, 32, 32), False),
+    (8, (33, 96, 64), (32, 32, 64), True),
+])
+def test_batch_matmul(batch, shape, blocks, shared_b):
+    # T.Kernel(gx, gy, batch) as (bx, by, bz) with A[bz, ...] and C[bz, ...]:
+    # the frontend recognizes the batch of whole products, the program checks
+    # each matrix, and the result matches NumPy's batched a @ b (B broadcast
+    # when shared).
+    M, N, K = shape
+    kernel = tilelang.compile(batch_matmul(batch, M, N, K, *blocks, shared_b=shared_b, dtype="bfloat16"),
+                              out_idx=[2])
+    requires_io(kernel)
+    assert kernel.plan["check"]["batch"] == batch
+    rng = np.random.default_rng(batch * 1000 + M + 3 * N + 5 * K)
+    a = rng.uniform(-1, 1, (batch, M, K)).astype(np.float32)
+    b = rng.uniform(-1, 1, (K, N) if shared_b else (batch, K, N)).astype(np.float32)
+    c = kernel(a, b)
+    assert c.shape == (batch, M, N)
+    ref = round_to_bf16(a).astype(np.float64) @ round_to_bf16(b).astype(np.float64)
+    bound = error_bound(kernel, ref)
+    assert np.abs(c - ref).max() <= bound
+    # Each matrix is its own product: matrix 0's result repeated would not do.
+    if batch > 1:
+        assert np.abs(c - ref[:1]).max() > bound
 
 
 def test_inputs_are_rounded_like_the_device():

@@ -378,7 +378,7 @@ class _Codegen:
                         "parameter '%s' must be annotated T.Tensor((rows, cols), dtype), got %r"
                         % (arg.arg, ttype),
                     )
-            shape = self.check_shape(ttype.shape, anchor, "parameter '%s'" % arg.arg)
+            shape = self.check_shape(ttype.shape, anchor, "parameter '%s'" % arg.arg, batch=True)
             element = self.check_dtype(ttype.dtype, anchor)
             ssa = self.fresh(arg.arg)
             buffer = _Buffer(ssa, arg.arg, shape, element, "global", function_scope, arg)
@@ -407,11 +407,15 @@ class _Codegen:
             return name
         return _mlir_string(name)
 
-    def check_shape(self, shape, node, what):
+    def check_shape(self, shape, node, what, batch=False):
+        """A buffer's shape: (rows, cols), or for a parameter (batch, rows,
+        cols), a batch of matrices."""
         shape = tuple(shape)
-        if len(shape) != 2:
+        if len(shape) != 2 and not (batch and len(shape) == 3):
             raise self.error(
-                node, "%s has shape %r: only 2-D buffers (rows, cols) are supported" % (what, shape)
+                node, "%s has shape %r: only %s are supported"
+                % (what, shape, "matrices (rows, cols) and batches of them (batch, rows, cols)"
+                   if batch else "2-D buffers (rows, cols)")
             )
         for dim in shape:
             if isinstance(dim, bool) or not isinstance(dim, int):
@@ -607,8 +611,11 @@ class _Codegen:
         with the grid and the K loop covering M, N and K exactly. With
         ``transpose_A`` / ``transpose_B`` the operand is stored transposed
         (A as K x M, B as N x K, as TileLang's transposed GEMMs declare
-        them) and its block and copy indices are swapped."""
-        if len(extents) != 2 or len(self.global_buffers) != 3:
+        them) and its block and copy indices are swapped. A batch is the third
+        extent, ``T.Kernel(gx, gy, batch) as (bx, by, bz)``: C and A or B are
+        (batch, rows, cols) and indexed ``[bz, row, col]``; an operand of two
+        dimensions is shared by every matrix of the batch."""
+        if len(extents) not in (2, 3) or len(self.global_buffers) != 3:
             return False
         gemms = [e for e in self.events if e[0] == "gemm"]
         copies = [e for e in self.events if e[0] == "copy"]
@@ -618,7 +625,17 @@ class _Codegen:
         if len(loops) != 1:
             return False
         (k, count), = loops
-        bx, by = block_ssas
+        bx, by = block_ssas[:2]
+        bz = block_ssas[2] if len(extents) == 3 else None
+        batch = extents[2] if bz is not None else None
+        A, B, C = self.global_buffers
+        # Batched buffers hold `batch` matrices and are indexed by bz first;
+        # C is batched exactly when the grid is.
+        batched = {buf: len(buf.shape) == 3 for buf in (A, B, C)}
+        if batched[C] != (bz is not None) or (bz is not None and not (batched[A] or batched[B])):
+            return False
+        if any(batched[buf] and buf.shape[0] != batch for buf in (A, B, C)):
+            return False
         loads = {e[2]: e for e in copies if e[1].space == "global"}
         stores = [e for e in copies if e[2].space == "global"]
         if a not in loads or b not in loads or len(stores) != 1 or stores[0][1] is not c:
@@ -637,6 +654,23 @@ class _Codegen:
             return False
         if load_a[4] != loops or load_b[4] != loops or store[4]:
             return False
+
+        def matrix_starts(copy, buffer):
+            # The region's start in its matrix; None when a batched buffer is
+            # not indexed by bz.
+            starts = copy[3]
+            if not batched[buffer]:
+                return starts
+            if {key: v for key, v in starts[0].items() if v != 0} != {bz: 1}:
+                return None
+            return starts[1:]
+
+        a_starts, b_starts, c_starts = (matrix_starts(load_a, A), matrix_starts(load_b, B),
+                                        matrix_starts(store, C))
+        if a_starts is None or b_starts is None or c_starts is None:
+            return False
+        if initial is not None and matrix_starts(initial, C) is None:
+            return False
         def stored(pair, transposed):
             return tuple(reversed(pair)) if transposed else tuple(pair)
 
@@ -647,22 +681,21 @@ class _Codegen:
             terms = {key: value for key, value in (affine or {None: 1}).items() if value != 0}
             return terms == {var: factor}
 
-        a_row, a_col = stored(load_a[3], transpose_a)
-        b_row, b_col = stored(load_b[3], transpose_b)
+        a_row, a_col = stored(a_starts, transpose_a)
+        b_row, b_col = stored(b_starts, transpose_b)
         if not (scaled(a_row, by, bm) and scaled(a_col, k, bk)
                 and scaled(b_row, k, bk) and scaled(b_col, bx, bn)
-                and scaled(store[3][0], by, bm) and scaled(store[3][1], bx, bn)):
+                and scaled(c_starts[0], by, bm) and scaled(c_starts[1], bx, bn)):
             return False
         # The blocks cover C and the K loop covers K, the last block reaching
         # into the zero padding of a partial tile (T.ceildiv grids).
-        gx, gy = extents
-        A, B, C = self.global_buffers
-        (M, K), (K2, N) = stored(A.shape, transpose_a), stored(B.shape, transpose_b)
+        gx, gy = extents[:2]
+        (M, K), (K2, N) = stored(A.shape[-2:], transpose_a), stored(B.shape[-2:], transpose_b)
 
         def covers(extent, block, size):
             return (extent - 1) * block < size <= extent * block
 
-        return (K == K2 and C.shape == (M, N) and covers(gy, bm, M) and covers(count, bk, K)
+        return (K == K2 and C.shape[-2:] == (M, N) and covers(gy, bm, M) and covers(count, bk, K)
                 and covers(gx, bn, N))
 
     def loop(self, node):
@@ -788,6 +821,8 @@ class _Codegen:
                 value.node, "'%s' has %d dimensions but is indexed with %d"
                 % (buffer.pyname, len(buffer.shape), len(value.starts))
             )
+        # A batched buffer's first index picks a matrix; the region lies in it.
+        leading = len(buffer.shape) - len(local.shape)
         for dim, (start, stop) in enumerate(zip(value.starts, value.stops)):
             if stop is None:
                 continue
@@ -800,10 +835,15 @@ class _Codegen:
                     value.node, "cannot tell the extent of the slice in dimension %d; write the start "
                     "index only (A[row, col]): the region has the local buffer's shape" % dim
                 )
-            if local is not buffer and extent != local.shape[dim]:
+            if local is not buffer and dim < leading and extent != 1:
+                raise self.error(
+                    value.node, "the slice in dimension %d has %d elements but picks one matrix of "
+                    "the batch: write its index alone (%s[bz, row, col])" % (dim, extent, buffer.pyname)
+                )
+            if local is not buffer and dim >= leading and extent != local.shape[dim - leading]:
                 raise self.error(
                     value.node, "the slice in dimension %d has %d elements but '%s' has %d"
-                    % (dim, extent, local.pyname, local.shape[dim])
+                    % (dim, extent, local.pyname, local.shape[dim - leading])
                 )
         return [self.materialize(start, node) for start in value.starts]
 

@@ -10,7 +10,7 @@ func.func @no_target() {
 // -----
 
 func.func @one_d() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
-  // expected-error @+1 {{the Tenstorrent lowering expects a 2-D grid (T.Kernel(grid_x, grid_y)), got 1 dimensions}}
+  // expected-error @+1 {{the Tenstorrent lowering expects a 2-D grid (T.Kernel(grid_x, grid_y)) or a batch of them (T.Kernel(grid_x, grid_y, batch)), got 1 dimension}}
   tl.kernel [4] as (%bx) {
   }
   return
@@ -85,6 +85,16 @@ func.func @accumulates_from_elsewhere(%A: memref<64x64xbf16>, %B: memref<64x64xb
     }
     // expected-error @+1 {{the kernel writes argument 2 of @accumulates_from_elsewhere, which it also reads}}
     tl.copy %c to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  }
+  return
+}
+
+// -----
+
+// A batch multiplies the blocks a kernel counts.
+func.func @too_many_batched_blocks() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  // expected-error @+1 {{the kernel's grid has 65536 x 256 x 256 output blocks, more than the 2^32 a kernel can count}}
+  tl.kernel [65536, 256, 256] as (%bx, %by, %bz) {
   }
   return
 }

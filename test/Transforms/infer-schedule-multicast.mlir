@@ -56,3 +56,34 @@ func.func @both(%A: memref<128x64xbf16>, %B: memref<64x64xbf16>, %C: memref<128x
   }
   return
 }
+
+// -----
+
+// A batch: the cores of the 3x2 grid compute their block of each matrix in
+// turn (the split counts one matrix's blocks), so a row's cores share A's
+// load of the same matrix and a column's B's. The batch index does not
+// decide what a row or column shares.
+// CHECK-LABEL: func.func @batch
+// CHECK-SAME: tt.work_split = #tt.work_split<units = 6, grid_x = 3, grid_y = 2, row_wise = true, cores = 6, group1_cores = 6, group1_units = 1, group2_units = 0>
+// CHECK: tl.copy %{{.*}}[%[[BZ:.*]], %[[ROW:.*]], %[[KK:.*]]] to %{{.*}} {tt.multicast = #tt.along<row>}
+// CHECK: tl.copy %{{.*}}[%[[BZ]], %[[KK]], %[[COL:.*]]] to %{{.*}} {tt.multicast = #tt.along<column>}
+// CHECK: tl.copy %{{.*}} to %{{.*}}[%[[BZ]], %[[ROW]], %[[COL]]] :
+func.func @batch(%A: memref<5x64x64xbf16>, %B: memref<5x64x96xbf16>, %C: memref<5x64x96xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c32 = arith.constant 32 : index
+  tl.kernel [3, 2, 5] as (%bx, %by, %bz) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%bz, %row, %kk] to %a : memref<5x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%bz, %kk, %col] to %b : memref<5x64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%bz, %row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<5x64x96xbf16>
+  }
+  return
+}

@@ -63,3 +63,15 @@ func.func @small_grid() attributes {tt.target = #tt.target<device = <wormhole_b0
   }
   return
 }
+
+// -----
+
+// A batch on the reuse schedule: every block of every matrix is a unit
+// (3 x 2 blocks x 8 matrices = 48), split over the cores.
+// CHECK-LABEL: func.func @batch
+// CHECK-SAME: tt.work_split = #tt.work_split<units = 48, grid_x = 8, grid_y = 8, row_wise = false, cores = 48, group1_cores = 48, group1_units = 1, group2_units = 0>
+func.func @batch() attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.kernel [3, 2, 8] as (%bx, %by, %bz) {
+  }
+  return
+}

@@ -28,3 +28,15 @@ func.func @ragged(%a: memref<50x33xbf16>) {
   }
   return
 }
+
+// A batch is stored matrix after matrix, each padded to whole tiles: the
+// shard counts one matrix's tiles and the matrices; a shared operand stays
+// one matrix.
+// CHECK-LABEL: func.func @batched
+// CHECK-SAME: memref<3x100x64xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 4, tiles_x = 2, page_size = 2048, format = bf16, matrices = 3>}
+// CHECK-SAME: memref<64x96xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 3, page_size = 2048, format = bf16>}
+func.func @batched(%a: memref<3x100x64xbf16>, %b: memref<64x96xbf16>, %c: memref<3x100x96xbf16>) {
+  tl.kernel [3, 4, 3] as (%bx, %by, %bz) {
+  }
+  return
+}

@@ -78,3 +78,49 @@ func.func @accumulate(%A: memref<64x128xbf16>, %B: memref<128x96xbf16>, %C: memr
   tl.matmul %A, %B into %C accumulate : memref<64x128xbf16>, memref<128x96xbf16> into memref<64x96xbf16>
   return
 }
+
+// A batch: the grid's third extent runs over the matrices; batched operands
+// are copied from matrix %bz, the shared B from its one matrix.
+// CHECK-LABEL: func.func @batch_shared_b
+// CHECK-SAME: (%[[A:.*]]: memref<3x100x64xbf16>, %[[B:.*]]: memref<64x96xbf16>, %[[C:.*]]: memref<3x100x96xbf16>)
+// CHECK: tl.kernel [3, 4, 3] as (%[[BX:.*]], %[[BY:.*]], %[[BZ:.*]]) whole_matmul {
+// CHECK-DAG: %[[ROW:.*]] = arith.muli %[[BY]], %{{.*}} : index
+// CHECK-DAG: %[[COL:.*]] = arith.muli %[[BX]], %{{.*}} : index
+// CHECK: tl.clear
+// CHECK: tl.pipelined %[[K:.*]] in 2 stages 2 {
+// CHECK: %[[KK:.*]] = arith.muli %[[K]], %{{.*}} : index
+// CHECK: tl.copy %[[A]][%[[BZ]], %[[ROW]], %[[KK]]] to %{{.*}} : memref<3x100x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+// CHECK: tl.copy %[[B]][%[[KK]], %[[COL]]] to %{{.*}} : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+// CHECK: tl.gemm
+// CHECK: }
+// CHECK: tl.copy %{{.*}} to %[[C]][%[[BZ]], %[[ROW]], %[[COL]]] : memref<32x32xf32, #tl.scope<fragment>> to memref<3x100x96xbf16>
+func.func @batch_shared_b(%A: memref<3x100x64xbf16>, %B: memref<64x96xbf16>, %C: memref<3x100x96xbf16>) {
+  tl.matmul %A, %B into %C : memref<3x100x64xbf16>, memref<64x96xbf16> into memref<3x100x96xbf16>
+  return
+}
+
+// Both operands batched, B transposed, accumulating: C's block is loaded
+// from and stored to matrix %bz.
+// CHECK-LABEL: func.func @batch_accumulate
+// CHECK: tl.kernel [2, 2, 8] as (%[[BX:.*]], %[[BY:.*]], %[[BZ:.*]]) whole_matmul {
+// CHECK: tl.copy %{{.*}}[%[[BZ]], %{{.*}}, %{{.*}}] to %{{.*}} : memref<8x64x64xf32> to memref<32x32xf32, #tl.scope<fragment>>
+// CHECK: tl.pipelined
+// CHECK: tl.copy %{{.*}}[%[[BZ]], %{{.*}}, %{{.*}}] to %{{.*}} : memref<8x64x32xbf16>
+// CHECK: tl.copy %{{.*}}[%[[BZ]], %{{.*}}, %{{.*}}] to %{{.*}} : memref<8x64x32xbf16>
+// CHECK: tl.gemm %{{.*}}, %{{.*}}, %{{.*}} transpose_b
+// CHECK: tl.copy %{{.*}} to %{{.*}}[%[[BZ]], %{{.*}}, %{{.*}}] : memref<32x32xf32, #tl.scope<fragment>> to memref<8x64x64xf32>
+func.func @batch_accumulate(%A: memref<8x64x32xbf16>, %B: memref<8x64x32xbf16>, %C: memref<8x64x64xf32>) {
+  tl.matmul %A, %B into %C transpose_b accumulate : memref<8x64x32xbf16>, memref<8x64x32xbf16> into memref<8x64x64xf32>
+  return
+}
+
+// A batch folded into stacked rows still computes the whole product of the
+// function's buffers: the kernel says so.
+// CHECK-LABEL: func.func @stacked
+// CHECK: tl.kernel [3, 16] as (%{{.*}}, %{{.*}}) whole_matmul {
+func.func @stacked(%A: memref<8x64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<8x64x96xbf16>) {
+  %A2 = memref.collapse_shape %A [[0, 1], [2]] : memref<8x64x64xbf16> into memref<512x64xbf16>
+  %C2 = memref.collapse_shape %C [[0, 1], [2]] : memref<8x64x96xbf16> into memref<512x96xbf16>
+  tl.matmul %A2, %B into %C2 : memref<512x64xbf16>, memref<64x96xbf16> into memref<512x96xbf16>
+  return
+}

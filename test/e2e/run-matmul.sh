@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
+# [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] [BATCH=n [SHARED=a|b]]
+#   run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
 # Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
 # TRANSPOSE, the operands named are stored transposed: A as KxM, B as NxK)
-# ACCUMULATE=1: C += A * B on C's random initial values) from tl.matmul through the whole
+# ACCUMULATE=1: C += A * B on C's random initial values; BATCH=n: n products,
+# A, B and C of rank 3, but the operand SHARED names stays one matrix that
+# every product uses) from tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
@@ -17,17 +20,23 @@ case "${TRANSPOSE:-}" in
   *) echo "run-matmul: TRANSPOSE must be a, b or ab" >&2; exit 2 ;;
 esac
 [ -n "${ACCUMULATE:-}" ] && transpose="$transpose accumulate"
+c_shape="${m}x${n}"
+if [ -n "${BATCH:-}" ]; then
+  [ "${SHARED:-}" = a ] || a_shape="${BATCH}x${a_shape}"
+  [ "${SHARED:-}" = b ] || b_shape="${BATCH}x${b_shape}"
+  c_shape="${BATCH}x${c_shape}"
+fi
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${a_shape}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${m}x${n}x${tc}>) {
-  tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${m}x${n}x${tc}>
+func.func @mm(%A: memref<${a_shape}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${c_shape}x${tc}>) {
+  tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${c_shape}x${tc}>
   return
 }
 MLIR
 tt-opt "$work/mm.mlir" --tl-to-tt-pipeline="$options" -o "$work/tt.mlir"
 tt-translate --emit-metalium --output-dir "$work/prog" "$work/tt.mlir"
-echo "run-matmul: ${m}x${k}x${n}${transpose} on $device ($options)"
+echo "run-matmul: ${BATCH:+${BATCH} x }${m}x${k}x${n}${transpose} on $device ($options)"
 TTEMU_STATS=0 tt-run --arch "$device" "$work/prog"

@@ -6,6 +6,7 @@
 #include "TTDialect/Transforms/EnumOptionParser.h"
 #include "TTDialect/TT/IR/TTOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"

@@ -4,6 +4,35 @@
 
 include "mlir/Pass/PassBase.td"
 
+def TLFoldSharedBatch : Pass<"tl-fold-shared-batch", "mlir::func::FuncOp"> {
+  let summary = "Compute a batch that shares B as one matmul of the stacked matrices";
+  let description = [{
+    `C[i] = A[i] * B` for every matrix `i` of a batch is one matmul of the
+    matrices stacked: `batch*M x K` times `K x N`. When `M` is a multiple of
+    32 (and `A` is not transposed), the stacked matrices are stored exactly as
+    the batch is, each matrix starting at tile row `i * Mt` with no padding
+    between them, so the fold changes only the view: `tl.matmul` then reads
+    `memref.collapse_shape`s of `A` and `C`. The schedules that follow share
+    `B`'s blocks between all the matrices (read once per block column, not
+    once per matrix) and spread the stacked rows over the cores, as ttnn
+    folds a batch into M. Other batches are left as they are (each matrix
+    padded on its own, or `A` stored transposed).
+
+    Example:
+
+    ```mlir
+    tl.matmul %X, %W into %Y
+        : memref<8x256x64xbf16>, memref<64x96xbf16> into memref<8x256x96xbf16>
+    // becomes
+    %X2 = memref.collapse_shape %X [[0, 1], [2]] : memref<8x256x64xbf16> into memref<2048x64xbf16>
+    %Y2 = memref.collapse_shape %Y [[0, 1], [2]] : memref<8x256x96xbf16> into memref<2048x96xbf16>
+    tl.matmul %X2, %W into %Y2
+        : memref<2048x64xbf16>, memref<64x96xbf16> into memref<2048x96xbf16>
+    ```
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
   let summary = "Rewrite whole-buffer tl.matmul into the tl kernel form";
   let description = [{
@@ -16,7 +45,9 @@ def TLMatmulToKernel : Pass<"tl-matmul-to-kernel", "mlir::func::FuncOp"> {
     last tile's padding); a block size must divide the padded dimension.
     A transposed operand's shared block holds the region as it is stored
     (`block-n x block-k` for `transpose_b`, as TileLang declares `B_shared`
-    for `transpose_B=True`) and the gemm carries the transpose.
+    for `transpose_B=True`) and the gemm carries the transpose. A batch
+    (rank-3 `C`) is the grid's third extent: `tl.kernel [gx, gy, batch] as
+    (%bx, %by, %bz)`, each batched operand copied from matrix `%bz`.
 
     Example (block sizes 32):
 
@@ -129,6 +160,11 @@ def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
     model predicts faster for the kernel's own blocks, multicast only when
     the blocks fit the core grid and some load is shared.
 
+    A batch (a grid's third extent) multiplies the units: `reuse` splits
+    every block of every matrix over the cores; `multicast` keeps one block
+    per core for the blocks of one matrix and each core computes its block of
+    every matrix in turn (`tt-grid-to-persistent` loops over the batch).
+
     `schedule=reuse` splits the blocks the way tt-metal's
     `split_work_to_cores(grid, blocks, row_wise = false)` does:
     `min(blocks, cores)` cores numbered column-major, in two groups whose
@@ -206,6 +242,13 @@ def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
     (row-major: `bx = t mod grid_x`, `by = t / grid_x`). The grid extents
     become `tt.runtime_param`s so kernels stay shape-generic.
 
+    A 3-D grid is a batch: when the function's work split counts every block
+    of every matrix, `by = (t / grid_x) mod grid_y` and the matrix
+    `bz = t / (grid_x * grid_y)`; when it counts the blocks of one matrix
+    (the multicast schedule), each core loops over the `batch` matrices
+    inside its block loop, so the cores of a row or column step through the
+    batch together.
+
     Example:
 
     ```mlir
@@ -242,6 +285,12 @@ def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
 
     The circular buffers must fit the device's L1; otherwise the error names
     every buffer and its bytes.
+
+    A batched buffer's matrices are stored one after the other, each in
+    whole tiles: a copy from matrix `i` reads tile rows from `i * Mt` on, and
+    an edge block's row limit moves with it (`i * Mt + Mt`). A stacked view
+    of a batch (`memref.collapse_shape`, from `tl-fold-shared-batch`) is
+    read and written as the buffer itself.
 
     Example:
 

@@ -24,6 +24,9 @@ struct MatmulProblem {
   bool transposeA = false;
   /// C += A * B: each block reads C's block first and starts from it.
   bool accumulate = false;
+  /// Products of that shape (a batch), one after the other on each core; an
+  /// operand shared by all of them is still read once per product.
+  int64_t batch = 1;
 };
 
 /// One way to run it: the schedule, the output block and K step (tiles) and

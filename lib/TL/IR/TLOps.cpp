@@ -96,15 +96,34 @@ LogicalResult MatmulOp::verify() {
   if (a.getElementType() != b.getElementType())
     return emitOpError() << "A and B must have one element type, got "
                          << a.getElementType() << " and " << b.getElementType();
+  // A batch: C holds one product per matrix of A or B; an operand without a
+  // batch is shared by all of them.
+  bool batched = a.getRank() == 3 || b.getRank() == 3;
+  if (batched != (c.getRank() == 3))
+    return emitOpError() << (batched ? "C must be batched (rank 3) like its "
+                                       "batched operands, got "
+                                     : "C is batched but neither A nor B is; "
+                                       "got ")
+                         << c;
+  int64_t batch = batchOf(c);
+  for (auto [name, type] :
+       {std::pair<StringRef, MemRefType>{"A", a}, {"B", b}})
+    if (type.getRank() == 3 && type.getDimSize(0) != batch)
+      return emitOpError() << name << " holds a batch of "
+                           << type.getDimSize(0) << " matrices but C holds "
+                           << batch;
   auto [m, k, n, kOfB] = getShape();
   if (kOfB != k)
     return emitOpError() << (getTransposeA() ? "A^T is " : "A is ") << m
                          << "x" << k << " but "
                          << (getTransposeB() ? "B^T has " : "B has ") << kOfB
                          << " rows; they must agree on K";
-  if (c.getDimSize(0) != m || c.getDimSize(1) != n)
-    return emitOpError() << "C must be " << m << "x" << n << ", got "
-                         << c.getDimSize(0) << "x" << c.getDimSize(1);
+  int64_t cRows = c.getDimSize(c.getRank() - 2),
+          cCols = c.getDimSize(c.getRank() - 1);
+  if (cRows != m || cCols != n)
+    return emitOpError() << "C must be " << m << "x" << n
+                         << (batched ? " per matrix" : "") << ", got " << cRows
+                         << "x" << cCols;
   return success();
 }
 
@@ -313,10 +332,15 @@ LogicalResult CopyOp::verify() {
     return emitOpError() << "the global buffer has rank " << global.getRank()
                          << " but the region has " << indices.size()
                          << " start indices";
-  if (local.getRank() != global.getRank())
-    return emitOpError() << "the local buffer has rank " << local.getRank()
-                         << " but the global buffer has rank "
-                         << global.getRank();
+  // A batched global buffer is indexed by a matrix first; the region is the
+  // local buffer's shape inside that matrix.
+  if (local.getRank() != 2)
+    return emitOpError() << "the local buffer must be a matrix (rank 2), got "
+                         << local;
+  if (global.getRank() != 2 && global.getRank() != 3)
+    return emitOpError() << "the global buffer must be a matrix or a batch of "
+                            "matrices (rank 2 or 3), got "
+                         << global;
   if (failed(verifyTileBuffer(*this, local, "local buffer")))
     return failure();
   if (srcGlobal && src.getElementType() != dst.getElementType() &&
@@ -339,7 +363,13 @@ LogicalResult CopyOp::verify() {
     // there, writes are dropped), but it must start inside the buffer's
     // tiles: a region wholly outside is a grid or loop larger than the data.
     int64_t size = global.getDimSize(dim);
-    if (*bound >= paddedToTiles(size))
+    // The batch index selects one matrix: it has no padding.
+    bool batchIndex = global.getRank() == 3 && dim == 0;
+    if (batchIndex && *bound >= size)
+      return emitOpError() << "matrix index is out of bounds: it can be "
+                           << *bound << " but the buffer holds a batch of "
+                           << size << " matrices";
+    if (!batchIndex && *bound >= paddedToTiles(size))
       return emitOpError() << "region is out of bounds in dimension " << dim
                            << ": it can start at element " << *bound
                            << " but the buffer has " << size

@@ -300,8 +300,10 @@ LogicalResult BufferOp::verify() {
                          << " is not a whole number of " << getPageSize()
                          << "-byte pages";
   if (std::optional<ArrayRef<int64_t>> shape = getShape()) {
-    if (shape->size() != 2 || (*shape)[0] <= 0 || (*shape)[1] <= 0)
-      return emitOpError("shape must be [rows, columns] with positive sizes");
+    if ((shape->size() != 2 && shape->size() != 3) ||
+        llvm::any_of(*shape, [](int64_t size) { return size <= 0; }))
+      return emitOpError("shape must be [rows, columns] or [matrices, rows, "
+                         "columns] with positive sizes");
   }
   return success();
 }
@@ -421,16 +423,33 @@ LogicalResult ReferenceMatmulOp::verify() {
       return emitOpError() << "buffer " << ref << " needs a shape";
     shapes.push_back(*buffer.getShape());
   }
-  // op(A) is m x k, op(B) is k x n.
+  // op(A) is m x k, op(B) is k x n, per matrix of a batch; C is batched
+  // when A or B is, and batches agree.
   bool ta = getTransposeA(), tb = getTransposeB();
-  int64_t m = shapes[0][ta], k = shapes[0][!ta];
-  int64_t kOfB = shapes[1][tb], n = shapes[1][!tb];
-  if (k != kOfB || shapes[2][0] != m || shapes[2][1] != n)
-    return emitOpError() << "shapes " << shapes[0][0] << "x" << shapes[0][1]
-                         << (ta ? "^T" : "") << " * " << shapes[1][0] << "x"
-                         << shapes[1][1] << (tb ? "^T" : "") << " -> "
-                         << shapes[2][0] << "x" << shapes[2][1]
-                         << " do not compose";
+  auto matrix = [](ArrayRef<int64_t> shape) { return shape.take_back(2); };
+  auto batch = [](ArrayRef<int64_t> shape) {
+    return shape.size() == 3 ? shape[0] : int64_t(1);
+  };
+  ArrayRef<int64_t> a = matrix(shapes[0]), b = matrix(shapes[1]),
+                    c = matrix(shapes[2]);
+  int64_t m = a[ta], k = a[!ta];
+  int64_t kOfB = b[tb], n = b[!tb];
+  bool batched = shapes[0].size() == 3 || shapes[1].size() == 3;
+  bool batchesAgree =
+      batched == (shapes[2].size() == 3) &&
+      (shapes[0].size() == 2 || batch(shapes[0]) == batch(shapes[2])) &&
+      (shapes[1].size() == 2 || batch(shapes[1]) == batch(shapes[2]));
+  if (k != kOfB || c[0] != m || c[1] != n || !batchesAgree) {
+    auto print = [](ArrayRef<int64_t> shape) {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      llvm::interleave(shape, os, "x");
+      return text;
+    };
+    return emitOpError() << "shapes " << print(shapes[0]) << (ta ? "^T" : "")
+                         << " * " << print(shapes[1]) << (tb ? "^T" : "")
+                         << " -> " << print(shapes[2]) << " do not compose";
+  }
   return success();
 }
 
@@ -451,10 +470,11 @@ static LogicalResult verifyTileTransfer(Operation *op, Value bufferValue,
   auto buffer = llvm::dyn_cast<MemRefType>(bufferValue.getType());
   if (!buffer)
     return success();
-  if (buffer.getRank() != 2 || !buffer.hasStaticShape() ||
-      buffer.getMemorySpace())
-    return op->emitOpError() << "expects a static 2-D global buffer, got "
-                             << buffer;
+  if ((buffer.getRank() != 2 && buffer.getRank() != 3) ||
+      !buffer.hasStaticShape() || buffer.getMemorySpace())
+    return op->emitOpError()
+           << "expects a static global matrix or batch of matrices, got "
+           << buffer;
   DataFormat format = cb.getTile().getFormat();
   Type element = buffer.getElementType();
   bool matches = (format == DataFormat::Float16_b && element.isBF16()) ||

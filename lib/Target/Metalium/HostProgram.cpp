@@ -122,10 +122,10 @@ private:
       const BufferInfo *a = info.buffer(ref.getA());
       const BufferInfo *b = info.buffer(ref.getB());
       const BufferInfo *c = info.buffer(ref.getC());
-      os << "//\n// Computes " << c->var << "[" << c->rows() << "x" << c->cols()
-         << "] " << (ref.getAccumulate() ? "+=" : "=") << " " << a->var << "[" << a->rows() << "x" << a->cols() << "]"
-         << (ref.getTransposeA() ? "^T" : "") << " * " << b->var << "["
-         << b->rows() << "x" << b->cols() << "]"
+      os << "//\n// Computes " << c->var << "[" << c->shapeText() << "] "
+         << (ref.getAccumulate() ? "+=" : "=") << " " << a->var << "["
+         << a->shapeText() << "]" << (ref.getTransposeA() ? "^T" : "")
+         << " * " << b->var << "[" << b->shapeText() << "]"
          << (ref.getTransposeB() ? "^T" : "") << " ("
          << stringifyDataFormat(c->op.getFormat()) << ") with the kernels ";
     } else {
@@ -153,8 +153,8 @@ private:
 
   void helpers() {
     os << "// find_kernel_dir, io_dir, load_input, store_output, "
-          "reference_matmul, pearson:\n// the helpers every emitted host "
-          "program shares, in "
+          "pad_to_tiles, per_matrix,\n// reference_matmul(_batch), pearson: "
+          "the helpers every emitted host program\n// shares, in "
        << kHostSupportFile << " next to this file.\n";
     os << "#include \"" << kHostSupportFile << "\"\n\n";
     os << "using namespace tt_host_support;\n\n";
@@ -183,7 +183,7 @@ private:
       BufferOp op = b.op;
       os << "    // @" << op.getSymName() << ": ";
       if (op.getShape())
-        os << b.rows() << "x" << b.cols() << " ";
+        os << b.shapeText() << " ";
       os << stringifyDataFormat(op.getFormat()) << ", " << op.getNumPages()
          << " pages of " << op.getPageSize() << " bytes\n";
       os << "    std::shared_ptr<distributed::MeshBuffer> " << b.var
@@ -559,12 +559,16 @@ private:
       rngDeclared = true;
     }
     StringRef type = hostType(b.op.getFormat());
-    os << "    // @" << b.op.getSymName() << ": " << b.rows() << "x" << b.cols()
+    os << "    // @" << b.op.getSymName() << ": " << b.shapeText()
        << " row-major, rounded to " << stringifyDataFormat(b.op.getFormat())
        << "\n";
     // size_t: the element count of a large buffer does not fit an int.
-    os << "    std::vector<" << type << "> " << b.var << "_host(std::size_t{" << b.rows()
-       << "} * " << b.cols() << ");\n";
+    os << "    std::vector<" << type << "> " << b.var << "_host(std::size_t{";
+    if (b.batched())
+      os << b.matrices() << "} * " << b.rows();
+    else
+      os << b.rows() << "}";
+    os << " * " << b.cols() << ");\n";
     os << "    if (io_dir() != nullptr)\n";
     os << "        load_input(" << b.var << "_host, \"" << b.op.getSymName()
        << "\");\n";
@@ -581,15 +585,47 @@ private:
 
   /// The row-major matrix of a read-back buffer: untilized, then the valid
   /// region cut out of the zero-padded tiles.
+  /// A batch goes matrix by matrix (per_matrix).
   static std::string untilized(const BufferInfo &b) {
-    std::string tiles = b.var + "_tiles";
+    std::string tiles = b.batched() ? "tiles" : b.var + "_tiles";
+    std::string matrix;
     if (!b.padded())
-      return "untilize_nfaces(" + tiles + ", " + std::to_string(b.rows()) +
-             ", " + std::to_string(b.cols()) + ")";
-    return "crop_from_tiles(untilize_nfaces(" + tiles + ", " +
-           std::to_string(b.paddedRows()) + ", " +
-           std::to_string(b.paddedCols()) + "), " + std::to_string(b.rows()) +
-           ", " + std::to_string(b.cols()) + ")";
+      matrix = "untilize_nfaces(" + tiles + ", " + std::to_string(b.rows()) +
+               ", " + std::to_string(b.cols()) + ")";
+    else
+      matrix = "crop_from_tiles(untilize_nfaces(" + tiles + ", " +
+               std::to_string(b.paddedRows()) + ", " +
+               std::to_string(b.paddedCols()) + "), " +
+               std::to_string(b.rows()) + ", " + std::to_string(b.cols()) + ")";
+    if (!b.batched())
+      return matrix;
+    return perMatrix(b, b.var + "_tiles", "tiles", matrix);
+  }
+
+  /// The C++ that tilizes a buffer's row-major host data, zero-padded to
+  /// whole tiles when its shape needs it; a batch matrix by matrix.
+  static std::string tilized(const BufferInfo &b) {
+    std::string host = b.batched() ? "matrix" : b.var + "_host";
+    std::string matrix =
+        b.padded()
+            ? "tilize_nfaces(pad_to_tiles(" + host + ", " +
+                  std::to_string(b.rows()) + ", " + std::to_string(b.cols()) +
+                  "), " + std::to_string(b.paddedRows()) + ", " +
+                  std::to_string(b.paddedCols()) + ")"
+            : "tilize_nfaces(" + host + ", " + std::to_string(b.rows()) +
+                  ", " + std::to_string(b.cols()) + ")";
+    if (!b.batched())
+      return matrix;
+    return perMatrix(b, b.var + "_host", "matrix", matrix);
+  }
+
+  /// per_matrix(values, matrices, [](const std::vector<T>& part) { ... }).
+  static std::string perMatrix(const BufferInfo &b, StringRef values,
+                               StringRef part, StringRef body) {
+    return ("per_matrix(" + values + ", " + Twine(b.matrices()) +
+            ", [](const std::vector<" + hostType(b.op.getFormat()) + ">& " +
+            part + ") { return " + body + "; })")
+        .str();
   }
 
   void steps() {
@@ -608,16 +644,10 @@ private:
                << "> " << b->var << "_initial = " << b->var << "_host;\n";
           os << "    // Upload @" << b->op.getSymName()
              << " tilized (32x32 tiles of four 16x16 faces)"
-             << (b->padded() ? ", zero-padded to whole tiles" : "") << "\n";
+             << (b->padded() ? ", zero-padded to whole tiles" : "")
+             << (b->batched() ? ", matrix after matrix" : "") << "\n";
           os << "    std::vector<" << hostType(b->op.getFormat()) << "> "
-             << b->var << "_tiles = tilize_nfaces(";
-          if (b->padded())
-            os << "pad_to_tiles(" << b->var << "_host, " << b->rows() << ", "
-               << b->cols() << "), " << b->paddedRows() << ", "
-               << b->paddedCols() << ");\n";
-          else
-            os << b->var << "_host, " << b->rows() << ", " << b->cols()
-               << ");\n";
+             << b->var << "_tiles = " << tilized(*b) << ";\n";
         } else {
           os << "    // Upload @" << b->op.getSymName() << " again\n";
         }
@@ -715,9 +745,24 @@ private:
                       : ": f32 inputs reach the matrix engine with a 10-bit "
                         "mantissa.\n");
     const ProgramInfo::MatmulDims &dims = info.referenceDims;
-    os << "    constexpr std::size_t M = " << dims.m << ", K = " << dims.k
-       << ", N = " << dims.n << ";\n";
-    os << "    const std::vector<double> reference = reference_matmul<M, K, N";
+    bool batched = c->batched();
+    // The elements checked: every matrix of a batch.
+    StringRef count = batched ? "matrices * M * N" : "M * N";
+    os << "    constexpr std::size_t ";
+    if (batched)
+      os << "matrices = " << dims.batch << ", ";
+    os << "M = " << dims.m << ", K = " << dims.k << ", N = " << dims.n
+       << ";\n";
+    if (batched)
+      os << "    // Matrix by matrix; "
+         << (a->batched() && b->batched()
+                 ? "A and B are batched"
+                 : (a->batched() ? "every matrix of A shares B"
+                                 : "every matrix of B shares A"))
+         << "\n";
+    os << "    const std::vector<double> reference = "
+       << (batched ? "reference_matmul_batch<matrices, M, K, N"
+                   : "reference_matmul<M, K, N");
     if (ref.getTransposeA() || ref.getTransposeB())
       os << ", Transpose::" << (ref.getTransposeA() ? "Yes" : "No")
          << ", Transpose::" << (ref.getTransposeB() ? "Yes" : "No");
@@ -727,10 +772,11 @@ private:
     os << ");\n";
     // Non-finite references (NaN or infinity in the inputs) must come out
     // non-finite, as NumPy's would; the finite rest is checked numerically.
-    os << "    std::vector<double> result(M * N), finite_result, finite_reference;\n";
+    os << "    std::vector<double> result(" << count
+       << "), finite_result, finite_reference;\n";
     os << "    double max_reference = 0, max_error = 0;\n";
     os << "    std::size_t non_finite = 0, non_finite_missed = 0;\n";
-    os << "    for (std::size_t i = 0; i < M * N; ++i) {\n";
+    os << "    for (std::size_t i = 0; i < " << count << "; ++i) {\n";
     os << "        result[i] = static_cast<float>(" << c->var << "_host[i]);\n";
     os << "        if (!std::isfinite(reference[i])) {\n";
     os << "            ++non_finite;\n";
@@ -762,14 +808,16 @@ private:
           "* u_dst + u_mul + u_in);\n";
     os << "    const bool pass = non_finite_missed == 0 && max_error <= "
           "tolerance;\n";
-    os << "    std::printf(\"%s: " << c->var << "[%zux%zu] "
+    os << "    std::printf(\"%s: " << c->var
+       << (batched ? "[%zux%zux%zu] " : "[%zux%zu] ")
        << (ref.getAccumulate() ? "+=" : "=") << " " << a->var
        << (ref.getTransposeA() ? "^T" : "") << " * " << b->var
        << (ref.getTransposeB() ? "^T" : "")
        << ": PCC %.6f, max abs error %.4g (tolerance %.4g, max |reference| "
           "%.4g)\\n\",\n";
-    os << "                pass ? \"PASS\" : \"FAIL\", M, N, pcc, max_error, "
-          "tolerance, max_reference);\n";
+    os << "                pass ? \"PASS\" : \"FAIL\", "
+       << (batched ? "matrices, " : "")
+       << "M, N, pcc, max_error, tolerance, max_reference);\n";
     os << "    if (non_finite != 0)\n";
     os << "        std::printf(\"  %zu reference values are NaN or infinite "
           "(from the inputs); %zu of them came out finite\\n\", non_finite, "

@@ -43,8 +43,19 @@ struct BufferInfo {
   /// Read back by tt.enqueue_read_buffer.
   bool readBack = false;
 
-  int64_t rows() const { return (*op.getShape())[0]; }
-  int64_t cols() const { return (*op.getShape())[1]; }
+  /// One matrix's rows and columns; a batched buffer holds `matrices()` of
+  /// them one after the other.
+  int64_t rows() const { return op.getShape()->take_back(2)[0]; }
+  int64_t cols() const { return op.getShape()->take_back(2)[1]; }
+  int64_t matrices() const {
+    return op.getShape()->size() == 3 ? (*op.getShape())[0] : 1;
+  }
+  bool batched() const { return op.getShape()->size() == 3; }
+  /// The shape as the IR writes it: "100x64", or "3x100x64" for a batch.
+  std::string shapeText() const {
+    return (batched() ? std::to_string(matrices()) + "x" : std::string()) +
+           std::to_string(rows()) + "x" + std::to_string(cols());
+  }
   /// The shape in whole 32x32 tiles: the buffer stores a partial last tile
   /// row or column zero-padded.
   int64_t paddedRows() const { return tl::paddedToTiles(rows()); }
@@ -112,6 +123,8 @@ struct ProgramInfo {
   /// M, K and N of the checked product op(A) * op(B), in elements.
   struct MatmulDims {
     int64_t m = 0, k = 0, n = 0;
+    /// Products checked: C's matrices (1 without a batch).
+    int64_t batch = 1;
   } referenceDims;
   Tolerance tolerance;
 
@@ -168,7 +181,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.4";
+inline constexpr const char *kPlanSchemaVersion = "2.5";
 
 } // namespace mlir::tt::metalium
 

@@ -149,7 +149,9 @@ json buffers(const ProgramInfo &info) {
                {"page_size", op.getPageSize()},
                {"pages", op.getNumPages()}};
     if (op.getShape()) {
-      entry["shape"] = json{b.rows(), b.cols()};
+      entry["shape"] = json(*op.getShape());
+      if (b.batched())
+        entry["matrices"] = b.matrices();
       entry["tiles"] = json{b.paddedRows() / 32, b.paddedCols() / 32};
       // Zeros after the last row and column, up to whole tiles.
       entry["padding"] = json{b.paddedRows() - b.rows(), b.paddedCols() - b.cols()};
@@ -261,6 +263,7 @@ json check(const ProgramInfo &info) {
       {"transpose_a", bool(ref.getTransposeA())},
       {"transpose_b", bool(ref.getTransposeB())},
       {"accumulate", bool(ref.getAccumulate())},
+      {"batch", info.referenceDims.batch},
       {"reference", "double precision, from the same rounded inputs"},
       {"max_abs_error",
        json{{"formula",

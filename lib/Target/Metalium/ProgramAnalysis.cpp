@@ -136,7 +136,6 @@ LogicalResult checkBuffer(BufferInfo &info) {
   if (!op.getShape())
     return op.emitOpError() << "needs a shape: the host program " << what
                             << " it and tilizes [rows, columns] data";
-  int64_t rows = info.rows(), cols = info.cols();
   uint64_t tileBytes = getTileSizeInBytes(op.getFormat());
   if (static_cast<uint64_t>(op.getPageSize()) != tileBytes)
     return op.emitOpError() << "page size " << op.getPageSize()
@@ -144,11 +143,12 @@ LogicalResult checkBuffer(BufferInfo &info) {
                             << " tile (" << tileBytes
                             << " bytes), which the host's tilized data needs";
   // A partial last tile row or column is stored whole, zero-padded.
-  uint64_t expected = static_cast<uint64_t>(info.paddedRows() / 32) *
-                      (info.paddedCols() / 32) * tileBytes;
+  uint64_t expected = static_cast<uint64_t>(info.matrices()) *
+                      (info.paddedRows() / 32) * (info.paddedCols() / 32) *
+                      tileBytes;
   if (static_cast<uint64_t>(op.getSize()) != expected)
     return op.emitOpError() << "size " << op.getSize() << " does not hold its "
-                            << rows << "x" << cols << " shape (" << expected
+                            << info.shapeText() << " shape (" << expected
                             << " bytes)";
   return success();
 }
@@ -456,7 +456,8 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
     // op(A) is m x k and op(B) k x n (the verifier checked they compose).
     info.referenceDims = {ref.getTransposeA() ? a->cols() : a->rows(),
                           ref.getTransposeA() ? a->rows() : a->cols(),
-                          ref.getTransposeB() ? b->rows() : b->cols()};
+                          ref.getTransposeB() ? b->rows() : b->cols(),
+                          c->matrices()};
     // The tolerance of the check (see Tolerance).
     Tolerance &t = info.tolerance;
     t.uOut = c->op.getFormat() == DataFormat::Float32 ? std::ldexp(1.0, -24)

@@ -145,3 +145,64 @@ func.func @generic_not_a_contraction(%A: memref<32x32xf32>, %C: memref<32x32xf32
   }
   return
 }
+
+// -----
+
+// A batch: the zero fill makes it C = A * B; each operand keeps its rank.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK-SAME: (%[[A:.*]]: memref<3x100x64xbf16>, %[[B:.*]]: memref<3x64x96xbf16>, %[[C:.*]]: memref<3x100x96xbf16>)
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] : memref<3x100x64xbf16>, memref<3x64x96xbf16> into memref<3x100x96xbf16>
+// CHECK-NEXT: return
+func.func @batch_matmul(%A: memref<3x100x64xbf16>, %B: memref<3x64x96xbf16>, %C: memref<3x100x96xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<3x100x96xbf16>)
+  linalg.batch_matmul ins(%A, %B : memref<3x100x64xbf16>, memref<3x64x96xbf16>) outs(%C : memref<3x100x96xbf16>)
+  return
+}
+
+// -----
+
+// Shared weights: B's map has no batch index, so B stays one matrix.
+// CHECK-LABEL: func.func @batch_shared_b
+// CHECK-SAME: (%[[A:.*]]: memref<8x33x64xbf16>, %[[B:.*]]: memref<64x96xbf16>, %[[C:.*]]: memref<8x33x96xf32>)
+// CHECK: tl.matmul %[[A]], %[[B]] into %[[C]] accumulate : memref<8x33x64xbf16>, memref<64x96xbf16> into memref<8x33x96xf32>
+func.func @batch_shared_b(%A: memref<8x33x64xbf16>, %B: memref<64x96xbf16>, %C: memref<8x33x96xf32>) {
+  linalg.batch_matmul indexing_maps = [affine_map<(b, m, n, k) -> (b, m, k)>,
+                                       affine_map<(b, m, n, k) -> (k, n)>,
+                                       affine_map<(b, m, n, k) -> (b, m, n)>]
+                      ins(%A, %B : memref<8x33x64xbf16>, memref<64x96xbf16>) outs(%C : memref<8x33x96xf32>)
+  return
+}
+
+// -----
+
+// A shared A and a transposed batched B.
+// CHECK-LABEL: func.func @batch_shared_a_transposed_b
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} transpose_b accumulate : memref<64x32xf32>, memref<2x96x32xf32> into memref<2x64x96xf32>
+func.func @batch_shared_a_transposed_b(%A: memref<64x32xf32>, %B: memref<2x96x32xf32>, %C: memref<2x64x96xf32>) {
+  linalg.batch_matmul indexing_maps = [affine_map<(b, m, n, k) -> (m, k)>,
+                                       affine_map<(b, m, n, k) -> (b, n, k)>,
+                                       affine_map<(b, m, n, k) -> (b, m, n)>]
+                      ins(%A, %B : memref<64x32xf32>, memref<2x96x32xf32>) outs(%C : memref<2x64x96xf32>)
+  return
+}
+
+// -----
+
+// A generic with one batch loop, A read transposed (b, k, m), loops in
+// another order.
+// CHECK-LABEL: func.func @generic_batched
+// CHECK: tl.matmul %{{.*}}, %{{.*}} into %{{.*}} transpose_a accumulate : memref<2x32x64xf32>, memref<2x32x96xf32> into memref<2x64x96xf32>
+func.func @generic_batched(%A: memref<2x32x64xf32>, %B: memref<2x32x96xf32>, %C: memref<2x64x96xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, b, k, n) -> (b, k, m)>,
+                                   affine_map<(m, b, k, n) -> (b, k, n)>,
+                                   affine_map<(m, b, k, n) -> (b, m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%A, %B : memref<2x32x64xf32>, memref<2x32x96xf32>) outs(%C : memref<2x64x96xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

@@ -108,8 +108,32 @@ func.func @loop_out_of_bounds(%A: memref<32x128xbf16>) {
 func.func @local_rank(%A: memref<64x64xbf16>, %a: memref<32x32x32xbf16, #tl.scope<shared>>) {
   %c0 = arith.constant 0 : index
   tl.kernel [1] as (%bx) {
-    // expected-error @+1 {{operand #3 must be 2D memref}}
+    // expected-error @+1 {{the local buffer must be a matrix (rank 2), got 'memref<32x32x32xbf16, #tl.scope<shared>>'}}
     tl.copy %A[%c0, %c0] to %a : memref<64x64xbf16> to memref<32x32x32xbf16, #tl.scope<shared>>
+  }
+  return
+}
+
+// -----
+
+func.func @batch_index_missing(%A: memref<3x64x64xbf16>, %a: memref<32x32xbf16, #tl.scope<shared>>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1] as (%bx) {
+    // expected-error @+1 {{the global buffer has rank 3 but the region has 2 start indices}}
+    tl.copy %A[%c0, %c0] to %a : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+  }
+  return
+}
+
+// -----
+
+// The batch index selects a whole matrix: no padding lets it reach past the
+// last one.
+func.func @batch_index_out_of_bounds(%A: memref<3x64x64xbf16>, %a: memref<32x32xbf16, #tl.scope<shared>>) {
+  %c0 = arith.constant 0 : index
+  tl.kernel [2, 2, 4] as (%bx, %by, %bz) {
+    // expected-error @+1 {{matrix index is out of bounds: it can be 3 but the buffer holds a batch of 3 matrices}}
+    tl.copy %A[%bz, %c0, %c0] to %a : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
   }
   return
 }

@@ -25,16 +25,48 @@ func.func @mixed_inputs(%A: memref<32x32xbf16>, %B: memref<32x32xf32>, %C: memre
 // -----
 
 func.func @f16_unsupported(%A: memref<32x32xf16>, %B: memref<32x32xf16>, %C: memref<32x32xf16>) {
-  // expected-error @+1 {{operand #0 must be 2D memref of bfloat16 type or 32-bit float values}}
+  // expected-error @+1 {{operand #0 must be 2D/3D memref of bfloat16 type or 32-bit float values}}
   tl.matmul %A, %B into %C : memref<32x32xf16>, memref<32x32xf16> into memref<32x32xf16>
   return
 }
 
 // -----
 
-func.func @rank3(%A: memref<2x32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
-  // expected-error @+1 {{operand #0 must be 2D memref}}
+func.func @batch_into_matrix(%A: memref<2x32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  // expected-error @+1 {{C must be batched (rank 3) like its batched operands, got 'memref<32x32xbf16>'}}
   tl.matmul %A, %B into %C : memref<2x32x32xbf16>, memref<32x32xbf16> into memref<32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @batch_from_nothing(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<2x32x32xbf16>) {
+  // expected-error @+1 {{C is batched but neither A nor B is; got 'memref<2x32x32xbf16>'}}
+  tl.matmul %A, %B into %C : memref<32x32xbf16>, memref<32x32xbf16> into memref<2x32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @batches_differ(%A: memref<2x32x32xbf16>, %B: memref<3x32x32xbf16>, %C: memref<2x32x32xbf16>) {
+  // expected-error @+1 {{B holds a batch of 3 matrices but C holds 2}}
+  tl.matmul %A, %B into %C : memref<2x32x32xbf16>, memref<3x32x32xbf16> into memref<2x32x32xbf16>
+  return
+}
+
+// -----
+
+func.func @batched_c_shape(%A: memref<2x32x64xbf16>, %B: memref<64x96xbf16>, %C: memref<2x32x64xbf16>) {
+  // expected-error @+1 {{C must be 32x96 per matrix, got 32x64}}
+  tl.matmul %A, %B into %C : memref<2x32x64xbf16>, memref<64x96xbf16> into memref<2x32x64xbf16>
+  return
+}
+
+// -----
+
+func.func @rank4(%A: memref<2x2x32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<2x2x32x32xbf16>) {
+  // expected-error @+1 {{operand #0 must be 2D/3D memref}}
+  tl.matmul %A, %B into %C : memref<2x2x32x32xbf16>, memref<32x32xbf16> into memref<2x2x32x32xbf16>
   return
 }
 

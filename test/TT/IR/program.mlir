@@ -63,3 +63,17 @@ tt.program @transposed device #tt.device<wormhole_b0> {
   tt.buffer @c size 12288 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
   tt.reference_matmul @a, @b -> @c transpose_b
 }
+
+// A batch of three products sharing B: a and c hold three matrices each.
+// CHECK-LABEL: tt.program @batched device <wormhole_b0> {
+// CHECK: tt.buffer @a size 24576 page_size 2048 format <bf16> layout <dram_interleaved> shape [3, 100, 64]
+// CHECK: tt.buffer @b size 6144 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+// CHECK: tt.reference_matmul @a, @b -> @c
+// GENERIC: "tt.program"() <{device = #tt.device<wormhole_b0>, sym_name = "batched"}>
+// GENERIC: "tt.buffer"() <{format = #tt.format<bf16>, layout = #tt.layout<dram_interleaved>, page_size = 2048 : i64, shape = array<i64: 3, 100, 64>, size = 24576 : i64, sym_name = "a"}>
+tt.program @batched device #tt.device<wormhole_b0> {
+  tt.buffer @a size 24576 page_size 2048 format <bf16> layout <dram_interleaved> shape [3, 100, 64]
+  tt.buffer @b size 6144 page_size 2048 format <bf16> layout <dram_interleaved> shape [64, 96]
+  tt.buffer @c size 36864 page_size 2048 format <bf16> layout <dram_interleaved> shape [3, 100, 96]
+  tt.reference_matmul @a, @b -> @c
+}

@@ -16,15 +16,24 @@
 namespace mlir::tl {
 /// The extents of a matrix product op(A) * op(B), in elements: op(A) is
 /// m x k, op(B) is k x n. `kOfB` is K as B provides it (equal to `k` in a
-/// well-formed product).
+/// well-formed product). A buffer of rank 3 is a batch of matrices, its
+/// leading dimension the batch: the extents are those of one matrix.
 struct MatmulShape {
   int64_t m, k, n, kOfB;
   static MatmulShape of(MemRefType a, MemRefType b, bool transposeA,
                         bool transposeB) {
-    return {a.getDimSize(transposeA ? 1 : 0), a.getDimSize(transposeA ? 0 : 1),
-            b.getDimSize(transposeB ? 0 : 1), b.getDimSize(transposeB ? 1 : 0)};
+    auto rows = [](MemRefType t) { return t.getDimSize(t.getRank() - 2); };
+    auto cols = [](MemRefType t) { return t.getDimSize(t.getRank() - 1); };
+    return {transposeA ? cols(a) : rows(a), transposeA ? rows(a) : cols(a),
+            transposeB ? rows(b) : cols(b), transposeB ? cols(b) : rows(b)};
   }
 };
+
+/// The number of matrices a global buffer holds: the leading extent of a
+/// rank-3 buffer (a batch), 1 for a matrix.
+inline int64_t batchOf(MemRefType type) {
+  return type.getRank() == 3 ? type.getDimSize(0) : 1;
+}
 } // namespace mlir::tl
 
 #define GET_OP_CLASSES

@@ -11,6 +11,8 @@ include "mlir/Interfaces/ControlFlowInterfaces.td"
 // Element types a tile program may compute on.
 def TL_ElementType : AnyTypeOf<[BF16, F32]>;
 def TL_MemRef2D : MemRefRankOf<[BF16, F32], [2]>;
+// A global buffer: a matrix, or a batch of matrices (leading dimension).
+def TL_GlobalMemRef : MemRefRankOf<[BF16, F32], [2, 3]>;
 
 //===----------------------------------------------------------------------===//
 // Whole-buffer form
@@ -30,6 +32,11 @@ def TL_MatmulOp : TL_Op<"matmul"> {
     the lowering pads partial tiles with zeros, which leaves the product
     unchanged.
 
+    Batched: a rank-3 operand is a batch of matrices, its leading dimension
+    the batch (`A` is `batch x M x K`). `C` is batched whenever `A` or `B`
+    is, and `C[i] = op(A[i]) * op(B[i])`; a rank-2 `A` or `B` is shared by
+    every matrix of the batch (broadcast, as shared weights are).
+
     Examples:
 
     ```mlir
@@ -38,11 +45,14 @@ def TL_MatmulOp : TL_Op<"matmul"> {
     // Q * K^T: K is stored 64 x 128 (N x K).
     tl.matmul %Q, %K into %S transpose_b
         : memref<256x128xbf16>, memref<64x128xbf16> into memref<256x64xbf16>
+    // Eight products sharing B.
+    tl.matmul %X, %W into %Y
+        : memref<8x100x64xbf16>, memref<64x96xbf16> into memref<8x100x96xbf16>
     ```
   }];
-  let arguments = (ins Arg<TL_MemRef2D, "left operand", [MemRead]>:$a,
-                       Arg<TL_MemRef2D, "right operand", [MemRead]>:$b,
-                       Arg<TL_MemRef2D, "result", [MemRead, MemWrite]>:$c,
+  let arguments = (ins Arg<TL_GlobalMemRef, "left operand", [MemRead]>:$a,
+                       Arg<TL_GlobalMemRef, "right operand", [MemRead]>:$b,
+                       Arg<TL_GlobalMemRef, "result", [MemRead, MemWrite]>:$c,
                        UnitAttr:$transpose_a, UnitAttr:$transpose_b,
                        UnitAttr:$accumulate);
   let assemblyFormat = [{
@@ -52,11 +62,14 @@ def TL_MatmulOp : TL_Op<"matmul"> {
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
-    /// M, K and N in elements, with the transposes applied.
+    /// M, K and N in elements (of one matrix of a batch), with the
+    /// transposes applied.
     ::mlir::tl::MatmulShape getShape() {
       return ::mlir::tl::MatmulShape::of(getA().getType(), getB().getType(),
                                          getTransposeA(), getTransposeB());
     }
+    /// The number of products: C's batch (1 without one).
+    int64_t getBatch() { return ::mlir::tl::batchOf(getC().getType()); }
   }];
 }
 
@@ -188,7 +201,9 @@ def TL_CopyOp : TL_Op<"copy", [AttrSizedOperandSegments]> {
   let description = [{
     TileLang's `T.copy`. Exactly one side is a global buffer, indexed by the
     start of the region (one index per dimension, in elements); the region's
-    shape is the local buffer's shape. Loads go from global to shared (or
+    shape is the local buffer's shape. A batched (rank-3) global buffer takes
+    the matrix's index in the batch first, and the region lies in that
+    matrix (TileLang's `T.copy(A[bz, row, col], A_shared)`). Loads go from global to shared (or
     fragment); stores go from a fragment (or shared buffer) to global, and may
     narrow f32 to bf16. Buffers are held in whole 32x32 tiles: a region may
     reach into the zero padding of a buffer's last partial tile (as TileLang's
@@ -203,11 +218,13 @@ def TL_CopyOp : TL_Op<"copy", [AttrSizedOperandSegments]> {
         : memref<256x256xbf16> to memref<32x32xbf16, #tl.scope<shared>>
     tl.copy %C_local to %C[%row, %col]
         : memref<32x32xf32, #tl.scope<fragment>> to memref<256x256xbf16>
+    tl.copy %X[%bz, %row, %col] to %X_shared
+        : memref<8x256x256xbf16> to memref<32x32xbf16, #tl.scope<shared>>
     ```
   }];
-  let arguments = (ins Arg<TL_MemRef2D, "source", [MemRead]>:$source,
+  let arguments = (ins Arg<TL_GlobalMemRef, "source", [MemRead]>:$source,
                        Variadic<Index>:$sourceIndices,
-                       Arg<TL_MemRef2D, "destination", [MemWrite]>:$dest,
+                       Arg<TL_GlobalMemRef, "destination", [MemWrite]>:$dest,
                        Variadic<Index>:$destIndices);
   let assemblyFormat = [{
     $source (`[` $sourceIndices^ `]`)? `to` $dest (`[` $destIndices^ `]`)?
@@ -225,6 +242,15 @@ def TL_CopyOp : TL_Op<"copy", [AttrSizedOperandSegments]> {
     ::mlir::Value getLocal() { return isLoad() ? getDest() : getSource(); }
     ::mlir::OperandRange getGlobalIndices() {
       return isLoad() ? getSourceIndices() : getDestIndices();
+    }
+    /// The region's start in the matrix: the last two global indices.
+    ::mlir::OperandRange getMatrixIndices() {
+      return getGlobalIndices().drop_front(getGlobalIndices().size() - 2);
+    }
+    /// The index of the matrix in a batched global buffer, or null.
+    ::mlir::Value getBatchIndex() {
+      return getGlobalIndices().size() == 3 ? getGlobalIndices()[0]
+                                            : ::mlir::Value();
     }
   }];
 }

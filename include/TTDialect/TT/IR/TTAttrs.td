@@ -432,18 +432,23 @@ def TT_ShardAttr : TT_Attr<"Shard", "shard"> {
   let description = [{
     How a global buffer is stored on the device: its `layout`, the number of
     32x32 tiles along rows (`tiles_y`) and columns (`tiles_x`), the page size
-    in bytes (one tile per page) and the tiles' data format.
+    in bytes (one tile per page) and the tiles' data format. A batch of
+    `matrices` (default 1) is stored matrix after matrix, each padded to
+    whole tiles: matrix `i` starts at page `i * tiles_y * tiles_x`.
 
     Example:
 
     ```mlir
     #tt.shard<layout = dram_interleaved, tiles_y = 8, tiles_x = 4,
               page_size = 2048, format = bf16>
+    #tt.shard<layout = dram_interleaved, tiles_y = 4, tiles_x = 2,
+              page_size = 2048, format = bf16, matrices = 3>
     ```
   }];
   let parameters = (ins EnumParameter<TT_BufferLayout>:$layout,
                         "uint64_t":$tiles_y, "uint64_t":$tiles_x,
-                        "uint64_t":$page_size, EnumParameter<TT_DataFormat>:$format);
+                        "uint64_t":$page_size, EnumParameter<TT_DataFormat>:$format,
+                        DefaultValuedParameter<"uint64_t", "1">:$matrices);
   let assemblyFormat = "`<` struct(params) `>`";
 }
 

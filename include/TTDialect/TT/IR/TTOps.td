@@ -599,12 +599,14 @@ def TT_BufferOp : TT_Op<"buffer", [Symbol, HasParent<"ProgramOp">]> {
   let description = [{
     `size` bytes in pages of `page_size` bytes holding `format` tiles, placed
     by `layout`. `shape`, when given, is the logical row-major matrix the
-    host tilizes into the buffer.
+    host tilizes into the buffer (`[rows, columns]`), or a batch of them
+    (`[matrices, rows, columns]`), each tilized in turn.
 
     Example:
 
     ```mlir
     tt.buffer @a size 131072 page_size 2048 format <bf16> layout <dram_interleaved> shape [256, 256]
+    tt.buffer @x size 98304 page_size 2048 format <bf16> layout <dram_interleaved> shape [3, 100, 64]
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name,
@@ -771,7 +773,9 @@ def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
     reported) and exits non-zero on a mismatch. `op` transposes the
     operands marked `transpose_a` / `transpose_b`; with `accumulate` the
     product is added to `c`'s uploaded values (C += op(A) * op(B)). Buffers
-    must carry shapes that compose.
+    must carry shapes that compose. A batched `c` is checked matrix by
+    matrix: `c[i]` against `op(a[i]) * op(b[i])`, where an unbatched `a` or
+    `b` is the same for every `i`.
 
     Examples: `tt.reference_matmul @a, @b -> @c`,
     `tt.reference_matmul @q, @k -> @s transpose_b`,
@@ -843,7 +847,9 @@ def TT_ReadTilesOp : TT_Op<"read_tiles", [TT_DataMovementOnly, AttrSizedOperandS
   let description = [{
     Reserves `rows x cols` pages of `cb`, reads tile `(row + i, col + j)` of
     `buffer` (page `(row + i) * tiles_per_row + col + j`) into them, waits for
-    the reads and pushes the pages. `row` and `col` count tiles.
+    the reads and pushes the pages. `row` and `col` count tiles; a batch's
+    matrices are stacked, matrix `m` starting at tile row `m * tiles_y` of
+    its `#tt.shard`.
     `buffer` is the function's memref before `tt-split-kernels` and the
     reader kernel's `TensorAccessor` after it; `tt-lower-dataflow` expands
     the op there.

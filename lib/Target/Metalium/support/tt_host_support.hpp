@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <string>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace tt_host_support {
@@ -154,6 +155,52 @@ template <std::size_t M, std::size_t K, std::size_t N, Transpose TransposeA = Tr
           Transpose TransposeB = Transpose::No, typename TA, typename TB>
 std::vector<double> reference_matmul(const std::vector<TA>& a, const std::vector<TB>& b) {
     return reference_matmul<M, K, N, TransposeA, TransposeB>(a, b, std::vector<float>());
+}
+
+// A batch of matrices is stored one matrix after the other. `per_matrix`
+// applies `f` to each of the `matrices` equal parts of `values` and joins
+// the results in order (tilizing or untilizing a batch matrix by matrix).
+template <typename T, typename F>
+std::vector<T> per_matrix(const std::vector<T>& values, std::size_t matrices, F&& f) {
+    const std::size_t size = values.size() / matrices;
+    std::vector<T> joined;
+    for (std::size_t i = 0; i < matrices; ++i) {
+        const std::vector<T> part(values.begin() + i * size, values.begin() + (i + 1) * size);
+        const std::vector<T> result = f(part);
+        joined.insert(joined.end(), result.begin(), result.end());
+    }
+    return joined;
+}
+
+// reference_matmul of each matrix of a batch, joined: C[i] (+)= op(A[i]) *
+// op(B[i]). An operand that holds one matrix (M x K for A, K x N for B) is
+// shared by every product of the batch.
+template <std::size_t Batch, std::size_t M, std::size_t K, std::size_t N,
+          Transpose TransposeA = Transpose::No, Transpose TransposeB = Transpose::No,
+          typename TA, typename TB, typename TC>
+std::vector<double> reference_matmul_batch(const std::vector<TA>& a, const std::vector<TB>& b,
+                                           const std::vector<TC>& initial) {
+    const auto matrix = [](const auto& values, std::size_t i, std::size_t size) {
+        const std::size_t first = values.size() == size ? 0 : i * size;
+        return std::vector<typename std::decay_t<decltype(values)>::value_type>(
+            values.begin() + first, values.begin() + first + size);
+    };
+    std::vector<double> joined;
+    joined.reserve(Batch * M * N);
+    for (std::size_t i = 0; i < Batch; ++i) {
+        const std::vector<TC> initial_i = initial.empty() ? std::vector<TC>() : matrix(initial, i, M * N);
+        const std::vector<double> product = reference_matmul<M, K, N, TransposeA, TransposeB>(
+            matrix(a, i, M * K), matrix(b, i, K * N), initial_i);
+        joined.insert(joined.end(), product.begin(), product.end());
+    }
+    return joined;
+}
+
+template <std::size_t Batch, std::size_t M, std::size_t K, std::size_t N,
+          Transpose TransposeA = Transpose::No, Transpose TransposeB = Transpose::No,
+          typename TA, typename TB>
+std::vector<double> reference_matmul_batch(const std::vector<TA>& a, const std::vector<TB>& b) {
+    return reference_matmul_batch<Batch, M, K, N, TransposeA, TransposeB>(a, b, std::vector<float>());
 }
 
 // Pearson correlation coefficient of two series of equal length (1 for two
