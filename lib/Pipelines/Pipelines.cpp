@@ -15,7 +15,8 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
                                    const TLToTTPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createConvertLinalgToTL());
-  funcPm.addPass(createTLFoldSharedBatch());
+  if (options.foldSharedBatch)
+    funcPm.addPass(createTLFoldSharedBatch());
   TTApplyTargetDefaultsOptions defaults;
   defaults.device = options.device;
   defaults.mathFidelity = options.mathFidelity;

@@ -384,3 +384,36 @@ def test_linalg_generic_matmul_from_python():
     ref = reference(a, b.T)
     bound = error_bound(kernel, ref)
     assert np.abs(c - ref).max() <= bound
+
+
+BATCH_MATMUL = """
+func.func @bmm(%X: memref<4x64x96xbf16>, %W: memref<96x40xbf16>, %Y: memref<4x64x40xbf16>) {
+  %zero = arith.constant 0.0 : bf16
+  linalg.fill ins(%zero : bf16) outs(%Y : memref<4x64x40xbf16>)
+  linalg.batch_matmul indexing_maps = [affine_map<(b, m, n, k) -> (b, m, k)>,
+                                       affine_map<(b, m, n, k) -> (k, n)>,
+                                       affine_map<(b, m, n, k) -> (b, m, n)>]
+                      ins(%X, %W : memref<4x64x96xbf16>, memref<96x40xbf16>) outs(%Y : memref<4x64x40xbf16>)
+  return
+}
+"""
+
+
+@pytest.mark.parametrize("fold", [True, False])
+def test_linalg_batch_matmul_from_python(fold):
+    # A linalg.batch_matmul whose B is shared (its map has no batch index):
+    # by default one matmul of the 256 stacked rows (no kernel counts
+    # matrices), with fold_shared_batch=False a batch of four products; both
+    # checked and returned matrix by matrix.
+    module = tilelang.Module.parse(BATCH_MATMUL, name="bmm.mlir", fold_shared_batch=fold)
+    kernel = tilelang.compile(module, out_idx=[2])
+    assert kernel.plan["check"]["batch"] == 4
+    assert [b["shape"] for b in kernel.plan["buffers"]] == [[4, 64, 96], [96, 40], [4, 64, 40]]
+    assert ("out_matrix" in kernel["writer.cpp"] or "matrix < batch" in kernel["writer.cpp"]) != fold
+    rng = np.random.default_rng(4)
+    x = rng.uniform(-1, 1, (4, 64, 96)).astype(np.float32)
+    w = rng.uniform(-1, 1, (96, 40)).astype(np.float32)
+    y = kernel(x, w)
+    assert y.shape == (4, 64, 40)
+    ref = reference(x, w)
+    assert np.abs(y - ref).max() <= error_bound(kernel, ref)

@@ -49,7 +49,7 @@ SCHEDULES = ("auto", "reuse", "multicast")
 def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
                   subblock=None, block_m=None, block_n=None, block_k=None,
                   stages=None, fp32_dest_acc=False, schedule="auto",
-                  explain_schedule=False):
+                  explain_schedule=False, fold_shared_batch=True):
     """The ``tl-to-tt-pipeline{...}`` pass pipeline for these options.
 
     ``schedule``: ``auto`` (the default: the compiler's cost model chooses
@@ -59,6 +59,10 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
     core columns). ``explain_schedule=True`` makes the compiler report the
     candidates it weighed and why the winner won (``Module.remarks``,
     ``Artifacts.schedule_explanation``).
+
+    ``fold_shared_batch=False`` keeps a whole-buffer batch that shares B
+    (M a multiple of 32) a batch of products instead of one matmul of the
+    stacked rows.
 
     ``subblock=(h, w)`` chooses the DST subblock of large output blocks.
     ``fp32_dest_acc=True`` accumulates in fp32 in DST (ComputeConfig's
@@ -79,7 +83,11 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
         raise ValueError("schedule must be one of %s, got %r" % (", ".join(SCHEDULES), schedule))
     if not isinstance(explain_schedule, bool):
         raise ValueError("explain_schedule must be True or False, got %r" % (explain_schedule,))
+    if not isinstance(fold_shared_batch, bool):
+        raise ValueError("fold_shared_batch must be True or False, got %r" % (fold_shared_batch,))
     options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
+    if not fold_shared_batch:
+        options.append("fold-shared-batch=false")
     if schedule != "auto":
         options.append("schedule=%s" % schedule)
     if explain_schedule:
@@ -397,7 +405,7 @@ class Artifacts(Mapping):
 def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
             math_fidelity="hifi4", cb_depth=0, subblock=None, verbose=False,
             execution_backend=None, target_host=None, pass_configs=None,
-            fp32_dest_acc=False, schedule="auto", explain_schedule=False):
+            fp32_dest_acc=False, schedule="auto", explain_schedule=False, fold_shared_batch=True):
     """Compiles a ``@T.prim_func`` (or a :class:`Module`) for Tenstorrent.
 
     Runs the tl-to-tt pipeline in-process and emits the Metalium program;
@@ -413,6 +421,8 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     T.Kernel program's own block sizes are kept, and its blocks go one per
     core with multicast where that fits and pays. ``explain_schedule``:
     report the choice (``kernel.schedule_explanation``).
+    ``fold_shared_batch``: compute a whole-buffer batch sharing B (M a
+    multiple of 32) as one matmul of the stacked rows (the default).
     ``out_idx``: TileLang's output parameter index (int or list), checked
     against the program's outputs. ``execution_backend``, ``target_host``
     and ``pass_configs`` are accepted for TileLang compatibility; they have
@@ -427,7 +437,8 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     if target not in ("tenstorrent", "auto", None):
         raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
     options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock,
-                   fp32_dest_acc=fp32_dest_acc, schedule=schedule, explain_schedule=explain_schedule)
+                   fp32_dest_acc=fp32_dest_acc, schedule=schedule, explain_schedule=explain_schedule,
+                   fold_shared_batch=fold_shared_batch)
     if isinstance(func, PrimFunc):
         module = Module.from_prim_func(func, **options)
     elif isinstance(func, Module):

@@ -70,6 +70,11 @@ struct TLToTTPipelineOptions
       *this, "subblock-w",
       llvm::cl::desc("columns of DST subblocks for large blocks (0: choose)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> foldSharedBatch{
+      *this, "fold-shared-batch",
+      llvm::cl::desc("compute a batch sharing B (M a multiple of 32) as one "
+                     "matmul of the stacked rows"),
+      llvm::cl::init(true)};
   PassOptions::Option<int64_t> stages{
       *this, "stages", llvm::cl::desc("stages of the generated K loop"),
       llvm::cl::init(2)};
