@@ -10,6 +10,7 @@ build="${TT_BUILD_DIR:-$root/build}"
 packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools   # LLVM/MLIR 22, lit, FileCheck
   nlohmann-json3-dev ninja-build cmake g++                  # build
+  libfmt-dev                                                # fmt, which the Metalium host headers use
   libgtest-dev                                              # emulator unit tests
   clang-22 libclang-rt-22-dev                               # fuzzing build (libFuzzer, sanitizers)
   python3 python3-venv python3-numpy python3-pytest python3-dev pybind11-dev python3-jsonschema

@@ -48,3 +48,17 @@ if os.path.exists(_tt_run):
     config.substitutions.append(("%tt_run", _tt_run))
     config.substitutions.append(("%tt_emulator_lib_dir", os.path.join(config.tt_obj_root, "emulator", "lib")))
 llvm_config.with_environment("PATH", os.path.join(config.tt_obj_root, "emulator", "bin"), append_path=True)
+
+# tt-metal's own programming examples, built unchanged against the emulator's TT-Metalium
+# package: ../shared/tt-metal-examples next to the project, or $TT_METAL_EXAMPLES (a tt-metal
+# source tree or a copy of its examples). Without one those tests are UNSUPPORTED.
+llvm_config.with_system_environment(["TT_METAL_EXAMPLES"])
+_examples = os.environ.get("TT_METAL_EXAMPLES") or os.path.join(config.tt_src_root, "..", "shared",
+                                                                 "tt-metal-examples")
+if os.path.isdir(os.path.join(_examples, "tt_metal", "programming_examples")):
+    config.available_features.add("tt-metal-examples")
+    config.substitutions.append(("%tt_metal_examples", os.path.abspath(_examples)))
+config.substitutions.append(("%ttemu_prefix", os.path.join(config.tt_obj_root, "emulator")))
+config.substitutions.append(
+    ("%build_tt_metal_examples",
+     "bash " + os.path.join(config.tt_src_root, "test", "emulator", "build-tt-metal-examples.sh")))

@@ -226,6 +226,15 @@ std::shared_ptr<CompileJob> start_kernel_compile(const KernelDef& k, const ArchS
         k.compute ? k.cc.named_compile_args.begin() : k.dm.named_compile_args.begin(),
         k.compute ? k.cc.named_compile_args.end() : k.dm.named_compile_args.end());
     std::sort(named.begin(), named.end());
+    // get_named_compile_time_arg_val("name") looks these up at compile time.
+    std::string named_list;
+    for (const auto& [n, v] : named) named_list += "{\"" + n + "\"," + std::to_string(v) + "},";
+    args.push_back("-DTTEMU_NAMED_CT_ARGS=" + named_list);
+    // tt-metal's data-movement firmware wrapper includes the dataflow API before the kernel.
+    if (!k.compute) {
+        args.push_back("-include");
+        args.push_back(inc + "/api/dataflow/dataflow_api.h");
+    }
 
     std::string source;
     if (!read_file(k.path, source)) throw Error("CreateKernel: cannot read kernel source " + k.path);

@@ -145,11 +145,26 @@ void require_math(const ComputeState& s, const char* op) {
         kfail(op, "needs the DST register acquired for math (call tile_regs_acquire() first)");
 }
 
+const char* kSrcName[2] = {"source A", "source B"};
+
+// An unpack of `cb` through source `src` needs that source configured for cb's format.
+void check_unpack_format(const ComputeState& s, std::uint32_t src, const CBState& cb, const char* op) {
+    if (s.src_format[src] == cb.format) return;
+    kfail(op, std::string("unpacks ") + cb_str(cb.index) + " (" + tt::data_format_name(cb.format) + ") through the " +
+                  kSrcName[src] + " unpacker, which is configured for " + tt::data_format_name(s.src_format[src]) +
+                  " (by " + s.src_set_by[src] + " of " + cb_str(s.src_cb[src]) + "); call " +
+                  (src == 0 ? "reconfig_data_format_srca" : "reconfig_data_format_srcb") + "(" + cb_str(cb.index) +
+                  ") first: silicon would read the tile in the wrong format");
+}
+
 void matmul_one(ComputeState& s, std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1,
                 std::uint32_t d, bool transpose, const char* op) {
     CBState *ca, *cb;
     const std::uint8_t* ta = input_tile(in0, i0, op, &ca);
     const std::uint8_t* tb = input_tile(in1, i1, op, &cb);
+    // The matrix engine reads in0 through source B and in1 through source A.
+    check_unpack_format(s, 1, *ca, op);
+    check_unpack_format(s, 0, *cb, op);
     alignas(64) float a[1024], b[1024];
     unpack(*ca, ta, a);
     unpack(*cb, tb, b);
@@ -167,12 +182,38 @@ void matmul_one(ComputeState& s, std::uint32_t in0, std::uint32_t in1, std::uint
 
 namespace kapi {
 
-void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const char* file, int line) {
-    ComputeState& s = cs("compute_kernel_hw_startup", file, line, kMath);
-    cur_cb(in0, "compute_kernel_hw_startup");
-    cur_cb(in1, "compute_kernel_hw_startup");
-    cur_cb(out, "compute_kernel_hw_startup");
+void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool reverse, const char* file, int line) {
+    const char* op = "compute_kernel_hw_startup";
+    ComputeState& s = cs(op, file, line, kMath);
+    const std::uint32_t src_a = reverse ? in1 : in0, src_b = reverse ? in0 : in1;
+    s.src_format[0] = cur_cb(src_a, op).format;
+    s.src_format[1] = cur_cb(src_b, op).format;
+    s.pack_format = cur_cb(out, op).format;
+    s.src_cb[0] = src_a;
+    s.src_cb[1] = src_b;
+    s.pack_cb = out;
+    s.src_set_by[0] = s.src_set_by[1] = s.pack_set_by = op;
     s.hw_started = true;
+}
+
+void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
+                     int line) {
+    ComputeState& s = cs(op, file, line, kMath);
+    const tt::DataFormat format = cur_cb(new_cb, op).format;
+    if (old_cb >= 0 && cur_cb(static_cast<std::uint32_t>(old_cb), op).format == format) return;
+    s.src_format[src & 1] = format;
+    s.src_cb[src & 1] = new_cb;
+    s.src_set_by[src & 1] = op;
+}
+
+void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, int line) {
+    const char* op = "pack_reconfig_data_format";
+    ComputeState& s = cs(op, file, line, kPack);
+    const tt::DataFormat format = cur_cb(new_cb, op).format;
+    if (old_cb >= 0 && cur_cb(static_cast<std::uint32_t>(old_cb), op).format == format) return;
+    s.pack_format = format;
+    s.pack_cb = new_cb;
+    s.pack_set_by = op;
 }
 
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t, std::uint32_t,
@@ -232,6 +273,7 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     check_dst(s, dst, op);
     CBState* cb;
     const std::uint8_t* t = input_tile(cbi, tile, op, &cb);
+    check_unpack_format(s, 0, *cb, op);
     float* d = s.dst[dst];
     unpack(*cb, t, d);
     transpose_faces(d, s.unpack_transpose_faces, s.unpack_transpose_within);
@@ -256,6 +298,11 @@ void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool ou
     check_dst(s, dst, op);
     CBState& cb = cur_cb(cbi, op);
     check_tile_cb(cb, op);
+    if (s.pack_format != cb.format)
+        kfail(op, "packs into " + cb_str(cbi) + " (" + tt::data_format_name(cb.format) +
+                      ") but the packer is configured for " + tt::data_format_name(s.pack_format) + " (by " +
+                      s.pack_set_by + " of " + cb_str(s.pack_cb) + "); call pack_reconfig_data_format(" +
+                      cb_str(cbi) + ") first: silicon would write the tile in the wrong format");
     const std::uint32_t pos = out_of_order ? tile : cb.pack_pos;
     if (pos >= cb.reserved)
         kfail(op, "writes tile " + std::to_string(pos) + " of " + cb_str(cbi) + " but only " +

@@ -94,6 +94,12 @@ struct ComputeState {
     DstRegisters dst;
     enum class Dst { Idle, Acquired, Committed, Waited, Both } dst_state = Dst::Idle;
     bool hw_started = false;
+    // The formats the unpacker's sources A and B and the packer are configured for, and the CB
+    // that configured each (for error messages).
+    tt::DataFormat src_format[2] = {tt::DataFormat::Invalid, tt::DataFormat::Invalid};
+    tt::DataFormat pack_format = tt::DataFormat::Invalid;
+    std::uint32_t src_cb[2] = {0, 0}, pack_cb = 0;
+    std::string src_set_by[2], pack_set_by;
     enum class Mode { None, Matmul, Copy } mode = Mode::None;
     std::uint32_t copy_cb = 0;
     // The unpacker's transposes for copy_tile (copy_tile_to_dst_init_short's flags; both for

@@ -1,6 +1,8 @@
 // Data-movement kernel API: runtime args, circular buffers, NoC transfers, semaphores.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <set>
 
 #include "exec.hpp"
 
@@ -249,6 +251,19 @@ void check_cb_window(CoreState& core, std::uint32_t addr, std::uint32_t size, co
     }
     if (!hit) return;
     const CBState& cb = *hit;
+    // An idle CB (every pushed page popped, no window open) holds nothing another kernel could lose:
+    // tt-metal does not check CB windows, and its own examples use an idle CB as scratch L1
+    // (hello_world_datatypes_kernel reads into c_0 after cb_reserve_back(c_0, 0)). Said once per
+    // kernel and CB, on stderr.
+    if (cb.received == cb.acked && cb.reserved == 0 && cb.waited == 0) {
+        static std::set<std::pair<std::string, std::uint32_t>> warned;
+        if (warned.insert({g_cur->kernel->path, cb.index}).second)
+            std::fprintf(stderr,
+                         "ttemu warning: %s on core %s uses idle %s as scratch L1 without a reserved or waited "
+                         "window (allowed: it holds no pages)\n  in kernel %s\n",
+                         op, core_str(core.logical).c_str(), cb_str(cb.index).c_str(), g_cur->kernel->path.c_str());
+        return;
+    }
     kfail(op, "L1 access [" + hex(addr) + ", +" + std::to_string(size) + ") on core " + core_str(core.logical) +
                   " touches " + cb_str(cb.index) + " (L1 " + hex(cb.base) + "-" + hex(cb.base + cb.fifo_size) +
                   ") outside its reserved window (" + std::to_string(cb.reserved) + " pages at " +
@@ -288,6 +303,11 @@ void kernel_exit_checks(Instance& in) {
 }
 
 namespace kapi {
+std::uint32_t logical_coord(bool y, const char* file, int line) {
+    Instance& in = cur("get_absolute_logical_x/y", file, line);
+    return static_cast<std::uint32_t>(y ? in.core->logical.y : in.core->logical.x);
+}
+
 
 std::uint32_t rt_arg(std::uint32_t i, const char* file, int line) {
     Instance& in = cur("get_arg_val", file, line);

@@ -149,7 +149,7 @@ std::uint32_t CreateSemaphore(Program& program, const std::variant<CoreRange, Co
 
 void SetRuntimeArgs(const Program& program, KernelHandle kernel,
                     const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
-                    const std::vector<std::uint32_t>& runtime_args) {
+                    tt::stl::Span<const std::uint32_t> runtime_args) {
     KernelDef& k = program.ttemu_state().kernel(kernel, "SetRuntimeArgs");
     check_arg_count(k, runtime_args.size(), "SetRuntimeArgs");
     const CoreRangeSet cores = to_set(core_spec);
@@ -167,7 +167,8 @@ void SetRuntimeArgs(const Program& program, KernelHandle kernel,
 void SetRuntimeArgs(const Program& program, KernelHandle kernel,
                     const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
                     std::initializer_list<std::uint32_t> runtime_args) {
-    SetRuntimeArgs(program, kernel, core_spec, std::vector<std::uint32_t>(runtime_args));
+    SetRuntimeArgs(program, kernel, core_spec,
+                   tt::stl::Span<const std::uint32_t>(runtime_args.begin(), runtime_args.size()));
 }
 
 void SetRuntimeArgs(const Program& program, KernelHandle kernel, const std::vector<CoreCoord>& cores,
@@ -175,7 +176,8 @@ void SetRuntimeArgs(const Program& program, KernelHandle kernel, const std::vect
     if (cores.size() != runtime_args.size())
         throw Error("SetRuntimeArgs: " + std::to_string(cores.size()) + " cores but " +
                     std::to_string(runtime_args.size()) + " argument vectors");
-    for (std::size_t i = 0; i < cores.size(); ++i) SetRuntimeArgs(program, kernel, cores[i], runtime_args[i]);
+    for (std::size_t i = 0; i < cores.size(); ++i)
+        SetRuntimeArgs(program, kernel, cores[i], tt::stl::Span<const std::uint32_t>(runtime_args[i]));
 }
 
 RuntimeArgsData& GetRuntimeArgs(const Program& program, KernelHandle kernel, const CoreCoord& core) {
@@ -186,13 +188,13 @@ RuntimeArgsData& GetRuntimeArgs(const Program& program, KernelHandle kernel, con
     return it->second->view;
 }
 
-void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, const std::vector<std::uint32_t>& args) {
+void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, tt::stl::Span<const std::uint32_t> args) {
     KernelDef& k = program.ttemu_state().kernel(kernel, "SetCommonRuntimeArgs");
     check_arg_count(k, args.size(), "SetCommonRuntimeArgs");
     set_args(k.common_args, args.data(), args.size());
 }
 void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, std::initializer_list<std::uint32_t> args) {
-    SetCommonRuntimeArgs(program, kernel, std::vector<std::uint32_t>(args));
+    SetCommonRuntimeArgs(program, kernel, tt::stl::Span<const std::uint32_t>(args.begin(), args.size()));
 }
 RuntimeArgsData& GetCommonRuntimeArgs(const Program& program, KernelHandle kernel) {
     return program.ttemu_state().kernel(kernel, "GetCommonRuntimeArgs").common_args.view;

@@ -1,4 +1,5 @@
-// Logical core coordinates and ranges (global namespace, as in tt-metal).
+// Logical core coordinates and ranges: tt::tt_metal::CoreCoord (UMD's tt_xy_pair), CoreRange and
+// CoreRangeSet, with the global aliases tt-metal keeps for older code.
 #pragma once
 #include <algorithm>
 #include <cstddef>
@@ -8,20 +9,13 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+#include <umd/device/types/xy_pair.hpp>
 #include <ttemu/error.hpp>
 
-struct CoreCoord {
-    std::size_t x = 0;
-    std::size_t y = 0;
-    constexpr CoreCoord() = default;
-    constexpr CoreCoord(std::size_t x_, std::size_t y_) : x(x_), y(y_) {}
-    std::string str() const { return "(x=" + std::to_string(x) + ",y=" + std::to_string(y) + ")"; }
-    friend constexpr bool operator==(const CoreCoord& a, const CoreCoord& b) { return a.x == b.x && a.y == b.y; }
-    friend constexpr bool operator!=(const CoreCoord& a, const CoreCoord& b) { return !(a == b); }
-    friend constexpr bool operator<(const CoreCoord& a, const CoreCoord& b) {
-        return a.x < b.x || (a.x == b.x && a.y < b.y);
-    }
-};
+namespace tt::tt_metal {
+
+using CoreCoord = tt_xy_pair;
 
 struct CoreRange {
     CoreCoord start_coord;
@@ -161,3 +155,29 @@ inline std::vector<CoreCoord> corerange_to_cores(const CoreRangeSet& crs,
     if (max_cores && out.size() > *max_cores) out.resize(*max_cores);
     return out;
 }
+
+}  // namespace tt::tt_metal
+
+using CoreCoord = tt::tt_metal::CoreCoord;
+using CoreRange = tt::tt_metal::CoreRange;
+using CoreRangeSet = tt::tt_metal::CoreRangeSet;
+using tt::tt_metal::corerange_to_cores;
+
+template <>
+struct fmt::formatter<tt::umd::xy_pair> : fmt::formatter<std::string> {
+    auto format(const tt::umd::xy_pair& c, fmt::format_context& ctx) const {
+        return fmt::formatter<std::string>::format(c.str(), ctx);
+    }
+};
+template <>
+struct fmt::formatter<tt::tt_metal::CoreRange> : fmt::formatter<std::string> {
+    auto format(const tt::tt_metal::CoreRange& r, fmt::format_context& ctx) const {
+        return fmt::formatter<std::string>::format(r.str(), ctx);
+    }
+};
+template <>
+struct fmt::formatter<tt::tt_metal::CoreRangeSet> : fmt::formatter<std::string> {
+    auto format(const tt::tt_metal::CoreRangeSet& s, fmt::format_context& ctx) const {
+        return fmt::formatter<std::string>::format(s.str(), ctx);
+    }
+};

@@ -15,6 +15,8 @@
 #include <tt-metalium/program.hpp>
 #include <tt-metalium/runtime_args_data.hpp>
 #include <tt-metalium/tt_backend_api_types.hpp>
+#include <tt-metalium/device.hpp>
+#include <tt_stl/span.hpp>
 #include <ttemu/error.hpp>
 
 namespace tt::tt_metal {
@@ -35,7 +37,7 @@ std::uint32_t CreateSemaphore(Program& program, const std::variant<CoreRange, Co
 
 void SetRuntimeArgs(const Program& program, KernelHandle kernel,
                     const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
-                    const std::vector<std::uint32_t>& runtime_args);
+                    stl::Span<const std::uint32_t> runtime_args);
 void SetRuntimeArgs(const Program& program, KernelHandle kernel,
                     const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
                     std::initializer_list<std::uint32_t> runtime_args);
@@ -44,7 +46,7 @@ void SetRuntimeArgs(const Program& program, KernelHandle kernel, const std::vect
 
 RuntimeArgsData& GetRuntimeArgs(const Program& program, KernelHandle kernel, const CoreCoord& logical_core);
 
-void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, const std::vector<std::uint32_t>& runtime_args);
+void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, stl::Span<const std::uint32_t> runtime_args);
 void SetCommonRuntimeArgs(const Program& program, KernelHandle kernel, std::initializer_list<std::uint32_t> runtime_args);
 RuntimeArgsData& GetCommonRuntimeArgs(const Program& program, KernelHandle kernel);
 

@@ -12,6 +12,29 @@ namespace ttemu {
 struct BufferImpl;
 }
 
+namespace tt::tt_metal {
+namespace distributed {
+class MeshBuffer;
+}
+
+// A MeshBuffer's buffer on one device (tt-metal's Buffer): the emulator's mesh has one device, so
+// it is a view of the MeshBuffer itself.
+class Buffer {
+public:
+    explicit Buffer(const distributed::MeshBuffer& mesh_buffer) : mesh_buffer_(&mesh_buffer) {}
+    DeviceAddr address() const;
+    DeviceAddr size() const;
+    DeviceAddr page_size() const;
+    std::uint32_t num_pages() const;
+    BufferType buffer_type() const;
+    const distributed::MeshBuffer& mesh_buffer() const { return *mesh_buffer_; }
+
+private:
+    const distributed::MeshBuffer* mesh_buffer_;
+};
+
+}  // namespace tt::tt_metal
+
 namespace tt::tt_metal::distributed {
 
 struct ReplicatedBufferConfig {
@@ -49,6 +72,11 @@ public:
     const DeviceLocalBufferConfig& device_local_config() const { return local_config_; }
     bool is_allocated() const;
     void deallocate();
+    // The buffer on the mesh's (one) device.
+    Buffer* get_backing_buffer() const {
+        if (!backing_) backing_ = std::make_unique<Buffer>(*this);
+        return backing_.get();
+    }
 
     // Emulator internals.
     MeshBuffer(MeshDevice* device, const DeviceLocalBufferConfig& local, std::shared_ptr<ttemu::BufferImpl> impl);
@@ -58,6 +86,15 @@ private:
     MeshDevice* device_;
     DeviceLocalBufferConfig local_config_;
     std::shared_ptr<ttemu::BufferImpl> impl_;
+    mutable std::unique_ptr<Buffer> backing_;
 };
 
 }  // namespace tt::tt_metal::distributed
+
+namespace tt::tt_metal {
+inline DeviceAddr Buffer::address() const { return mesh_buffer_->address(); }
+inline DeviceAddr Buffer::size() const { return mesh_buffer_->size(); }
+inline DeviceAddr Buffer::page_size() const { return mesh_buffer_->page_size(); }
+inline std::uint32_t Buffer::num_pages() const { return mesh_buffer_->num_pages(); }
+inline BufferType Buffer::buffer_type() const { return mesh_buffer_->buffer_type(); }
+}  // namespace tt::tt_metal

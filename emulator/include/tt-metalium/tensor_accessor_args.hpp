@@ -15,6 +15,8 @@ public:
     explicit TensorAccessorArgs(const distributed::MeshBuffer& buffer);
     explicit TensorAccessorArgs(const distributed::MeshBuffer* buffer) : TensorAccessorArgs(*buffer) {}
     explicit TensorAccessorArgs(const std::shared_ptr<distributed::MeshBuffer>& buffer) : TensorAccessorArgs(*buffer) {}
+    explicit TensorAccessorArgs(const Buffer& buffer) : TensorAccessorArgs(buffer.mesh_buffer()) {}
+    explicit TensorAccessorArgs(const Buffer* buffer) : TensorAccessorArgs(buffer->mesh_buffer()) {}
 
     void append_to(std::vector<std::uint32_t>& compile_time_args) const;
     void append_to(std::vector<std::uint32_t>& compile_time_args, std::vector<std::uint32_t>& common_runtime_args) const;

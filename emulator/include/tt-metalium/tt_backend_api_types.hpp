@@ -2,9 +2,9 @@
 #include <cstdint>
 #include <string>
 
-namespace tt {
+#include <umd/device/types/arch.hpp>
 
-enum class ARCH { GRAYSKULL = 1, WORMHOLE_B0 = 2, BLACKHOLE = 3, QUASAR = 4, Invalid = 0xFF };
+namespace tt {
 
 enum class DataFormat : std::uint8_t {
     Float32 = 0,

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include <hostdevcommon/kernel_structs.h>
 
@@ -22,8 +23,24 @@
 #define FORCE_INLINE inline __attribute__((always_inline))
 #define ALWI inline __attribute__((always_inline))
 
-#define TTEMU_LOC_PARAMS const char* ttemu_file = __builtin_FILE(), int ttemu_line = __builtin_LINE()
-#define TTEMU_LOC ttemu_file, ttemu_line
+// Every kernel call records where it was made, for error reports, through a trailing default
+// argument of a class type: no int, pointer or bool converts to it, so a call with an argument
+// more than the real function takes fails to compile, as it does against tt-metal's headers.
+namespace ttemu {
+class SourceLoc {
+public:
+    static constexpr SourceLoc here(const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
+        return SourceLoc(file, line);
+    }
+    const char* file;
+    int line;
+
+private:
+    constexpr SourceLoc(const char* f, int l) : file(f), line(l) {}
+};
+}  // namespace ttemu
+#define TTEMU_LOC_PARAMS ::ttemu::SourceLoc ttemu_loc = ::ttemu::SourceLoc::here()
+#define TTEMU_LOC ttemu_loc.file, ttemu_loc.line
 
 #pragma GCC visibility push(default)
 void kernel_main();
@@ -31,6 +48,8 @@ extern std::uint8_t my_x[2];
 extern std::uint8_t my_y[2];
 
 namespace ttemu::kapi {
+// the running core
+std::uint32_t logical_coord(bool y, const char* file, int line);
 // arguments
 std::uint32_t rt_arg(std::uint32_t i, const char* file, int line);
 std::uint32_t common_rt_arg(std::uint32_t i, const char* file, int line);
@@ -68,7 +87,13 @@ void sem_set_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t num_de
                    const char* file, int line);
 void sem_set_remote(std::uint32_t src_l1, std::uint64_t dst, std::uint8_t noc, const char* file, int line);
 // compute
-void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, const char* file, int line);
+void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool reverse, const char* file, int line);
+// Data formats: the unpacker of source A (src 0) or B (src 1) and the packer take the format of
+// `new_cb`; with an `old_cb` (>= 0) only when its format differs (tt-metal skips the reconfiguration
+// then).
+void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
+                     int line);
+void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, int line);
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt,
              std::uint32_t kt, const char* file, int line);
 void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
@@ -100,6 +125,30 @@ constexpr std::uint32_t compile_time_arg() {
 
 // A constant expression (usable in constexpr and as a template argument), as in tt-metal.
 #define get_compile_time_arg_val(i) (::ttemu::kapi::compile_time_arg<(i)>())
+
+#ifndef TTEMU_NAMED_CT_ARGS
+#define TTEMU_NAMED_CT_ARGS
+#endif
+namespace ttemu::kapi {
+struct NamedCompileTimeArg {
+    const char* name;
+    std::uint32_t value;
+};
+constexpr NamedCompileTimeArg named_compile_time_args[] = {TTEMU_NAMED_CT_ARGS{nullptr, 0}};
+constexpr bool same_name(const char* a, const char* b) {
+    while (*a && *a == *b) ++a, ++b;
+    return *a == *b;
+}
+// A name the host did not pass (named_compile_args) is a compile error: the throw is not a
+// constant expression.
+constexpr std::uint32_t named_compile_time_arg(const char* name) {
+    for (const NamedCompileTimeArg& arg : named_compile_time_args)
+        if (arg.name && same_name(arg.name, name)) return arg.value;
+    throw "get_named_compile_time_arg_val: no compile-time argument of that name (named_compile_args)";
+}
+}  // namespace ttemu::kapi
+#define get_named_compile_time_arg_val(name) \
+    (std::integral_constant<std::uint32_t, ::ttemu::kapi::named_compile_time_arg(name)>::value)
 
 constexpr std::uint8_t noc_index = NOC_INDEX;
 

@@ -111,20 +111,42 @@ void kernel_main() {
     }, {"kernel exit", "cb_wait_front(c_0) left 1 waited pages open"});
 }
 
+// An idle CB (no pages in it, no window open) may serve as scratch L1, as tt-metal's own
+// hello_world_datatypes_kernel uses c_0: a warning on stderr, not an error.
+TEST_F(Err, IdleCBAsScratchIsAllowed) {
+    auto b = dram(4 * kTile, kTile);
+    std::vector<std::uint32_t> ct;
+    TensorAccessorArgs(*b).append_to(ct);
+    testing::internal::CaptureStderr();
+    EXPECT_NO_THROW(run_dm("scratch.cpp", R"(#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    constexpr auto args = TensorAccessorArgs<0>();
+    const auto a = TensorAccessor(args, get_arg_val<uint32_t>(0));
+    cb_reserve_back(tt::CBIndex::c_0, 0);
+    noc_async_read_page(0, a, get_write_ptr(tt::CBIndex::c_0));
+    noc_async_read_barrier();
+}
+)", 2, {static_cast<std::uint32_t>(b->address())}, ct));
+    const std::string err = testing::internal::GetCapturedStderr();
+    EXPECT_NE(err.find("uses idle c_0 as scratch L1"), std::string::npos) << err;
+}
+
 TEST_F(Err, WriteOutsideReservedWindow) {
     auto b = dram(4 * kTile, kTile);
     std::vector<std::uint32_t> ct;
     TensorAccessorArgs(*b).append_to(ct);
-    // reads into the CB without reserving first
+    // reads into the CB without reserving first, while it holds a page for its consumer
     expect_error([&] {
         run_dm("window.cpp", R"(#include "api/dataflow/dataflow_api.h"
 void kernel_main() {
     constexpr auto args = TensorAccessorArgs<0>();
     const auto a = TensorAccessor(args, get_arg_val<uint32_t>(0));
+    cb_reserve_back(tt::CBIndex::c_0, 1);
+    cb_push_back(tt::CBIndex::c_0, 1);
     noc_async_read_page(0, a, get_write_ptr(tt::CBIndex::c_0));
 }
 )", 2, {static_cast<std::uint32_t>(b->address())}, ct);
-    }, {"noc_async_read", "touches c_0", "outside its reserved window (0 pages", "window.cpp:5"});
+    }, {"noc_async_read", "touches c_0", "outside its reserved window (0 pages", "window.cpp:7"});
     // reads two pages into a one-page reservation
     expect_error([&] {
         run_dm("window2.cpp", R"(#include "api/dataflow/dataflow_api.h"

@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
     }
 
     const char* cxx_env = getenv("CXX");
-    std::vector<std::string> cmd = {cxx_env && *cxx_env ? cxx_env : "c++", "-std=c++17", "-O2", "-I" + inc, "-I" + dir,
+    std::vector<std::string> cmd = {cxx_env && *cxx_env ? cxx_env : "c++", "-std=c++20", "-O2", "-I" + inc, "-I" + dir,
                                     host};
     Hasher h;
     for (const auto& c : cmd) h.str(c);
@@ -244,7 +244,9 @@ int main(int argc, char** argv) {
     if (rebuild || !exists(bin)) {
         const std::string tmp = bin + ".tmp." + std::to_string(getpid());
         std::vector<std::string> full = cmd;
-        for (const std::string& a : {std::string("-o"), tmp, "-L" + lib, std::string("-lttemu"), "-Wl,-rpath," + lib})
+        // fmt: tt-metal's host headers format TT_THROW/TT_FATAL messages with it.
+        for (const std::string& a : {std::string("-o"), tmp, "-L" + lib, std::string("-lttemu"), std::string("-lfmt"),
+                                     "-Wl,-rpath," + lib})
             full.push_back(a);
         if (verbose) {
             for (const auto& a : full) std::fprintf(stderr, "%s ", a.c_str());

@@ -8,14 +8,6 @@ using namespace mlir;
 using namespace mlir::tt;
 using namespace mlir::tt::metalium;
 
-// Where this project's emulator is, for the defaults of the emitted
-// CMakeLists.txt (set by lib/Target/Metalium/CMakeLists.txt).
-#ifndef TT_DEFAULT_EMULATOR_DIR
-#define TT_DEFAULT_EMULATOR_DIR ""
-#endif
-#ifndef TT_DEFAULT_EMULATOR_LIB_DIR
-#define TT_DEFAULT_EMULATOR_LIB_DIR ""
-#endif
 
 namespace {
 void kernelList(const ProgramInfo &info, raw_ostream &os) {
@@ -31,15 +23,15 @@ std::string metalium::emitCMakeLists(const ProgramInfo &info) {
   os << "# Builds the host program of tt.program @" << name
      << " (emitted by tt-translate --emit-metalium).\n";
   os << "#\n";
-  os << "# Against this project's CPU emulator (the default without "
-        "TT_METAL_HOME):\n";
-  os << "#   cmake -S . -B build [-DTT_EMULATOR_DIR=<repo>/emulator] "
-        "[-DTT_EMULATOR_LIB_DIR=<dir of libttemu.so>]\n";
-  os << "# Against an installed tt-metal (the default when TT_METAL_HOME is "
-        "set):\n";
-  os << "#   export TT_METAL_HOME=<tt-metal checkout built with "
-        "build_metal.sh>\n";
-  os << "#   cmake -S . -B build -DTT_METAL=ON\n";
+  os << "# One CMakeLists.txt for real tt-metal and for the CPU emulator: both "
+        "provide the TT-Metalium\n";
+  os << "# package (TT::Metalium), as tt-metal's programming examples use it. "
+        "Say which with\n";
+  os << "# CMAKE_PREFIX_PATH:\n";
+  os << "#   cmake -S . -B build -DCMAKE_PREFIX_PATH=<tt-mlir-metalium "
+        "build>/emulator   # the emulator\n";
+  os << "#   cmake -S . -B build -DCMAKE_PREFIX_PATH=$TT_METAL_HOME/build"
+        "                  # tt-metal\n";
   os << "# then: cmake --build build && ./build/host\n";
   os << "#\n";
   os << "# The kernels (";
@@ -55,49 +47,9 @@ std::string metalium::emitCMakeLists(const ProgramInfo &info) {
   os << "if(NOT CMAKE_BUILD_TYPE)\n";
   os << "  set(CMAKE_BUILD_TYPE Release)\n";
   os << "endif()\n\n";
-  os << "if(DEFINED ENV{TT_METAL_HOME})\n";
-  os << "  set(_tt_metal_default ON)\n";
-  os << "else()\n";
-  os << "  set(_tt_metal_default OFF)\n";
-  os << "endif()\n";
-  os << "option(TT_METAL \"Build against tt-metal (TT_METAL_HOME) instead of "
-        "the emulator\" ${_tt_metal_default})\n\n";
-  os << "add_executable(host host.cpp)\n\n";
-  os << "if(TT_METAL)\n";
-  os << "  # As tt-metal's programming examples do: the TT-Metalium package, "
-        "target TT::Metalium.\n";
-  os << "  find_package(TT-Metalium REQUIRED\n";
-  os << "    HINTS $ENV{TT_METAL_HOME}/build $ENV{TT_METAL_HOME}/build_Release "
-        "$ENV{TT_METAL_HOME})\n";
-  os << "  target_link_libraries(host PRIVATE TT::Metalium)\n";
-  os << "else()\n";
-  os << "  if(DEFINED ENV{TT_EMULATOR_DIR})\n";
-  os << "    set(_emulator_dir $ENV{TT_EMULATOR_DIR})\n";
-  os << "  else()\n";
-  os << "    set(_emulator_dir \"" << TT_DEFAULT_EMULATOR_DIR << "\")\n";
-  os << "  endif()\n";
-  os << "  if(DEFINED ENV{TT_EMULATOR_LIB_DIR})\n";
-  os << "    set(_emulator_lib_dir $ENV{TT_EMULATOR_LIB_DIR})\n";
-  os << "  else()\n";
-  os << "    set(_emulator_lib_dir \"" << TT_DEFAULT_EMULATOR_LIB_DIR << "\")\n";
-  os << "  endif()\n";
-  os << "  set(TT_EMULATOR_DIR \"${_emulator_dir}\" CACHE PATH \"The Metalium "
-        "emulator's source directory (include/, cmake/)\")\n";
-  os << "  set(TT_EMULATOR_LIB_DIR \"${_emulator_lib_dir}\" CACHE PATH "
-        "\"Directory holding libttemu.so\")\n";
-  os << "  if(NOT EXISTS \"${TT_EMULATOR_DIR}/cmake/TTEmulator.cmake\")\n";
-  os << "    message(FATAL_ERROR \"No Metalium emulator at TT_EMULATOR_DIR="
-        "'${TT_EMULATOR_DIR}'; set it to <tt-mlir-metalium>/emulator, or set "
-        "TT_METAL_HOME to build against tt-metal\")\n";
-  os << "  endif()\n";
-  os << "  if(NOT EXISTS \"${TT_EMULATOR_LIB_DIR}/libttemu.so\")\n";
-  os << "    message(FATAL_ERROR \"No libttemu.so in TT_EMULATOR_LIB_DIR="
-        "'${TT_EMULATOR_LIB_DIR}'; build the emulator and point "
-        "TT_EMULATOR_LIB_DIR at its lib/ directory\")\n";
-  os << "  endif()\n";
-  os << "  include(\"${TT_EMULATOR_DIR}/cmake/TTEmulator.cmake\")\n";
-  os << "  target_link_libraries(host PRIVATE ttemu::ttemu)\n";
-  os << "endif()\n";
+  os << "find_package(TT-Metalium REQUIRED)\n";
+  os << "add_executable(host host.cpp)\n";
+  os << "target_link_libraries(host PRIVATE TT::Metalium)\n";
   return text;
 }
 
@@ -139,13 +91,12 @@ std::string metalium::emitReadme(const ProgramInfo &info) {
   os << "  tt-run <this directory>                 # builds host.cpp and runs "
         "it here\n";
   os << "or\n";
-  os << "  cmake -S . -B build -DTT_EMULATOR_DIR=<repo>/emulator "
-        "-DTT_EMULATOR_LIB_DIR=<emulator build>/lib\n";
+  os << "  cmake -S . -B build -DCMAKE_PREFIX_PATH=<tt-mlir-metalium "
+        "build>/emulator\n";
   os << "  cmake --build build && ./build/host\n\n";
   os << "Run on a Tenstorrent card with tt-metal\n";
-  os << "  export TT_METAL_HOME=<tt-metal checkout, built>\n";
-  os << "  cmake -S . -B build -DTT_METAL=ON && cmake --build build && "
-        "./build/host\n\n";
+  os << "  cmake -S . -B build -DCMAKE_PREFIX_PATH=$TT_METAL_HOME/build && "
+        "cmake --build build && ./build/host\n\n";
   os << "The directory can be moved anywhere: host finds the kernel sources "
         "in $TT_KERNEL_DIR,\n"
         "else next to its executable or in the parent directory of it "

@@ -274,12 +274,11 @@
 // PLAN:           "max_abs_error": {
 
 // BUILD-LABEL: // ===== FILE: CMakeLists.txt =====
-// BUILD:       option(TT_METAL "Build against tt-metal (TT_METAL_HOME) instead of the emulator"
-// BUILD:       add_executable(host host.cpp)
-// BUILD:         find_package(TT-Metalium REQUIRED
-// BUILD:         target_link_libraries(host PRIVATE TT::Metalium)
-// BUILD:         include("${TT_EMULATOR_DIR}/cmake/TTEmulator.cmake")
-// BUILD-NEXT:    target_link_libraries(host PRIVATE ttemu::ttemu)
+// BUILD:       set(CMAKE_CXX_STANDARD 20)
+// BUILD:       find_package(TT-Metalium REQUIRED)
+// BUILD-NEXT:  add_executable(host host.cpp)
+// BUILD-NEXT:  target_link_libraries(host PRIVATE TT::Metalium)
+// BUILD-NOT:   TT_EMULATOR
 // BUILD-LABEL: // ===== FILE: README.txt =====
 // BUILD:       tt-run <this directory>
 

@@ -47,3 +47,11 @@ ALWI void tile_regs_release(TTEMU_LOC_PARAMS) { ::ttemu::kapi::dst_release(TTEMU
 }  // namespace ckernel
 
 using namespace ckernel;
+
+// What tt-metal's common.h brings with it: the DST handshake, packing, data-format
+// reconfiguration, the CB calls and the hardware start-up (each includes this file first).
+#include "api/compute/reg_api.h"
+#include "api/compute/pack.h"
+#include "api/compute/reconfig_data_format.h"
+#include "api/compute/cb_api.h"
+#include "api/compute/compute_kernel_hw_startup.h"

@@ -17,10 +17,13 @@ ALWI void pack_tile_block(std::uint32_t ifrom_dst, std::uint32_t icb, std::uint3
 ALWI void pack_reconfig_l1_acc(const std::uint32_t l1_acc_en, TTEMU_LOC_PARAMS) {
     ::ttemu::kapi::pack_l1_acc(l1_acc_en, TTEMU_LOC);
 }
-// Formats are read from each CB's config at use, so data-format reconfiguration needs no state.
-ALWI void pack_reconfig_data_format(const std::uint32_t new_cb_id) { (void)new_cb_id; }
-ALWI void pack_reconfig_data_format(const std::uint32_t old_cb_id, const std::uint32_t new_cb_id) {
-    (void)old_cb_id;
-    (void)new_cb_id;
+// The packer takes the new CB's format (with an old CB: only when its format differs).
+template <bool is_tile_dim_reconfig_en = false>
+ALWI void pack_reconfig_data_format(const std::uint32_t new_cb_id, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::pack_reconfig(-1, new_cb_id, TTEMU_LOC);
+}
+template <bool is_tile_dim_reconfig_en = false>
+ALWI void pack_reconfig_data_format(const std::uint32_t old_cb_id, const std::uint32_t new_cb_id, TTEMU_LOC_PARAMS) {
+    ::ttemu::kapi::pack_reconfig(static_cast<std::int32_t>(old_cb_id), new_cb_id, TTEMU_LOC);
 }
 }  // namespace ckernel

@@ -11,7 +11,9 @@ ALWI void copy_tile_to_dst_init_short(std::uint32_t cbid, std::uint32_t transpos
 }
 ALWI void copy_tile_to_dst_init_short_with_dt(std::uint32_t old_cbid, std::uint32_t new_cbid,
                                               std::uint32_t transpose = 0, TTEMU_LOC_PARAMS) {
-    (void)old_cbid;
+    // Source A takes new_cbid's format when it differs from old_cbid's.
+    ::ttemu::kapi::unpack_reconfig(0, static_cast<std::int32_t>(old_cbid), new_cbid,
+                                   "copy_tile_to_dst_init_short_with_dt", TTEMU_LOC);
     ::ttemu::kapi::copy_init(new_cbid, transpose != 0, false, "copy_tile_to_dst_init_short_with_dt", TTEMU_LOC);
 }
 ALWI void copy_tile_init(std::uint32_t cbid, TTEMU_LOC_PARAMS) {

@@ -12,6 +12,13 @@ inline std::uint32_t get_read_ptr(std::uint32_t operand, TTEMU_LOC_PARAMS) {
     return ::ttemu::kapi::cb_read_ptr(operand, TTEMU_LOC);
 }
 
+// The running core's logical coordinates (absolute: on the device's grid; relative: on its
+// sub-device, which on the emulator is the whole grid).
+inline std::uint32_t get_absolute_logical_x(TTEMU_LOC_PARAMS) { return ::ttemu::kapi::logical_coord(false, TTEMU_LOC); }
+inline std::uint32_t get_absolute_logical_y(TTEMU_LOC_PARAMS) { return ::ttemu::kapi::logical_coord(true, TTEMU_LOC); }
+inline std::uint32_t get_relative_logical_x(TTEMU_LOC_PARAMS) { return ::ttemu::kapi::logical_coord(false, TTEMU_LOC); }
+inline std::uint32_t get_relative_logical_y(TTEMU_LOC_PARAMS) { return ::ttemu::kapi::logical_coord(true, TTEMU_LOC); }
+
 // Page (tile) size in bytes of a circular buffer.
 inline std::uint32_t get_tile_size(std::uint32_t operand, TTEMU_LOC_PARAMS) {
     return ::ttemu::kapi::cb_page_size(operand, TTEMU_LOC);
@@ -71,7 +78,7 @@ struct TensorAccessor {
 template <typename Accessor, typename = decltype(&Accessor::get_noc_addr)>
 inline std::uint64_t get_noc_addr(std::uint32_t id, const Accessor& accessor, std::uint32_t offset = 0,
                                   std::uint8_t noc = noc_index, TTEMU_LOC_PARAMS) {
-    return accessor.get_noc_addr(id, offset, noc, TTEMU_LOC);
+    return accessor.get_noc_addr(id, offset, noc, ttemu_loc);
 }
 
 // ---- NoC transfers ----
@@ -86,15 +93,16 @@ inline void noc_async_write(std::uint32_t src_local_l1_addr, std::uint64_t dst_n
 template <typename Accessor>
 inline void noc_async_read_page(std::uint32_t id, const Accessor& accessor, std::uint32_t dst_local_l1_addr,
                                 std::uint32_t offset = 0, std::uint8_t noc = noc_index, TTEMU_LOC_PARAMS) {
-    ::ttemu::kapi::noc_read(accessor.get_noc_addr(id, offset, noc, TTEMU_LOC), dst_local_l1_addr,
-                            accessor.page_size - offset, noc, TTEMU_LOC);
+    // The whole page moves, from offset bytes into it, as in tt-metal.
+    ::ttemu::kapi::noc_read(accessor.get_noc_addr(id, offset, noc, ttemu_loc), dst_local_l1_addr, accessor.page_size,
+                            noc, TTEMU_LOC);
 }
 template <typename Accessor>
 inline void noc_async_write_page(std::uint32_t id, const Accessor& accessor, std::uint32_t src_local_l1_addr,
                                  std::uint32_t write_size_bytes = 0, std::uint32_t offset = 0,
                                  std::uint8_t noc = noc_index, TTEMU_LOC_PARAMS) {
-    ::ttemu::kapi::noc_write(src_local_l1_addr, accessor.get_noc_addr(id, offset, noc, TTEMU_LOC),
-                             write_size_bytes ? write_size_bytes : accessor.page_size - offset, noc, TTEMU_LOC);
+    ::ttemu::kapi::noc_write(src_local_l1_addr, accessor.get_noc_addr(id, offset, noc, ttemu_loc),
+                             write_size_bytes ? write_size_bytes : accessor.page_size, noc, TTEMU_LOC);
 }
 template <typename Accessor>
 [[deprecated("use noc_async_read_page")]] inline void noc_async_read_tile(std::uint32_t id, const Accessor& accessor,
@@ -102,14 +110,14 @@ template <typename Accessor>
                                                                           std::uint32_t offset = 0,
                                                                           std::uint8_t noc = noc_index,
                                                                           TTEMU_LOC_PARAMS) {
-    noc_async_read_page(id, accessor, dst_local_l1_addr, offset, noc, TTEMU_LOC);
+    noc_async_read_page(id, accessor, dst_local_l1_addr, offset, noc, ttemu_loc);
 }
 template <typename Accessor>
 [[deprecated("use noc_async_write_page")]] inline void noc_async_write_tile(std::uint32_t id, const Accessor& accessor,
                                                                             std::uint32_t src_local_l1_addr,
                                                                             std::uint8_t noc = noc_index,
                                                                             TTEMU_LOC_PARAMS) {
-    noc_async_write_page(id, accessor, src_local_l1_addr, 0, 0, noc, TTEMU_LOC);
+    noc_async_write_page(id, accessor, src_local_l1_addr, 0, 0, noc, ttemu_loc);
 }
 
 inline void noc_async_write_multicast(std::uint32_t src_local_l1_addr, std::uint64_t dst_noc_addr_multicast,
