@@ -27,6 +27,9 @@ if os.path.exists(os.path.join(config.tt_obj_root, "emulator", "bin", "tt-run"))
 # Emitted programs compile their kernels once per content hash: share one cache
 # inside the build tree so reruns are fast and the user's cache is untouched.
 config.environment["TTEMU_CACHE_DIR"] = os.path.join(config.tt_obj_root, "test", "kernel-cache")
+# The compiler's programs are held to the whole CB protocol: the slips silicon runs without harm,
+# which the emulator only warns about (tt-metal's own examples make them), are errors here.
+config.environment["TTEMU_WERROR"] = "1"
 config.substitutions.append(("%emulator_src", os.path.join(config.tt_src_root, "emulator")))
 config.substitutions.append(("%run_matmul", "bash " + os.path.join(config.tt_src_root, "test", "e2e", "run-matmul.sh")))
 llvm_config.add_tool_substitutions(tools, tool_dirs)

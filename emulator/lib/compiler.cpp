@@ -230,11 +230,13 @@ std::shared_ptr<CompileJob> start_kernel_compile(const KernelDef& k, const ArchS
     std::string named_list;
     for (const auto& [n, v] : named) named_list += "{\"" + n + "\"," + std::to_string(v) + "},";
     args.push_back("-DTTEMU_NAMED_CT_ARGS=" + named_list);
-    // tt-metal's data-movement firmware wrapper includes the dataflow API before the kernel.
-    if (!k.compute) {
-        args.push_back("-include");
-        args.push_back(inc + "/api/dataflow/dataflow_api.h");
-    }
+    // tt-metal's data-movement firmware wrapper includes the dataflow API (and with it DPRINT) before
+    // the kernel.
+    if (!k.compute)
+        for (const char* prelude : {"/api/dataflow/dataflow_api.h", "/api/debug/dprint.h"}) {
+            args.push_back("-include");
+            args.push_back(inc + prelude);
+        }
 
     std::string source;
     if (!read_file(k.path, source)) throw Error("CreateKernel: cannot read kernel source " + k.path);

@@ -109,8 +109,26 @@ std::uint32_t DeviceImpl::allocate(std::uint64_t bank_bytes, std::uint32_t align
 }
 
 void DeviceImpl::release(BufferImpl* b) {
-    auto it = buffers.find(b->address);
-    if (it != buffers.end() && it->second == b) buffers.erase(it);
+    auto& map = b->l1 ? l1_buffers : buffers;
+    auto it = map.find(b->address);
+    if (it != map.end() && it->second == b) map.erase(it);
+}
+
+std::uint32_t DeviceImpl::l1_buffers_bottom() const {
+    return l1_buffers.empty() ? arch.l1_size : l1_buffers.begin()->first;
+}
+
+// tt-metal allocates L1 buffers from the top of L1 down, circular buffers from the bottom up.
+std::uint32_t DeviceImpl::allocate_l1(std::uint64_t bank_bytes, BufferImpl* b) {
+    const std::uint64_t bottom = l1_buffers_bottom();
+    const std::uint32_t align = arch.l1_alignment;
+    if (bank_bytes + L1_UNRESERVED_BASE > bottom)
+        throw Error("MeshBuffer::create: out of L1: an L1 buffer needs " + std::to_string(bank_bytes) +
+                    " bytes on each core but only " + std::to_string(bottom - L1_UNRESERVED_BASE) + " are left below " +
+                    hex(bottom));
+    const std::uint32_t start = static_cast<std::uint32_t>((bottom - bank_bytes) / align * align);
+    l1_buffers[start] = b;
+    return start;
 }
 
 BufferImpl* DeviceImpl::find_buffer(std::uint32_t bank, std::uint64_t addr, std::uint64_t size,
@@ -221,8 +239,8 @@ std::shared_ptr<MeshBuffer> MeshBuffer::create(const MeshBufferConfig& config, c
     dev->check_open("MeshBuffer::create");
     if (!std::holds_alternative<ReplicatedBufferConfig>(config))
         throw Error("MeshBuffer::create: sharded mesh buffers are not supported by the emulator yet");
-    if (local.buffer_type != BufferType::DRAM)
-        throw Error("MeshBuffer::create: only BufferType::DRAM interleaved buffers are supported by the emulator yet");
+    if (local.buffer_type != BufferType::DRAM && local.buffer_type != BufferType::L1)
+        throw Error("MeshBuffer::create: only DRAM and L1 interleaved buffers are supported by the emulator yet");
     if (address) throw Error("MeshBuffer::create: explicit addresses are not supported by the emulator");
     const std::uint64_t size = std::get<ReplicatedBufferConfig>(config).size;
     if (local.page_size == 0 || size == 0 || size % local.page_size != 0)
@@ -236,9 +254,18 @@ std::shared_ptr<MeshBuffer> MeshBuffer::create(const MeshBufferConfig& config, c
     b->id = dev->next_buffer_id++;
     b->size = size;
     b->page_size = static_cast<std::uint32_t>(local.page_size);
-    const std::uint32_t align = dev->arch.dram_alignment;
+    b->l1 = local.buffer_type == BufferType::L1;
+    const std::uint32_t align = b->l1 ? dev->arch.l1_alignment : dev->arch.dram_alignment;
     b->aligned_page = (b->page_size + align - 1) / align * align;
     b->num_pages = static_cast<std::uint32_t>(size / local.page_size);
+    if (b->l1) {
+        // Pages over the worker cores, core index order (row by row).
+        b->banks = dev->num_cores;
+        b->address = dev->allocate_l1(b->bank_extent(), b.get());
+        b->allocated = true;
+        for (std::uint32_t p = 0; p < b->num_pages; ++p) std::memset(dev->l1_page(*b, p), 0, b->aligned_page);
+        return std::make_shared<MeshBuffer>(device, local, std::move(b));
+    }
     b->banks = dev->arch.dram_banks;
     b->address = dev->allocate(b->bank_extent(), align, b.get());
     b->allocated = true;
@@ -279,7 +306,8 @@ void write_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffe
     BufferImpl& b = checked(cq, buffer, "EnqueueWriteMeshBuffer", bytes);
     const auto* s = static_cast<const std::uint8_t*>(src);
     for (std::uint32_t p = 0; p < b.num_pages; ++p)
-        std::memcpy(&b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page],
+        std::memcpy(b.l1 ? b.dev->l1_page(b, p)
+                         : &b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page],
                     s + static_cast<std::size_t>(p) * b.page_size, b.page_size);
     b.host_written_bytes += bytes;
 }
@@ -289,7 +317,9 @@ void read_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffer
     auto* d = static_cast<std::uint8_t*>(dst);
     for (std::uint32_t p = 0; p < b.num_pages; ++p)
         std::memcpy(d + static_cast<std::size_t>(p) * b.page_size,
-                    &b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page], b.page_size);
+                    b.l1 ? b.dev->l1_page(b, p)
+                         : &b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page],
+                    b.page_size);
     b.host_read_bytes += bytes;
 }
 }  // namespace ttemu_detail

@@ -450,6 +450,22 @@ void kfail(const char* op, const std::string& msg) {
     throw Error(s);
 }
 
+void kwarn(const char* op, const std::string& msg) {
+    const char* werror = std::getenv("TTEMU_WERROR");
+    if (werror && *werror && std::string(werror) != "0")
+        kfail(op, msg + " (an error because TTEMU_WERROR is set)");
+    // Once per kernel source and message: a loop repeating the slip says it once.
+    static std::set<std::string> said;
+    const std::string key = (g_cur ? g_cur->kernel->path : std::string()) + "\n" + op + msg;
+    if (!said.insert(key).second) return;
+    std::string s = std::string("ttemu warning: ") + op + ": " + msg;
+    if (g_cur) {
+        s += "\n  in kernel " + instance_str(*g_cur);
+        if (g_cur->file) s += "\n  at " + std::string(g_cur->file) + ":" + std::to_string(g_cur->line);
+    }
+    std::fprintf(stderr, "%s\n", s.c_str());
+}
+
 bool wait_ready(const Wait& w) {
     switch (w.kind) {
         case WaitKind::None: return true;
@@ -997,6 +1013,11 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
                     throw Error("CreateCircularBuffer: circular buffers on core " + core_str(c) + " need " +
                                 std::to_string(addr + size - L1_UNRESERVED_BASE) + " bytes of L1 but only " +
                                 std::to_string(A.l1_size - L1_UNRESERVED_BASE) + " are available on " + A.name);
+                // tt-metal refuses statically allocated CBs that reach into the L1 buffers above them.
+                if (static_cast<std::uint64_t>(addr) + size > dev.l1_buffers_bottom())
+                    throw Error("CreateCircularBuffer: circular buffers on core " + core_str(c) + " end at L1 " +
+                                hex(addr + size) + ", past the start of the L1 buffers at " +
+                                hex(dev.l1_buffers_bottom()) + " (they clash); free L1 buffers or use smaller CBs");
                 top[dev.core_index(c)] = addr + size;
                 CoreState& core = *L.cores[dev.core_index(c)];
                 // Silicon does not clear L1 between programs: a CB page no kernel has written holds what an

@@ -100,7 +100,9 @@ struct ComputeState {
     tt::DataFormat pack_format = tt::DataFormat::Invalid;
     std::uint32_t src_cb[2] = {0, 0}, pack_cb = 0;
     std::string src_set_by[2], pack_set_by;
-    enum class Mode { None, Matmul, Copy } mode = Mode::None;
+    enum class Mode { None, Matmul, Copy, Binary } mode = Mode::None;
+    std::uint32_t binary_op = 0;  // EltwiseBinaryType of binary_tiles_init
+    bool binary_acc = false;
     std::uint32_t copy_cb = 0;
     // The unpacker's transposes for copy_tile (copy_tile_to_dst_init_short's flags; both for
     // transpose_wh).
@@ -222,6 +224,9 @@ extern Instance* g_cur;
 
 // Raises a ttemu::Error naming the current core, kernel, role and source location.
 [[noreturn]] void kfail(const char* op, const std::string& msg);
+// A protocol slip silicon runs without harm (tt-metal does not check it, and its own examples make
+// it): said once on stderr, or raised as kfail when TTEMU_WERROR is set.
+void kwarn(const char* op, const std::string& msg);
 std::string instance_str(const Instance& inst);
 // Parks the current instance until the wait condition holds (deadlock-checked by the scheduler).
 void block_on(const Wait& w);

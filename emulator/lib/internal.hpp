@@ -65,6 +65,9 @@ struct BufferImpl {
     std::uint32_t aligned_page = 0;
     std::uint32_t num_pages = 0;
     std::uint32_t banks = 0;
+    // L1 buffers: pages interleaved over the worker cores (bank b = core index b), stored in the
+    // cores' L1 at `address`; DRAM buffers keep their banks' bytes in bank_data.
+    bool l1 = false;
     std::vector<std::vector<std::uint8_t>> bank_data;
     std::uint64_t read_bytes = 0, written_bytes = 0;        // by kernels, cumulative
     std::uint64_t host_read_bytes = 0, host_written_bytes = 0;
@@ -88,7 +91,8 @@ struct DeviceImpl {
     std::uint8_t* l1_mem = nullptr;  // all cores' L1, core i at l1_mem + i * l1_stride
     std::size_t l1_stride = 0;
     std::uint32_t num_cores = 0;
-    std::map<std::uint32_t, BufferImpl*> buffers;  // by address
+    std::map<std::uint32_t, BufferImpl*> buffers;  // DRAM buffers, by address
+    std::map<std::uint32_t, BufferImpl*> l1_buffers;  // L1 buffers, by address (allocated top-down)
     std::uint32_t next_buffer_id = 0;
     std::uint32_t programs_run = 0;
 
@@ -98,6 +102,14 @@ struct DeviceImpl {
     std::uint8_t* l1(std::uint32_t core_index) const { return l1_mem + core_index * l1_stride; }
     std::uint32_t core_index(CoreCoord c) const { return static_cast<std::uint32_t>(c.y * arch.grid_x + c.x); }
     std::uint32_t allocate(std::uint64_t bank_bytes, std::uint32_t alignment, BufferImpl* b);
+    // An L1 buffer's address, the same on every core, below the L1 buffers already there.
+    std::uint32_t allocate_l1(std::uint64_t bank_bytes, BufferImpl* b);
+    // The lowest L1 address an L1 buffer holds (l1_size without any): circular buffers end below it.
+    std::uint32_t l1_buffers_bottom() const;
+    // Where page `page` of an L1 buffer lives: the core index and the byte in its L1.
+    std::uint8_t* l1_page(const BufferImpl& b, std::uint32_t page) const {
+        return l1(page % b.banks) + b.address + static_cast<std::size_t>(page / b.banks) * b.aligned_page;
+    }
     void release(BufferImpl* b);
     // Buffer holding [addr, addr + size) in the given bank, or nullptr.
     BufferImpl* find_buffer(std::uint32_t bank, std::uint64_t addr, std::uint64_t size, std::string* why) const;

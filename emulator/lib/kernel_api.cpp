@@ -256,12 +256,8 @@ void check_cb_window(CoreState& core, std::uint32_t addr, std::uint32_t size, co
     // (hello_world_datatypes_kernel reads into c_0 after cb_reserve_back(c_0, 0)). Said once per
     // kernel and CB, on stderr.
     if (cb.received == cb.acked && cb.reserved == 0 && cb.waited == 0) {
-        static std::set<std::pair<std::string, std::uint32_t>> warned;
-        if (warned.insert({g_cur->kernel->path, cb.index}).second)
-            std::fprintf(stderr,
-                         "ttemu warning: %s on core %s uses idle %s as scratch L1 without a reserved or waited "
-                         "window (allowed: it holds no pages)\n  in kernel %s\n",
-                         op, core_str(core.logical).c_str(), cb_str(cb.index).c_str(), g_cur->kernel->path.c_str());
+        kwarn(op, "uses idle " + cb_str(cb.index) + " on core " + core_str(core.logical) +
+                      " as scratch L1 without a reserved or waited window (harmless: it holds no pages)");
         return;
     }
     kfail(op, "L1 access [" + hex(addr) + ", +" + std::to_string(size) + ") on core " + core_str(core.logical) +
@@ -346,9 +342,14 @@ void cb_push_back(std::uint32_t cbi, std::uint32_t n, const char* file, int line
     Instance& in = cur("cb_push_back", file, line);
     select_thread(in, ComputeState::Thread::Pack);
     CBState& cb = cur_cb(cbi, "cb_push_back");
-    if (n > cb.reserved)
-        kfail("cb_push_back", "pushing " + std::to_string(n) + " pages of " + cb_str(cbi) + " but only " +
-                                  std::to_string(cb.reserved) + " are reserved (cb_reserve_back)");
+    if (n > cb.reserved) {
+        const std::string what = "pushing " + std::to_string(n) + " pages of " + cb_str(cbi) + " but only " +
+                                 std::to_string(cb.reserved) + " are reserved (cb_reserve_back)";
+        // Pages that were free all along hold nothing another kernel could lose.
+        if (cb.occupancy() + n > cb.num_pages) kfail("cb_push_back", what);
+        kwarn("cb_push_back", what + "; harmless here: the pages were free");
+        cb.reserved = n;
+    }
     const std::uint32_t lo = cb.base + cb.wr_page * cb.page_size, sz = n * cb.page_size;
     for (const auto& r : in.pending_reads)
         if (overlaps(r.l1_addr, r.size, lo, sz))
@@ -466,11 +467,25 @@ std::uint64_t noc_mcast_addr(std::uint32_t xs, std::uint32_t ys, std::uint32_t x
 std::uint64_t interleaved_addr(std::uint32_t flags, std::uint32_t base, std::uint32_t page_size, std::uint32_t page_id,
                                std::uint32_t offset, const char* file, int line) {
     Instance& in = cur("TensorAccessor::get_noc_addr", file, line);
-    if (!(flags & 1u))
-        kfail("TensorAccessor::get_noc_addr", "L1-interleaved buffers are not supported by the emulator yet");
-    const std::uint32_t banks = in.launch->dev->arch.dram_banks;
+    DeviceImpl& dev = *in.launch->dev;
+    if (!(flags & 1u)) {
+        // L1-interleaved: page p on the worker core of index p % cores, at the same address on each.
+        if (auto it = dev.l1_buffers.find(base); it == dev.l1_buffers.end())
+            kfail("TensorAccessor::get_noc_addr", "no L1 buffer starts at L1 address " + hex(base));
+        else if (page_id >= it->second->num_pages)
+            kfail("TensorAccessor::get_noc_addr",
+                  "page " + std::to_string(page_id) + " of the L1 buffer at " + hex(base) +
+                      " is past its end: the buffer holds " + std::to_string(it->second->num_pages) + " pages");
+        const std::uint32_t cores = dev.num_cores, index = page_id % cores;
+        const CoreCoord logical(index % dev.arch.grid_x, index / dev.arch.grid_x);
+        const CoreCoord noc = dev.arch.noc_from_logical(logical);
+        return encode(static_cast<std::uint32_t>(noc.x), static_cast<std::uint32_t>(noc.y),
+                      static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(page_id / cores) * page_size +
+                          offset);
+    }
+    const std::uint32_t banks = dev.arch.dram_banks;
     // Per-buffer bounds: a page index past the end would land in whatever buffer follows.
-    if (auto it = in.launch->dev->buffers.find(base); it != in.launch->dev->buffers.end() &&
+    if (auto it = dev.buffers.find(base); it != dev.buffers.end() &&
                                                        page_id >= it->second->num_pages)
         kfail("TensorAccessor::get_noc_addr",
               "page " + std::to_string(page_id) + " of the buffer at DRAM address " + hex(base) +

@@ -94,6 +94,10 @@ void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool re
 void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
                      int line);
 void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, int line);
+// Element-wise binary ops (op: 0 mul, 2 add, 3 sub, as EltwiseBinaryType).
+void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, bool acc_to_dest, const char* file, int line);
+void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
+                  std::uint32_t op, const char* name, const char* file, int line);
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt,
              std::uint32_t kt, const char* file, int line);
 void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,

@@ -241,3 +241,58 @@ void kernel_main() {
     // srca stays Float32 (c_0 -> c_2 is bf16 -> bf16: skipped), so copying c_1 is right.
     EXPECT_NO_THROW(run(p));
 }
+
+// L1 buffers: pages interleaved over the worker cores' L1, at one address allocated from the top of
+// L1 down; the host writes and reads them, kernels reach them through a TensorAccessor, and
+// circular buffers may not reach into them.
+TEST_F(DropIn, L1BuffersAreInterleavedOverTheCores) {
+    const std::uint32_t cores = dev->compute_with_storage_grid_size().x * dev->compute_with_storage_grid_size().y;
+    auto l1 = MeshBuffer::create(distributed::ReplicatedBufferConfig{.size = 2ull * cores * kTile},
+                                 distributed::DeviceLocalBufferConfig{.page_size = kTile, .buffer_type = BufferType::L1},
+                                 dev.get());
+    EXPECT_EQ(l1->buffer_type(), BufferType::L1);
+    EXPECT_GT(l1->address(), 0x20000u);
+    std::vector<std::uint32_t> values(2 * cores * kTile / 4);
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint32_t>(i * 7 + 1);
+    write(l1, values);
+    EXPECT_EQ(read<std::uint32_t>(l1), values);
+    // A kernel copies page `cores + 5` (the second page on core index 5) to DRAM through accessors.
+    auto out = dram(kTile, kTile);
+    std::vector<std::uint32_t> ct;
+    TensorAccessorArgs(*l1).append_to(ct);
+    TensorAccessorArgs(*out).append_to(ct);
+    Program p = CreateProgram();
+    cb(p, core, CBIndex::c_0, 1);
+    auto k = CreateKernel(p, kernel_file("l1.cpp", R"(void kernel_main() {
+    constexpr auto l1_args = TensorAccessorArgs<0>();
+    constexpr auto out_args = TensorAccessorArgs<l1_args.next_compile_time_args_offset()>();
+    const auto l1 = TensorAccessor(l1_args, get_arg_val<uint32_t>(0));
+    const auto out = TensorAccessor(out_args, get_arg_val<uint32_t>(1));
+    cb_reserve_back(tt::CBIndex::c_0, 1);
+    const uint32_t scratch = get_write_ptr(tt::CBIndex::c_0);
+    noc_async_read_page(get_arg_val<uint32_t>(2), l1, scratch);
+    noc_async_read_barrier();
+    noc_async_write_page(0, out, scratch);
+    noc_async_write_barrier();
+    cb_push_back(tt::CBIndex::c_0, 1);
+}
+)"), core, reader_cfg(ct));
+    CreateKernel(p, kernel_file("pop.cpp", R"(void kernel_main() {
+    cb_wait_front(tt::CBIndex::c_0, 1);
+    cb_pop_front(tt::CBIndex::c_0, 1);
+}
+)"), core, writer_cfg());
+    SetRuntimeArgs(p, k, core, {static_cast<std::uint32_t>(l1->address()), static_cast<std::uint32_t>(out->address()),
+                                cores + 5});
+    run(p);
+    const auto got = read<std::uint32_t>(out);
+    const std::vector<std::uint32_t> want(values.begin() + (cores + 5) * kTile / 4,
+                                          values.begin() + (cores + 6) * kTile / 4);
+    EXPECT_EQ(got, want);
+    // Circular buffers that would reach into the L1 buffer are refused at launch.
+    Program big = CreateProgram();
+    const std::uint32_t pages = (static_cast<std::uint32_t>(l1->address()) - 0x20000u) / kTile + 1;
+    cb(big, core, CBIndex::c_0, pages);
+    CreateKernel(big, kernel_file("idle.cpp", "void kernel_main() {}\n"), core, writer_cfg());
+    expect_error([&] { run(big); }, {"CreateCircularBuffer", "past the start of the L1 buffers", "clash"});
+}

@@ -114,6 +114,9 @@ void kernel_main() {
 // An idle CB (no pages in it, no window open) may serve as scratch L1, as tt-metal's own
 // hello_world_datatypes_kernel uses c_0: a warning on stderr, not an error.
 TEST_F(Err, IdleCBAsScratchIsAllowed) {
+    const char* werror = std::getenv("TTEMU_WERROR");
+    const std::string saved = werror ? werror : "";
+    unsetenv("TTEMU_WERROR");
     auto b = dram(4 * kTile, kTile);
     std::vector<std::uint32_t> ct;
     TensorAccessorArgs(*b).append_to(ct);
@@ -128,7 +131,24 @@ void kernel_main() {
 }
 )", 2, {static_cast<std::uint32_t>(b->address())}, ct));
     const std::string err = testing::internal::GetCapturedStderr();
-    EXPECT_NE(err.find("uses idle c_0 as scratch L1"), std::string::npos) << err;
+    EXPECT_NE(err.find("uses idle c_0 on core (1,2) as scratch L1"), std::string::npos) << err;
+    // With TTEMU_WERROR the same kernel is an error.
+    setenv("TTEMU_WERROR", "1", 1);
+    expect_error([&] {
+        run_dm("scratch.cpp", R"(#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    constexpr auto args = TensorAccessorArgs<0>();
+    const auto a = TensorAccessor(args, get_arg_val<uint32_t>(0));
+    cb_reserve_back(tt::CBIndex::c_0, 0);
+    noc_async_read_page(0, a, get_write_ptr(tt::CBIndex::c_0));
+    noc_async_read_barrier();
+}
+)", 2, {static_cast<std::uint32_t>(b->address())}, ct);
+    }, {"uses idle c_0", "TTEMU_WERROR", "scratch.cpp:6"});
+    if (saved.empty())
+        unsetenv("TTEMU_WERROR");
+    else
+        setenv("TTEMU_WERROR", saved.c_str(), 1);
 }
 
 TEST_F(Err, WriteOutsideReservedWindow) {

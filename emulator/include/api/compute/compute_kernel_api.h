@@ -3,6 +3,7 @@
 // the emulator implements.
 #pragma once
 #include "api/compute/common.h"
+#include "api/compute/eltwise_binary.h"
 #include "api/compute/matmul.h"
 #include "api/compute/tile_move_copy.h"
 #include "api/compute/transpose_wh.h"

@@ -75,6 +75,54 @@ struct TensorAccessor {
     }
 };
 
+// Tile formats as kernels name them (tt-metal's global DataFormat of its device headers).
+enum class DataFormat : std::uint8_t {
+    Float32 = 0,
+    Float16 = 1,
+    Bfp8 = 2,
+    Bfp4 = 3,
+    Tf32 = 4,
+    Float16_b = 5,
+    Bfp8_b = 6,
+    Bfp4_b = 7,
+    Int32 = 8,
+    UInt16 = 9,
+    Lf8 = 10,
+    Bfp2 = 11,
+    Int8 = 14,
+    Bfp2_b = 15,
+    UInt32 = 24,
+    UInt8 = 30,
+    Invalid = 0xff
+};
+
+// The older address generators of interleaved buffers: the bank base address and the page size
+// given by the kernel (aggregates, filled with designated initializers); pages are spread over the
+// DRAM banks (DRAM = true) or the worker cores' L1 like a TensorAccessor's.
+template <bool DRAM>
+struct InterleavedAddrGen {
+    std::uint32_t bank_base_address;
+    std::uint32_t page_size;
+    std::uint64_t get_noc_addr(std::uint32_t page_id, std::uint32_t offset = 0, std::uint8_t noc = noc_index,
+                               TTEMU_LOC_PARAMS) const {
+        (void)noc;
+        return ::ttemu::kapi::interleaved_addr(DRAM ? 3u : 2u, bank_base_address, page_size, page_id, offset,
+                                               TTEMU_LOC);
+    }
+};
+template <bool DRAM, std::uint32_t tile_hw = 1024>
+struct InterleavedAddrGenFast {
+    std::uint32_t bank_base_address;
+    std::uint32_t page_size;
+    DataFormat data_format;
+    std::uint64_t get_noc_addr(std::uint32_t page_id, std::uint32_t offset = 0, std::uint8_t noc = noc_index,
+                               TTEMU_LOC_PARAMS) const {
+        (void)noc;
+        return ::ttemu::kapi::interleaved_addr(DRAM ? 3u : 2u, bank_base_address, page_size, page_id, offset,
+                                               TTEMU_LOC);
+    }
+};
+
 template <typename Accessor, typename = decltype(&Accessor::get_noc_addr)>
 inline std::uint64_t get_noc_addr(std::uint32_t id, const Accessor& accessor, std::uint32_t offset = 0,
                                   std::uint8_t noc = noc_index, TTEMU_LOC_PARAMS) {
