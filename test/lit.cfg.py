@@ -65,3 +65,5 @@ config.substitutions.append(("%ttemu_prefix", os.path.join(config.tt_obj_root, "
 config.substitutions.append(
     ("%build_tt_metal_examples",
      "bash " + os.path.join(config.tt_src_root, "test", "emulator", "build-tt-metal-examples.sh")))
+# The host C++ compiler, for tests that build a program with a plain compiler command.
+config.substitutions.append(("%cxx", os.environ.get("CXX") or "c++"))

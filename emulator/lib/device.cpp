@@ -199,6 +199,20 @@ std::shared_ptr<MeshDevice> MeshDevice::create_unit_mesh(int device_id, std::siz
     return std::make_shared<MeshDevice>(device_id, std::move(impl));
 }
 
+std::shared_ptr<MeshDevice> MeshDevice::create(const MeshDeviceConfig& config, std::size_t l1_small_size,
+                                               std::size_t trace_region_size, std::size_t num_command_queues,
+                                               const DispatchCoreConfig& dispatch_core_config) {
+    if (const auto& shape = config.mesh_shape(); shape && shape->mesh_size() != 1) {
+        std::string dims;
+        for (std::size_t i = 0; i < shape->dims(); ++i) dims += (i ? "x" : "") + std::to_string((*shape)[i]);
+        throw Error("MeshDevice::create: a " + dims +
+                    " mesh asked for, but the emulated system is one device (meshes larger than 1x1 are not "
+                    "emulated yet)");
+    }
+    const int device_id = config.physical_device_ids().empty() ? 0 : config.physical_device_ids().front();
+    return create_unit_mesh(device_id, l1_small_size, trace_region_size, num_command_queues, dispatch_core_config);
+}
+
 bool MeshDevice::close() {
     if (!impl_ || !impl_->open) return true;
     impl_->open = false;

@@ -119,6 +119,10 @@ struct ComputeState {
     std::uint32_t dst_halves = 2;
     std::uint64_t half_free_at[2] = {0, 0}, committed_at[2] = {0, 0};
     std::uint64_t acquires = 0, waits = 0;
+    std::vector<float> unpacked;  // matmul_block's unpacked operand tiles, reused call to call
+    // The SFPU op family the last SFPU init configured, and which init that was.
+    int sfpu_family = -1;
+    const char* sfpu_init_name = nullptr;
 };
 
 struct Fiber {

@@ -37,8 +37,11 @@ static std::string resolve_kernel_path(const std::string& file) {
     if (!file.empty() && file[0] == '/') {
         candidates.push_back(file);
     } else {
+        // As tt-metal looks: the path as given (from the working directory), then under the root
+        // directory (TT_METAL_HOME), then under TT_METAL_KERNEL_PATH.
         candidates.push_back(file);
-        if (const char* home = std::getenv("TT_METAL_HOME")) candidates.push_back(std::string(home) + "/" + file);
+        for (const char* root : {"TT_METAL_HOME", "TT_METAL_KERNEL_PATH"})
+            if (const char* dir = std::getenv(root); dir && *dir) candidates.push_back(std::string(dir) + "/" + file);
     }
     for (const auto& c : candidates) {
         if (exists(c)) {

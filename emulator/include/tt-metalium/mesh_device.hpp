@@ -59,10 +59,32 @@ private:
     MeshCoordinate end_;
 };
 
+// The mesh to open (tt-metal's mesh_config.hpp): its shape (default: the whole system), where it
+// starts in the system mesh, and optionally which physical devices.
+using ChipId = int;
+class MeshDeviceConfig {
+public:
+    MeshDeviceConfig(const std::optional<MeshShape>& mesh_shape, const std::optional<MeshCoordinate>& offset = std::nullopt,
+                     const std::vector<ChipId>& physical_device_ids = {})
+        : mesh_shape_(mesh_shape), offset_(offset), physical_device_ids_(physical_device_ids) {}
+    const std::optional<MeshShape>& mesh_shape() const { return mesh_shape_; }
+    const std::optional<MeshCoordinate>& offset() const { return offset_; }
+    const std::vector<ChipId>& physical_device_ids() const { return physical_device_ids_; }
+
+private:
+    std::optional<MeshShape> mesh_shape_;
+    std::optional<MeshCoordinate> offset_;
+    std::vector<ChipId> physical_device_ids_;
+};
+
 class MeshCommandQueue;
 
 class MeshDevice {
 public:
+    // The emulated system is one device: a 1x1 mesh (or the default shape) opens it.
+    static std::shared_ptr<MeshDevice> create(const MeshDeviceConfig& config, std::size_t l1_small_size = 0,
+                                              std::size_t trace_region_size = 0, std::size_t num_command_queues = 1,
+                                              const DispatchCoreConfig& dispatch_core_config = {});
     static std::shared_ptr<MeshDevice> create_unit_mesh(int device_id, std::size_t l1_small_size = 0,
                                                         std::size_t trace_region_size = 0,
                                                         std::size_t num_command_queues = 1,

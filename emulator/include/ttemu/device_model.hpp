@@ -30,6 +30,12 @@ struct DeviceModel {
     std::uint32_t matmul_tile_cycles[4];
     std::uint32_t copy_tile_cycles;     // [estimate] unpack of one tile from a CB into DST
     std::uint32_t pack_tile_cycles;     // [estimate] pack of one DST tile into a CB page
+    // [estimate] vector engine (SFPU) cycles per DST tile: 32 passes of 32 lanes (4 faces x 8 rows of
+    // the LLK routines' loop) times the instructions of one pass, ~4 for simple ops (relu, abs, square,
+    // scalar and DST-to-DST arithmetic), ~16 for the transcendental ones (exp, log, sigmoid, silu, tanh,
+    // gelu, sqrt, reciprocal), counted roughly from tt-metal's LLK SFPU routines.
+    std::uint32_t sfpu_simple_tile_cycles;
+    std::uint32_t sfpu_transcendental_tile_cycles;
     // [metal] DRAM bytes per bank: n150's 12 GB in 12 banks of 1 GiB; p150's 32 GB in 8 banks of 4 GiB,
     // of which 32-bit bank addresses reach the first 0xFFFF0000 bytes (dram_size_per_channel).
     std::uint64_t dram_bank_bytes;
@@ -49,12 +55,14 @@ inline constexpr DeviceModel kWormholeB0{
     "wormhole_b0", 1.0, 8, 8, 12, 288.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
     /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
     /*dram_bank_bytes=*/1ull << 30, /*dram_alignment=*/32, /*dram_reserved_bytes=*/0x10000};
 
 inline constexpr DeviceModel kBlackhole{
     "blackhole", 1.35, 11, 10, 8, 512.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
     /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
     /*dram_bank_bytes=*/0xFFFF0000ull, /*dram_alignment=*/64, /*dram_reserved_bytes=*/0x10000};
 
 // Bytes an interleaved buffer of `pages` pages of `page_bytes` takes in every bank: pages go round-robin

@@ -98,6 +98,23 @@ void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, 
 void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, bool acc_to_dest, const char* file, int line);
 void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
                   std::uint32_t op, const char* name, const char* file, int line);
+// The vector engine (SFPU) on DST tiles. An op needs the init of its family since the last SFPU init
+// (tt-metal: "required each time we switch to a different SFPU operation").
+enum class SfpuOp : std::uint32_t {
+    // unary, in place on DST[dst]
+    Exp, ExpApprox, Log, Relu, ReluMax, ReluMin, LeakyRelu, Gelu, GeluApprox, Sigmoid, Silu, Tanh, Sqrt, Recip,
+    Abs, Square,
+    // with a scalar (the fp32 bits of `param`)
+    AddScalar, SubScalar, MulScalar, DivScalar, RsubScalar,
+    // DST[odst] = DST[dst] op DST[dst1]
+    AddBinary, SubBinary, MulBinary, DivBinary, RsubBinary,
+};
+// unary_op_init_common / init_sfpu: unpacker source A from `icb`, packer to `ocb`, copy mode.
+void unary_op_init(std::uint32_t icb, std::uint32_t ocb, const char* op, const char* file, int line);
+// `family`: the op whose init this is (ops sharing an init share a family: the scalar ops, relu and relu_min).
+void sfpu_init(SfpuOp family, const char* op, const char* file, int line);
+void sfpu_op(SfpuOp op, std::uint32_t dst, std::uint32_t dst1, std::uint32_t odst, std::uint32_t param,
+             const char* name, const char* file, int line);
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t ct, std::uint32_t rt,
              std::uint32_t kt, const char* file, int line);
 void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,

@@ -296,3 +296,20 @@ TEST_F(DropIn, L1BuffersAreInterleavedOverTheCores) {
     CreateKernel(big, kernel_file("idle.cpp", "void kernel_main() {}\n"), core, writer_cfg());
     expect_error([&] { run(big); }, {"CreateCircularBuffer", "past the start of the L1 buffers", "clash"});
 }
+
+// MeshDevice::create with a MeshDeviceConfig opens the emulated system's one device as a 1x1 mesh;
+// a larger mesh is refused with a message saying so.
+TEST_F(DropIn, MeshDeviceConfigOpensTheOneDeviceAsAUnitMesh) {
+    dev->close();
+    dev.reset();
+    {
+        auto mesh = MeshDevice::create(distributed::MeshDeviceConfig(distributed::MeshShape(1, 1)));
+        EXPECT_EQ(mesh->shape(), distributed::MeshShape(1, 1));
+        EXPECT_EQ(mesh->num_devices(), 1u);
+        mesh->close();
+    }
+    expect_error([] { MeshDevice::create(distributed::MeshDeviceConfig(distributed::MeshShape(2, 4))); },
+                 {"MeshDevice::create", "2x4 mesh", "not emulated yet"});
+    dev = MeshDevice::create(distributed::MeshDeviceConfig(std::nullopt));
+    EXPECT_TRUE(dev->is_initialized());
+}

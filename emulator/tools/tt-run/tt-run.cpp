@@ -1,11 +1,9 @@
-// tt-run DIR [-- ARGS...]: builds DIR/host.cpp (a Metalium host program) against the emulator, runs it
-// with DIR as working directory, prints the emulator's counters and exits with the program's status.
+// tt-run DIR [-- ARGS...]: builds a Metalium host program against the emulator — DIR/host.cpp, or the
+// project DIR/CMakeLists.txt describes — runs it with DIR as working directory, prints the emulator's
+// counters and exits with the program's status.
 #include <dirent.h>
 #include <limits.h>
 #include <sys/stat.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "cmake_project.hpp"
+#include "process.hpp"
 #include "content_hash.hpp"
 
 #ifndef TTEMU_DEFAULT_INCLUDE_DIR
@@ -32,8 +32,12 @@ namespace {
 void usage() {
     std::fprintf(stderr,
                  "usage: tt-run [options] DIR [-- ARGS...]\n"
-                 "Builds DIR/host.cpp against the Metalium emulator, runs it in DIR and exits with its status.\n"
+                 "Builds a Metalium host program against the emulator, runs it in DIR and exits with its status:\n"
+                 "DIR/host.cpp (compiled alone), or else the CMake project of DIR/CMakeLists.txt (configured\n"
+                 "with the emulator's TT-Metalium package and built in tt-run's cache).\n"
                  "options:\n"
+                 "  --cmake             build DIR's CMake project even if DIR/host.cpp exists\n"
+                 "  --target NAME       the CMake project's executable to run (needed when it has several)\n"
                  "  --stats-json FILE   write the emulator counters of every program as JSON to FILE\n"
                  "  --trace FILE        write the modeled timeline as Chrome/Perfetto trace JSON to FILE\n"
                  "                      (program N > 1 of a run goes to FILE with .N before the extension)\n"
@@ -111,32 +115,31 @@ std::string plan_arch(const std::string& path) {
     return close == std::string::npos ? "" : text.substr(open + 1, close - open - 1);
 }
 
-int run(const std::vector<std::string>& args, const std::string& cwd) {
-    const pid_t parent = getpid();
-    pid_t pid = fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        // The child dies with tt-run, even when tt-run is killed with SIGKILL.
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent) _exit(1);
-        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execvp(argv[0], argv.data());
-        std::fprintf(stderr, "tt-run: cannot run %s: %s\n", argv[0], std::strerror(errno));
-        _exit(127);
+// tt-run's cache directory `kind` (hosts, cmake), created if missing.
+std::string cache_dir(const std::string& kind) {
+    std::string cache = getenv("TTEMU_CACHE_DIR") ? getenv("TTEMU_CACHE_DIR") : "";
+    if (cache.empty()) {
+        if (getenv("XDG_CACHE_HOME")) cache = std::string(getenv("XDG_CACHE_HOME")) + "/ttemu";
+        else if (getenv("HOME")) cache = std::string(getenv("HOME")) + "/.cache/ttemu";
+        else cache = "/tmp/ttemu-cache-" + std::to_string(getuid());
     }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    cache += "/" + kind;
+    mkdirs(cache);
+    return cache;
+}
+
+int run_program(const std::string& program, const std::string& dir, std::string stats_json,
+                const std::vector<std::string>& prog_args) {
+    if (!stats_json.empty()) {
+        if (stats_json[0] != '/') {
+            char cwd[PATH_MAX];
+            if (getcwd(cwd, sizeof cwd)) stats_json = std::string(cwd) + "/" + stats_json;
+        }
+        setenv("TTEMU_STATS_JSON", stats_json.c_str(), 1);
     }
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) {
-        std::fprintf(stderr, "tt-run: %s was killed by signal %d (%s)\n", args[0].c_str(), WTERMSIG(status),
-                     strsignal(WTERMSIG(status)));
-        return 128 + WTERMSIG(status);
-    }
-    return 1;
+    std::vector<std::string> exec_args = {program};
+    exec_args.insert(exec_args.end(), prog_args.begin(), prog_args.end());
+    return ttrun::run_process(exec_args, dir);
 }
 
 }  // namespace
@@ -144,7 +147,8 @@ int run(const std::vector<std::string>& args, const std::string& cwd) {
 int main(int argc, char** argv) {
     std::string dir, stats_json;
     std::vector<std::string> prog_args;
-    bool rebuild = false, verbose = false;
+    std::string target;
+    bool rebuild = false, verbose = false, cmake = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--") {
@@ -158,6 +162,11 @@ int main(int argc, char** argv) {
             setenv("TTEMU_ARCH", argv[++i], 1);
         } else if (a == "--no-stats") {
             setenv("TTEMU_STATS", "0", 1);
+        } else if (a == "--cmake") {
+            cmake = true;
+        } else if (a == "--target" && i + 1 < argc) {
+            target = argv[++i];
+            cmake = true;
         } else if (a == "--rebuild") {
             rebuild = true;
         } else if (a == "-v") {
@@ -187,8 +196,9 @@ int main(int argc, char** argv) {
                          planned.c_str(), chosen);
     }
     const std::string host = dir + "/host.cpp";
-    if (!exists(host)) {
-        std::fprintf(stderr, "tt-run: %s not found\n", host.c_str());
+    if (!exists(host) && exists(dir + "/CMakeLists.txt")) cmake = true;
+    if (!cmake && !exists(host)) {
+        std::fprintf(stderr, "tt-run: neither %s nor %s/CMakeLists.txt found\n", host.c_str(), dir.c_str());
         return 2;
     }
 
@@ -204,6 +214,23 @@ int main(int argc, char** argv) {
     }
 
     const char* cxx_env = getenv("CXX");
+    if (cmake) {
+        // One build directory per project and emulator; CMake rebuilds what changed.
+        Hasher project;
+        project.str(dir);
+        project.str(lib);
+        project.str(cxx_env ? cxx_env : "");
+        ttrun::CMakeBuildRequest request;
+        request.source_dir = dir;
+        request.build_dir = cache_dir("cmake") + "/" + project.hex();
+        request.package_prefix = absolute(lib + "/..");
+        request.target = target;
+        request.reconfigure = rebuild;
+        request.verbose = verbose;
+        const std::string program = ttrun::build_cmake_project(request);
+        if (program.empty()) return 1;
+        return run_program(program, dir, stats_json, prog_args);
+    }
     std::vector<std::string> cmd = {cxx_env && *cxx_env ? cxx_env : "c++", "-std=c++20", "-O2", "-I" + inc, "-I" + dir,
                                     host};
     Hasher h;
@@ -232,15 +259,7 @@ int main(int argc, char** argv) {
     stat((lib + "/libttemu.so").c_str(), &st);
     h.str(std::to_string(st.st_size) + ":" + std::to_string(st.st_mtime));
 
-    std::string cache = getenv("TTEMU_CACHE_DIR") ? getenv("TTEMU_CACHE_DIR") : "";
-    if (cache.empty()) {
-        if (getenv("XDG_CACHE_HOME")) cache = std::string(getenv("XDG_CACHE_HOME")) + "/ttemu";
-        else if (getenv("HOME")) cache = std::string(getenv("HOME")) + "/.cache/ttemu";
-        else cache = "/tmp/ttemu-cache-" + std::to_string(getuid());
-    }
-    cache += "/hosts";
-    mkdirs(cache);
-    const std::string bin = cache + "/host-" + h.hex();
+    const std::string bin = cache_dir("hosts") + "/host-" + h.hex();
     if (rebuild || !exists(bin)) {
         const std::string tmp = bin + ".tmp." + std::to_string(getpid());
         std::vector<std::string> full = cmd;
@@ -252,7 +271,7 @@ int main(int argc, char** argv) {
             for (const auto& a : full) std::fprintf(stderr, "%s ", a.c_str());
             std::fprintf(stderr, "\n");
         }
-        int rc = run(full, "");
+        int rc = ttrun::run_process(full);
         if (rc != 0) {
             std::fprintf(stderr, "tt-run: building %s failed\n", host.c_str());
             std::remove(tmp.c_str());
@@ -261,14 +280,5 @@ int main(int argc, char** argv) {
         std::rename(tmp.c_str(), bin.c_str());
     }
 
-    if (!stats_json.empty()) {
-        if (stats_json[0] != '/') {
-            char cwd[PATH_MAX];
-            if (getcwd(cwd, sizeof cwd)) stats_json = std::string(cwd) + "/" + stats_json;
-        }
-        setenv("TTEMU_STATS_JSON", stats_json.c_str(), 1);
-    }
-    std::vector<std::string> exec_args = {bin};
-    exec_args.insert(exec_args.end(), prog_args.begin(), prog_args.end());
-    return run(exec_args, dir);
+    return run_program(bin, dir, stats_json, prog_args);
 }

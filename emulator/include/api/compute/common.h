@@ -33,6 +33,11 @@ using ::get_arg_val;
 using ::get_common_arg_val;
 
 enum class SrcOrder : std::uint8_t { Regular = 0, Reverse = 1 };
+// Which rows/columns of faces an SFPU op covers (the emulator applies every op to the whole tile).
+enum class VectorMode : std::uint8_t { None = 0, R = 1, C = 2, RC = 4, RC_custom = 6, Invalid = 0xFF };
+namespace p_sfpu {
+constexpr std::uint32_t kCONST_1_FP16B = 0x3F80;
+}
 
 // DST register handshake: math side acquire/commit, pack side wait/release.
 ALWI void tile_regs_acquire(TTEMU_LOC_PARAMS) { ::ttemu::kapi::dst_acquire(TTEMU_LOC); }
