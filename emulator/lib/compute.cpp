@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <tt-metalium/bfloat16.hpp>
+#include <tt-metalium/bfloat8.hpp>
 #include <tt-metalium/tilize_utils.hpp>
 
 #include <ttemu/kernel_api.h>
@@ -33,13 +34,10 @@ constexpr auto kMath = ComputeState::Thread::Math;
 constexpr auto kPack = ComputeState::Thread::Pack;
 
 void check_tile_cb(const CBState& cb, const char* op) {
-    if (cb.format != tt::DataFormat::Float16_b && cb.format != tt::DataFormat::Float32) {
-        if (cb.format == tt::DataFormat::Bfp8_b)
-            kfail(op, cb_str(cb.index) + " has format Bfp8_b, which the emulator does not support yet (use Float16_b "
-                                         "or Float32)");
+    if (cb.format != tt::DataFormat::Float16_b && cb.format != tt::DataFormat::Float32 &&
+        cb.format != tt::DataFormat::Bfp8_b)
         kfail(op, cb_str(cb.index) + " has data format " + tt::data_format_name(cb.format) +
-                      ", which the emulator's compute model does not support (use Float16_b or Float32)");
-    }
+                      ", which the emulator's compute model does not support (use Float16_b, Float32 or Bfp8_b)");
     if (cb.page_size != tt::tile_size(cb.format))
         kfail(op, cb_str(cb.index) + " has page size " + std::to_string(cb.page_size) + " but a " +
                       tt::data_format_name(cb.format) + " tile is " + std::to_string(tt::tile_size(cb.format)) +
@@ -61,8 +59,15 @@ const std::uint8_t* input_tile(std::uint32_t cbi, std::uint32_t idx, const char*
     return l1_at(*cb.core, cb.base + (cb.rd_page + idx) * cb.page_size, cb.page_size, op);
 }
 
-// Face layout (four 16x16 row-major faces) -> row-major 32x32 fp32.
+// Face layout (four 16x16 row-major faces) -> row-major 32x32 fp32. Bfp8_b values are exact in fp32.
 void unpack(const CBState& cb, const std::uint8_t* src, float* out) {
+    if (cb.format == tt::DataFormat::Bfp8_b) {
+        float faces[1024];
+        bfp8::unpack_tile(src, faces);
+        for (std::uint32_t r = 0; r < 32; ++r)
+            for (std::uint32_t c = 0; c < 32; ++c) out[r * 32 + c] = faces[bfp8::face_index(r, c)];
+        return;
+    }
     for (std::uint32_t f = 0; f < 4; ++f) {
         const std::uint32_t r0 = (f >> 1) * 16, c0 = (f & 1) * 16;
         for (std::uint32_t r = 0; r < 16; ++r) {
@@ -81,8 +86,20 @@ void unpack(const CBState& cb, const std::uint8_t* src, float* out) {
     }
 }
 
-// Row-major 32x32 fp32 -> face layout in the CB format (bf16: round to nearest even).
+// Row-major 32x32 fp32 -> face layout in the CB format (bf16: round to nearest even; Bfp8_b: a
+// shared exponent per 16 values and 7-bit magnitudes rounded to nearest even, as the host converts).
 void pack(const CBState& cb, const float* in, std::uint8_t* dst, bool accumulate) {
+    if (cb.format == tt::DataFormat::Bfp8_b) {
+        float faces[1024];
+        if (accumulate) bfp8::unpack_tile(dst, faces);
+        for (std::uint32_t r = 0; r < 32; ++r)
+            for (std::uint32_t c = 0; c < 32; ++c) {
+                float& f = faces[bfp8::face_index(r, c)];
+                f = accumulate ? f + in[r * 32 + c] : in[r * 32 + c];
+            }
+        bfp8::pack_tile(faces, dst);
+        return;
+    }
     for (std::uint32_t f = 0; f < 4; ++f) {
         const std::uint32_t r0 = (f >> 1) * 16, c0 = (f & 1) * 16;
         for (std::uint32_t r = 0; r < 16; ++r) {
