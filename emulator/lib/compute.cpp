@@ -196,15 +196,73 @@ void check_unpack_format(const ComputeState& s, std::uint32_t src, const CBState
                   ") first: silicon would read the tile in the wrong format");
 }
 
+// fp32 keeps 10 fraction bits in the source registers (Tf32), rounded to nearest even; bf16 and
+// Bfp8_b values fit as they are.
+void to_source_register(const CBState& cb, float* tile) {
+    if (cb.format != tt::DataFormat::Float32) return;
+    for (int e = 0; e < 1024; ++e) {
+        std::uint32_t u;
+        std::memcpy(&u, &tile[e], 4);
+        if ((u & 0x7f800000u) == 0x7f800000u) continue;  // Inf, NaN
+        u += 0xfffu + ((u >> 13) & 1u);
+        u &= 0xffffe000u;
+        std::memcpy(&tile[e], &u, 4);
+    }
+}
+
+// The significand of each value cut to its `bits` leading bits (the hidden one included): what one
+// fidelity phase of the multiplier reads. Zeros, Inf and NaN pass unchanged.
+void keep_leading_bits(const float* in, float* out, unsigned bits) {
+    const std::uint32_t mask = ~((1u << (24 - bits)) - 1u);
+    for (int e = 0; e < 1024; ++e) {
+        std::uint32_t u;
+        std::memcpy(&u, &in[e], 4);
+        const std::uint32_t exponent = u & 0x7f800000u;
+        if (exponent != 0 && exponent != 0x7f800000u) u &= mask;
+        std::memcpy(&out[e], &u, 4);
+    }
+}
+
+// DST += in0 x in1 at the kernel's math fidelity (tt-metal's matrix-engine report): the multiplier
+// is 5 bits of source A (in1) by 7 bits of source B (in0), so each operand splits into a high part
+// (hidden bit + 4 or 6 fraction bits) and the next 4 or 6 bits. LoFi multiplies A_hi B_hi, HiFi2
+// adds A_lo B_hi, HiFi3 adds A_hi B_lo, HiFi4 A_lo B_lo: A to 9 and B to 13 leading bits in all.
+// The phases that share an operand are summed as one product (all products exact in fp32), so
+// LoFi, HiFi2 and HiFi4 take one pass over k and HiFi3 two: a model of the phase order, which
+// rounds DST at most once more per product than silicon may.
+void tile_product(ComputeState& s, float* dst, const float* in0, const float* in1, unsigned in0_format_bits,
+                  unsigned in1_format_bits) {
+    const unsigned phases = s.fidelity_phases;
+    const unsigned in1_bits = phases == 1 ? 5 : 9, in0_bits = phases == 4 ? 13 : 7;
+    if (phases != 3 && in1_format_bits <= in1_bits && in0_format_bits <= in0_bits) {
+        mm32(dst, in0, in1);  // every bit of both operands takes part (bf16 at HiFi4)
+        return;
+    }
+    alignas(64) float a[1024], b[1024];
+    keep_leading_bits(in1, b, in1_bits);
+    keep_leading_bits(in0, a, in0_bits);
+    mm32(dst, a, b);
+    if (phases == 3) {  // + A_hi x B_lo: in1's 5 leading bits by in0's bits 8..13
+        alignas(64) float in0_13[1024];
+        keep_leading_bits(in0, in0_13, 13);
+        for (int e = 0; e < 1024; ++e) a[e] = in0_13[e] - a[e];  // exact: same exponent, fewer bits
+        keep_leading_bits(in1, b, 5);
+        mm32(dst, a, b);
+    }
+}
+
 // Tile `idx` of in0's or in1's waited window, unpacked through the source the matrix engine reads it
 // with (in0 through source B, in1 through source A), in1 transposed when asked.
-void unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uint32_t idx, bool is_in1, bool transpose,
-                           float* out, const char* op) {
+// Returns the significant bits the values have in the source register (bf16 8, Tf32 11, Bfp8_b 7).
+unsigned unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uint32_t idx, bool is_in1,
+                               bool transpose, float* out, const char* op) {
     CBState* cb;
     const std::uint8_t* tile = input_tile(cb_index, idx, op, &cb);
     check_unpack_format(s, is_in1 ? 0 : 1, *cb, op);
     unpack(*cb, tile, out);
+    to_source_register(*cb, out);
     if (is_in1 && transpose) transpose32(out);
+    return cb->format == tt::DataFormat::Float32 ? 11 : cb->format == tt::DataFormat::Bfp8_b ? 7 : 8;
 }
 
 void account_tile_product(ComputeState& s, const char* op) {
@@ -274,9 +332,9 @@ void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
     require_math(s, op);
     check_dst(s, dst, op);
     alignas(64) float a[1024], b[1024];
-    unpack_matmul_operand(s, in0, i0, false, false, a, op);
-    unpack_matmul_operand(s, in1, i1, true, s.transpose, b, op);
-    mm32(s.dst[dst], a, b);
+    const unsigned a_bits = unpack_matmul_operand(s, in0, i0, false, false, a, op);
+    const unsigned b_bits = unpack_matmul_operand(s, in1, i1, true, s.transpose, b, op);
+    tile_product(s, s.dst[dst], a, b, a_bits, b_bits);
     account_tile_product(s, op);
 }
 
@@ -293,11 +351,14 @@ void mm_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint3
     s.unpacked.resize(static_cast<std::size_t>(rt + ct) * 1024);
     float* const a = s.unpacked.data();
     float* const b = a + static_cast<std::size_t>(rt) * 1024;
-    for (std::uint32_t r = 0; r < rt; ++r) unpack_matmul_operand(s, in0, i0 + r * kt, false, false, a + r * 1024, op);
-    for (std::uint32_t c = 0; c < ct; ++c) unpack_matmul_operand(s, in1, i1 + c, true, transpose != 0, b + c * 1024, op);
+    unsigned a_bits = 0, b_bits = 0;
+    for (std::uint32_t r = 0; r < rt; ++r)
+        a_bits = std::max(a_bits, unpack_matmul_operand(s, in0, i0 + r * kt, false, false, a + r * 1024, op));
+    for (std::uint32_t c = 0; c < ct; ++c)
+        b_bits = std::max(b_bits, unpack_matmul_operand(s, in1, i1 + c, true, transpose != 0, b + c * 1024, op));
     for (std::uint32_t r = 0; r < rt; ++r)
         for (std::uint32_t c = 0; c < ct; ++c) {
-            mm32(s.dst[dst + r * ct + c], a + r * 1024, b + c * 1024);
+            tile_product(s, s.dst[dst + r * ct + c], a + r * 1024, b + c * 1024, a_bits, b_bits);
             account_tile_product(s, op);
         }
 }
@@ -468,26 +529,32 @@ void sfpu_op(SfpuOp op, std::uint32_t dst, std::uint32_t dst1, std::uint32_t ods
     g_cur->math_cycles += cycles;
 }
 
-void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, bool acc_to_dest, const char* file, int line) {
-    const char* name = op == 0 ? "mul_tiles_init" : op == 3 ? "sub_tiles_init" : "add_tiles_init";
+void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, std::uint32_t bcast, bool acc_to_dest,
+                 const char* name, const char* file, int line) {
     ComputeState& s = cs(name, file, line, kMath);
     if (!s.hw_started) kfail(name, "binary_op_init_common (or compute_kernel_hw_startup) must be called first");
     check_tile_cb(cur_cb(in0, name), name);
     check_tile_cb(cur_cb(in1, name), name);
     s.mode = Mode::Binary;
     s.binary_op = op;
+    s.binary_bcast = bcast;
+    s.binary_init_name = name;
     s.binary_acc = acc_to_dest;
 }
 
-// DST[dst] (+)= A op B, element by element in fp32; A through source A, B through source B. Costs
-// one matrix-engine pass at one fidelity phase for add and sub, at the kernel's fidelity for mul.
+// DST[dst] (+)= A op B', element by element in fp32, where B' is B broadcast as `bcast` says (its
+// column 0 across the columns, its row `row` down the rows, or its [0][0] everywhere); A through
+// source A, B through source B. Costs one matrix-engine pass at one fidelity phase for add and sub,
+// at the kernel's fidelity for mul.
 void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
-                  std::uint32_t op, const char* name, const char* file, int line) {
+                  std::uint32_t op, std::uint32_t bcast, std::uint32_t row, const char* name, const char* file,
+                  int line) {
     ComputeState& s = cs(name, file, line, kMath);
-    static const char* kInit[4] = {"mul_tiles_init", "div", "add_tiles_init", "sub_tiles_init"};
-    if (s.mode != Mode::Binary || s.binary_op != op)
-        kfail(name, std::string("the matrix engine is not set up for it: call ") + kInit[op & 3] +
-                        " first (after any other init)");
+    if (s.mode != Mode::Binary || s.binary_op != op || s.binary_bcast != bcast)
+        kfail(name, std::string("the matrix engine is not set up for it: call its init first (after any other "
+                                "init)") +
+                        (s.mode == Mode::Binary ? std::string("; the last one was ") + s.binary_init_name : ""));
+    if (bcast == 2 && row >= 32) kfail(name, "bcast_row_idx " + std::to_string(row) + " is past the tile's 32 rows");
     require_math(s, name);
     check_dst(s, dst, name);
     CBState *ca, *cb;
@@ -498,9 +565,32 @@ void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::u
     alignas(64) float a[1024], b[1024];
     unpack(*ca, ta, a);
     unpack(*cb, tb, b);
+    to_source_register(*ca, a);
+    to_source_register(*cb, b);
+    if (bcast == 1)  // column 0 across the columns
+        for (int r = 0; r < 32; ++r) std::fill(b + r * 32 + 1, b + r * 32 + 32, b[r * 32]);
+    else if (bcast == 2)  // row `row` down the rows
+        for (int r = 0; r < 32; ++r)
+            if (r != static_cast<int>(row)) std::copy(b + row * 32, b + row * 32 + 32, b + r * 32);
+    if (bcast == 3) std::fill(b + 1, b + 1024, b[0]);  // [0][0] everywhere
+    if (op == 0) {
+        // A multiply reads A (source A) and B (source B) phase by phase as matmul does: A to 5 or 9
+        // leading bits, B to 7 or 13, HiFi3 adding A_hi x B_lo.
+        alignas(64) float a_hi[1024], b_lo[1024];
+        const unsigned phases = s.fidelity_phases;
+        keep_leading_bits(b, b_lo, 13);
+        keep_leading_bits(a, a_hi, 5);
+        keep_leading_bits(a, a, phases == 1 ? 5 : 9);
+        keep_leading_bits(b, b, phases == 4 ? 13 : 7);
+        for (int e = 0; e < 1024; ++e) {
+            b_lo[e] -= b[e];
+            const float product = a[e] * b[e] + (phases == 3 ? a_hi[e] * b_lo[e] : 0.0f);
+            a[e] = product;
+        }
+    }
     float* d = s.dst[dst];
     for (int e = 0; e < 1024; ++e) {
-        const float r = op == 0 ? a[e] * b[e] : op == 3 ? a[e] - b[e] : a[e] + b[e];
+        const float r = op == 0 ? a[e] : op == 3 ? a[e] - b[e] : a[e] + b[e];
         d[e] = s.binary_acc ? d[e] + r : r;
     }
     const std::uint32_t cycles = op == 0 ? s.fidelity_cycles : g_cur->launch->dev->arch.timing->tile_product_cycles(1);

@@ -1126,6 +1126,7 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
                     default: break;
                 }
                 inst->cs->fidelity_cycles = A.timing->tile_product_cycles(phases);
+                inst->cs->fidelity_phases = phases;
             }
             L.instances.push_back(std::move(inst));
         }

@@ -101,7 +101,9 @@ struct ComputeState {
     std::uint32_t src_cb[2] = {0, 0}, pack_cb = 0;
     std::string src_set_by[2], pack_set_by;
     enum class Mode { None, Matmul, Copy, Binary } mode = Mode::None;
-    std::uint32_t binary_op = 0;  // EltwiseBinaryType of binary_tiles_init
+    std::uint32_t binary_op = 0;     // EltwiseBinaryType of binary_tiles_init
+    std::uint32_t binary_bcast = 0;  // BroadcastType of B
+    const char* binary_init_name = "";
     bool binary_acc = false;
     std::uint32_t copy_cb = 0;
     // The unpacker's transposes for copy_tile (copy_tile_to_dst_init_short's flags; both for
@@ -110,6 +112,7 @@ struct ComputeState {
     bool l1_acc = false;
     std::uint32_t capacity = 8;
     std::uint32_t fidelity_cycles = 64;
+    unsigned fidelity_phases = 4;  // LoFi 1, HiFi2 2, HiFi3 3, HiFi4 4
     bool transpose = false;
     // Timing: the unpack/math thread and the pack thread each have a clock; the instance's clock is
     // the running thread's, `other_clock` the other's. DST has two halves in half-sync mode (math

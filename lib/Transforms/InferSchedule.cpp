@@ -85,7 +85,6 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   problem.nTiles = int64_t(kernel.getGrid()[0]) * blocks.blockN;
   problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
   problem.batch = kernel.getGrid().size() == 3 ? kernel.getGrid()[2] : 1;
-  problem.inTileBytes = a.getElementType().isF32() ? 4096 : 2048;
   problem.transposeA = gemm.getTransposeA();
   kernel.walk([&](tl::CopyOp copy) {
     auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
@@ -103,6 +102,8 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
     bool isA = copy.getDest() == gemm.getA(), isB = copy.getDest() == gemm.getB();
     if (!isA && !isB)
       return;
+    (isA ? problem.aTileBytes : problem.bTileBytes) =
+        getTileSizeInBytes(getStorageFormat(copy.getGlobal()));
     bool transposed = isA ? gemm.getTransposeA() : gemm.getTransposeB();
     if (transposed)
       std::swap(rows, cols);

@@ -43,17 +43,14 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
           diag.attachNote(func.getLoc()) << "in this function";
         return signalPassFailure();
       }
-      DataFormat format;
-      if (type.getElementType().isBF16())
-        format = DataFormat::Float16_b;
-      else if (type.getElementType().isF32())
-        format = DataFormat::Float32;
-      else {
+      if (!type.getElementType().isBF16() && !type.getElementType().isF32()) {
         func.emitError() << "argument " << arg.getArgNumber()
                          << " has element type " << type.getElementType()
                          << "; Tenstorrent buffers hold bf16 or f32";
         return signalPassFailure();
       }
+      // The element type's format, or the one tt.format asks for (bfp8_b).
+      DataFormat format = getStorageFormat(arg);
       int64_t rank = type.getRank();
       int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
       // DRAM interleaved is the only layout the lowering emits; a partial

@@ -474,7 +474,8 @@ struct TTLowerMemorySpacePass
       MemRefType type = alloc.getType();
       uint32_t index = kFirstInputCB + operandIndex;
       int64_t pages = depth * tilesOf(type);
-      DataFormat format = formatOf(type.getElementType());
+      // The CB holds the tiles as the buffer stores them (bf16, f32, bfp8_b).
+      DataFormat format = getStorageFormat(loads.front().getSource());
       auto cbType = CircularBufferType::get(
           &getContext(), index, pages, TileType::get(&getContext(), format));
       std::string name = "cb_in" + std::to_string(operandIndex);
@@ -584,6 +585,12 @@ struct TTLowerMemorySpacePass
     Value output = store.getDest();
     auto outputType = llvm::cast<MemRefType>(output.getType());
     DataFormat outFormat = formatOf(outputType.getElementType());
+    if (getStorageFormat(output) != outFormat)
+      return emitError(store.getLoc())
+             << "the result is stored as "
+             << stringifyDataFormat(getStorageFormat(output))
+             << "; only a matmul's inputs may be stored in block floating "
+                "point (bfp8_b results are not supported yet)";
     // DST capacity and L1 are the target's.
     FailureOr<TargetAttr> target = getTarget(func, "tt-lower-memory-space");
     if (failed(target))
@@ -600,6 +607,11 @@ struct TTLowerMemorySpacePass
       MemRefType aType = gemm.getA().getType();
       int64_t pages = tilesOf(aType);
       DataFormat format = formatOf(aType.getElementType());
+      if (aStored && getStorageFormat(aStored) == DataFormat::Bfp8_b)
+        return emitError(gemm.getLoc())
+               << "A is stored as bfp8_b and transposed: transposing "
+                  "block floating point tiles on the core is not supported "
+                  "yet (store A as bf16, or B as bfp8_b)";
       auto type = CircularBufferType::get(&getContext(), kTransposedInputCB,
                                           pages,
                                           TileType::get(&getContext(), format));

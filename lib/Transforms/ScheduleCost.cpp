@@ -77,13 +77,13 @@ int64_t mlir::tt::outputCBTiles(int64_t blockTiles, int64_t subblockTiles,
 uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
                                    const ScheduleCandidate &c,
                                    TargetAttr target) {
-  uint64_t in = uint64_t(c.stages) * (c.blockM * c.blockK + c.blockK * c.blockN) *
-                p.inTileBytes;
+  uint64_t in = uint64_t(c.stages) * (uint64_t(c.blockM * c.blockK) * p.aTileBytes +
+                                      uint64_t(c.blockK * c.blockN) * p.bTileBytes);
   int64_t block = c.blockM * c.blockN;
   bool spill = spills(p, c, target);
   uint64_t partials = spill ? uint64_t(block) * 4096 : 0; // fp32 tiles
   // The transposed A block (cb_in0_transposed) and C's block (cb_c_in).
-  uint64_t extra = (p.transposeA ? uint64_t(c.blockM * c.blockK) * p.inTileBytes : 0) +
+  uint64_t extra = (p.transposeA ? uint64_t(c.blockM * c.blockK) * p.aTileBytes : 0) +
                    (p.accumulate ? uint64_t(block) * p.outTileBytes : 0);
   int64_t out = outputCBTiles(block, c.subblockH * c.subblockW, spill,
                               in + partials + extra, p.outTileBytes,
@@ -100,7 +100,8 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   const double tileCycles = dm.tile_product_cycles(phasesOf(target.getMathFidelity()));
   const double dramBytesPerCycle = dm.dram_gbps / dm.clock_ghz;
   const double nocBytesPerCycle = dm.noc_bytes_per_cycle;
-  const double inBytes = double(p.inTileBytes), outBytes = double(p.outTileBytes);
+  const double aBytes = double(p.aTileBytes), bBytes = double(p.bTileBytes),
+               outBytes = double(p.outTileBytes);
 
   // Edge blocks: a block size that does not divide its dimension adds one
   // more block, computed whole (its rows or columns past the edge are
@@ -164,7 +165,7 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   // The partial last K step reads only its valid tiles, but a multicast
   // still sends the whole block and every step pays its latencies.
   double movementStep, lastMovement, startup = 0;
-  double tileReads;
+  double aReads, bReads;
   if (c.kind == Schedule::Multicast) {
     // A row's first core reads A's block and multicasts it on its reader
     // (RISCV_1, NoC 1); a column's first core does the same with B on its
@@ -173,27 +174,28 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
     // its multicast to leave L1 (noc_async_writes_flushed); the flight to the
     // receivers overlaps the next step, so the NoC latency is paid once, at
     // start-up.
-    double senders = double(gridY) * aTiles + double(gridX) * bTiles;
-    double shareOfDram = senders * inBytes / dramBytesPerCycle;
-    auto sendStep = [&](double tiles, bool receivers, double valid) {
+    double senderBytes = double(gridY) * aTiles * aBytes + double(gridX) * bTiles * bBytes;
+    double shareOfDram = senderBytes / dramBytesPerCycle;
+    auto sendStep = [&](double tiles, double tileBytes, bool receivers, double valid) {
       double read = dm.dram_latency_cycles +
-                    std::max(valid * tiles * inBytes / nocBytesPerCycle,
+                    std::max(valid * tiles * tileBytes / nocBytesPerCycle,
                              valid * shareOfDram) +
                     valid * tiles * dm.noc_issue_cycles;
       double multicast =
-          receivers ? tiles * inBytes / nocBytesPerCycle + dm.noc_issue_cycles
+          receivers ? tiles * tileBytes / nocBytesPerCycle + dm.noc_issue_cycles
                     : 0;
       return read + multicast;
     };
-    movementStep = std::max(sendStep(aTiles, gridX > 1, 1.0),
-                            sendStep(bTiles, gridY > 1, 1.0));
-    lastMovement = std::max(sendStep(aTiles, gridX > 1, lastStep),
-                            sendStep(bTiles, gridY > 1, lastStep));
+    movementStep = std::max(sendStep(aTiles, aBytes, gridX > 1, 1.0),
+                            sendStep(bTiles, bBytes, gridY > 1, 1.0));
+    lastMovement = std::max(sendStep(aTiles, aBytes, gridX > 1, lastStep),
+                            sendStep(bTiles, bBytes, gridY > 1, lastStep));
     startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
-    tileReads = batch * (double(p.mTiles) * p.kTiles + double(p.kTiles) * p.nTiles);
+    aReads = batch * double(p.mTiles) * p.kTiles;
+    bReads = batch * double(p.kTiles) * p.nTiles;
   } else {
     auto readStep = [&](double valid) {
-      double perCore = valid * (aTiles + bTiles) * inBytes;
+      double perCore = valid * (aTiles * aBytes + bTiles * bBytes);
       return dm.dram_latency_cycles +
              std::max(perCore / nocBytesPerCycle,
                       double(cores) * perCore / dramBytesPerCycle) +
@@ -201,9 +203,10 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
     };
     movementStep = readStep(1.0);
     lastMovement = readStep(lastStep);
-    tileReads = batch * (double(p.mTiles) * p.kTiles * gridX +
-                         double(p.kTiles) * p.nTiles * gridY);
+    aReads = batch * double(p.mTiles) * p.kTiles * gridX;
+    bReads = batch * double(p.kTiles) * p.nTiles * gridY;
   }
+  double tileReads = aReads + bReads;
   out.dramTileReads = tileReads < 0x1p63 ? uint64_t(tileReads) : UINT64_MAX;
 
   // The output block's writes: overlapped with its last K step.
@@ -222,7 +225,7 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
       startup + movementStep + double(blocksPerCore) * perBlock + tail;
 
   // C is written once, and read once more when accumulating.
-  double dramBytes = tileReads * inBytes +
+  double dramBytes = aReads * aBytes + bReads * bBytes +
                      batch * double(p.mTiles) * p.nTiles * outBytes *
                          (p.accumulate ? 2 : 1);
   out.dramCycles = dramBytes / dramBytesPerCycle;

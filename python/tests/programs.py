@@ -102,3 +102,21 @@ def batch_matmul(batch, M, N, K, block_M, block_N, block_K, shared_b=False, dtyp
                 T.gemm(A_shared, B_shared, C_local)
             T.copy(C_local, C[bz, by * block_M, bx * block_N])
     return main
+
+
+def matmul_dtypes(M, N, K, block_M, block_N, block_K, a_dtype, b_dtype, c_dtype, accum_dtype="float"):
+    """TileLang's GEMM with a dtype per operand (weights in "bfloat8_b")."""
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), a_dtype), B: T.Tensor((K, N), b_dtype), C: T.Tensor((M, N), c_dtype)):
+        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), threads=128) as (bx, by):
+            A_shared = T.alloc_shared((block_M, block_K), A.dtype)
+            B_shared = T.alloc_shared((block_K, block_N), B.dtype)
+            C_local = T.alloc_fragment((block_M, block_N), accum_dtype)
+            T.clear(C_local)
+            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=2):
+                T.copy(A[by * block_M, k * block_K], A_shared)
+                T.copy(B[k * block_K, bx * block_N], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * block_M, bx * block_N])
+    return main

@@ -9,7 +9,19 @@ DTYPES = {
     "bfloat16": "bf16",
     "float32": "f32",
     "float": "f32",
+    # Block floating point (ttnn's bfloat8_b): bf16 values the host converts
+    # to Bfp8_b tiles when it uploads them.
+    "bfloat8_b": "bf16",
 }
+
+# dtypes the device stores in another format than their element type's.
+STORAGE_FORMATS = {"bfloat8_b": "bfp8_b"}
+
+
+def storage_format(dtype):
+    """The device format of a parameter of this dtype when it is not its
+    element type's (bfloat8_b: bfp8_b), else None."""
+    return STORAGE_FORMATS.get(dtype) if isinstance(dtype, str) else None
 
 
 def element_type(dtype):

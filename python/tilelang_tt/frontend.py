@@ -385,7 +385,9 @@ class _Codegen:
             self.vars[arg.arg] = buffer
             self.global_buffers.append(buffer)
             self.prim.params.append(Param(arg.arg, shape, ttype.dtype, element))
-            signature.append("%s: %s %s" % (ssa, buffer.type, self.loc(arg, ssa[1:])))
+            storage = _types.storage_format(ttype.dtype)
+            attrs = " {tt.format = #tt.format<%s>}" % storage if storage else ""
+            signature.append("%s: %s%s %s" % (ssa, buffer.type, attrs, self.loc(arg, ssa[1:])))
 
         self.lines.append("func.func @%s(%s) {" % (self.symbol(self.prim.name), ", ".join(signature)))
         self.depth = 1
@@ -433,7 +435,8 @@ class _Codegen:
             raise self.error(
                 node,
                 "dtype %r is not supported on Tenstorrent; use 'float16' or 'bfloat16' "
-                "(both bf16, Float16_b) or 'float32' / 'float'" % (dtype,),
+                "(both bf16, Float16_b), 'float32' / 'float', or 'bfloat8_b' for a matmul input "
+                "stored as block floating point" % (dtype,),
             )
         return element
 

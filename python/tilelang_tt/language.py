@@ -12,7 +12,7 @@ from .frontend import PrimFunc, prim_func
 __all__ = [
     "prim_func", "PrimFunc", "Tensor", "Buffer", "Kernel", "ceildiv",
     "alloc_shared", "alloc_fragment", "clear", "fill", "copy", "gemm",
-    "Pipelined", "serial", "float16", "bfloat16", "float32",
+    "Pipelined", "serial", "float16", "bfloat16", "float32", "bfloat8_b",
 ]
 
 Tensor = TensorFactory("Tensor")
@@ -21,6 +21,7 @@ Buffer = TensorFactory("Buffer")
 # dtype spellings TileLang programs use (T.float16, ...).
 float16 = "float16"
 bfloat16 = "bfloat16"
+bfloat8_b = "bfloat8_b"
 float32 = "float32"
 
 Kernel = Intrinsic(

@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import RunError
 
-__all__ = ["run", "round_to_bf16", "find_tt_run"]
+__all__ = ["run", "round_to_bf16", "quantize_bfp8_b", "find_tt_run"]
 
 
 def round_to_bf16(array):
@@ -27,6 +27,47 @@ def round_to_bf16(array):
     # NaN stays NaN (quiet); rounding must not carry it into infinity.
     rounded = np.where(np.isnan(x), (bits | np.uint32(0x00400000)) & np.uint32(0xFFFF0000), rounded)
     return rounded.astype(np.uint32).view(np.float32)
+
+
+def quantize_bfp8_b(array):
+    """The values a matrix (or a batch of them: the last two axes) holds on
+    the device as Bfp8_b tiles, as float32 (a "bfloat8_b" parameter's values
+    are bf16 first: quantize_bfp8_b(round_to_bf16(x))): what the host program's
+    conversion (tt-metal's pack_as_bfp8_tiles) keeps. Every 16 values of a
+    row of a 16x16 face (columns 16j .. 16j + 15 of a row) share the largest
+    of their exponents; each value keeps a sign and 7 bits of magnitude
+    (its significand shifted by the exponent difference, rounded to nearest
+    with ties to even, saturating at 127), zeros and subnormals become 0.
+    Inf and NaN follow the same rule (an Inf stays Inf, a NaN NaN)."""
+    x = np.ascontiguousarray(array, dtype=np.float32)
+    if x.ndim < 2:
+        raise ValueError("quantize_bfp8_b takes a matrix or a batch of matrices")
+    cols = x.shape[-1]
+    padded = -(-cols // 16) * 16
+    if padded != cols:  # the host zero-pads to whole tiles; zeros do not change a row's exponent
+        x = np.concatenate([x, np.zeros(x.shape[:-1] + (padded - cols,), np.float32)], axis=-1)
+    groups = x.reshape(x.shape[:-1] + (padded // 16, 16))
+    bits = groups.view(np.uint32)
+    exponent = (bits >> np.uint32(23)) & np.uint32(0xFF)
+    shared = exponent.max(axis=-1, keepdims=True)
+    significand = (bits & np.uint32(0x7FFFFF)) | np.uint32(0x800000)
+    shift = np.minimum(shared - exponent, np.uint32(31))
+    shifted = (significand >> shift).astype(np.uint32)
+    dropped = shifted & np.uint32(0x1FFFF)
+    magnitude = shifted >> np.uint32(17)
+    up = (dropped > 0x10000) | ((dropped == 0x10000) & ((magnitude & np.uint32(1)) == 1))
+    magnitude = np.minimum(magnitude + up.astype(np.uint32), np.uint32(127))
+    magnitude = np.where(exponent == 0, np.uint32(0), magnitude)
+    # Back to float32: magnitude / 64 * 2^(shared - 127), normalized as tt-metal's unpacker does.
+    negative = (bits >> np.uint32(31)) == 1
+    lead = np.floor(np.log2(np.maximum(magnitude, 1))).astype(np.int64)  # position of the leading one
+    value_exponent = shared.astype(np.int64) - (6 - lead)
+    fraction = (magnitude.astype(np.uint64) << (23 - lead).astype(np.uint64)) & np.uint64(0x7FFFFF)
+    out_bits = (value_exponent.astype(np.uint64) << np.uint64(23)) | fraction
+    out_bits = np.where(negative, out_bits | np.uint64(0x80000000), out_bits)
+    out_bits = np.where((magnitude == 0) | (value_exponent <= 0), np.uint64(0), out_bits)
+    out = out_bits.astype(np.uint32).view(np.float32).reshape(x.shape)
+    return out[..., :cols]
 
 
 def find_tt_run():
@@ -74,7 +115,8 @@ def _prepare(artifacts, arrays):
         if value.shape != buffer["shape"]:
             raise ValueError("%s must have shape %s, got %s" % (buffer["param"], buffer["shape"], value.shape))
         value = value.astype(np.float32)
-        if buffer["format"] == "bf16":
+        # bf16 values; bfp8_b buffers hold bf16 values the host converts further.
+        if buffer["format"] in ("bf16", "bfp8_b"):
             value = round_to_bf16(value)
         data[buffer["name"]] = value
     for buffer in outputs:

@@ -40,3 +40,14 @@ func.func @batched(%a: memref<3x100x64xbf16>, %b: memref<64x96xbf16>, %c: memref
   }
   return
 }
+
+// tt.format stores an input as block floating point: 1088-byte bfp8_b tiles of
+// the bf16 or f32 values the host holds.
+// CHECK-LABEL: func.func @bfp8_weights
+// CHECK-SAME: memref<64x96xf32> {tt.format = #tt.format<bfp8_b>, tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 3, page_size = 1088, format = bfp8_b>}
+// CHECK-SAME: memref<96x32xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 3, tiles_x = 1, page_size = 2048, format = bf16>}
+func.func @bfp8_weights(%a: memref<64x96xf32> {tt.format = #tt.format<bfp8_b>}, %b: memref<96x32xbf16>) {
+  tl.kernel [1, 1] as (%bx, %by) {
+  }
+  return
+}

@@ -227,3 +227,48 @@ func.func @store_inside_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C:
   }
   return
 }
+
+// -----
+
+// Block floating point is a storage format for a matmul's inputs: the result
+// stays bf16 or f32.
+func.func @bfp8_result(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16> {tt.format = #tt.format<bfp8_b>})
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = lofi, fp32_dest_acc = false>} {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    // expected-error @+1 {{the result is stored as bfp8_b; only a matmul's inputs may be stored in block floating point (bfp8_b results are not supported yet)}}
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}
+
+// -----
+
+// A^T goes through DST tile by tile every K step: not for bfp8_b tiles yet.
+func.func @bfp8_transposed_a(%A: memref<32x32xbf16> {tt.format = #tt.format<bfp8_b>}, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = lofi, fp32_dest_acc = false>} {
+  %c0 = arith.constant 0 : index
+  tl.kernel [1, 1] as (%bx, %by) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 1 stages 2 {
+      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      // expected-error @+1 {{A is stored as bfp8_b and transposed: transposing block floating point tiles on the core is not supported yet (store A as bf16, or B as bfp8_b)}}
+      tl.gemm %a, %b, %c transpose_a : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  }
+  return
+}

@@ -262,3 +262,35 @@ func.func @accumulate(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref
   return
 }
 
+
+// -----
+
+// B stored as block floating point (its #tt.shard says bfp8_b): cb_in1 holds
+// bfp8_b tiles, read as stored; A and the output stay bf16.
+// CHECK-LABEL: func.func @bfp8_weights
+// CHECK-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
+// CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 2 x !tt.tile<bfp8_b>>
+// CHECK-DAG: tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
+// CHECK: tt.read_tiles %{{.*}} -> %[[IN1]]
+func.func @bfp8_weights(%A: memref<32x64xbf16>, %B: memref<64x32xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 1, page_size = 1088, format = bfp8_b>}, %C: memref<32x32xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = lofi, fp32_dest_acc = false>} {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%c0, %kk] to %a : memref<32x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %c0] to %b : memref<64x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
+  } {tl.persistent}
+  return
+}

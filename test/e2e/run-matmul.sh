@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] [BATCH=n [SHARED=a|b]]
+# [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] [BATCH=n [SHARED=a|b]] [A_FORMAT=f] [B_FORMAT=f]
 #   run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
 # Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
 # TRANSPOSE, the operands named are stored transposed: A as KxM, B as NxK)
@@ -7,6 +7,7 @@
 # A, B and C of rank 3, but the operand SHARED names stays one matrix that
 # every product uses) from tl.matmul through the whole
 # pipeline, emits the Metalium program and runs it on the emulator's DEVICE.
+# A_FORMAT / B_FORMAT (bfp8_b): the device format of that input (tt.format).
 # Prints the program's own verdict; exits with its status.
 set -euo pipefail
 m=$1 k=$2 n=$3 device=$4
@@ -26,12 +27,15 @@ if [ -n "${BATCH:-}" ]; then
   [ "${SHARED:-}" = b ] || b_shape="${BATCH}x${b_shape}"
   c_shape="${BATCH}x${c_shape}"
 fi
+a_attr="" b_attr=""
+[ -n "${A_FORMAT:-}" ] && a_attr=" {tt.format = #tt.format<${A_FORMAT}>}"
+[ -n "${B_FORMAT:-}" ] && b_attr=" {tt.format = #tt.format<${B_FORMAT}>}"
 shift 4
 options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${a_shape}x${ta}>, %B: memref<${b_shape}x${tb}>, %C: memref<${c_shape}x${tc}>) {
+func.func @mm(%A: memref<${a_shape}x${ta}>${a_attr}, %B: memref<${b_shape}x${tb}>${b_attr}, %C: memref<${c_shape}x${tc}>) {
   tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${c_shape}x${tc}>
   return
 }

@@ -94,10 +94,13 @@ void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool re
 void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
                      int line);
 void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, int line);
-// Element-wise binary ops (op: 0 mul, 2 add, 3 sub, as EltwiseBinaryType).
-void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, bool acc_to_dest, const char* file, int line);
+// Element-wise binary ops (op: 0 mul, 2 add, 3 sub, as EltwiseBinaryType), B broadcast per `bcast`
+// (BroadcastType: 0 none, 1 column 0 across columns, 2 row `row` down the rows, 3 element [0][0]).
+void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, std::uint32_t bcast, bool acc_to_dest,
+                 const char* name, const char* file, int line);
 void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
-                  std::uint32_t op, const char* name, const char* file, int line);
+                  std::uint32_t op, std::uint32_t bcast, std::uint32_t row, const char* name, const char* file,
+                  int line);
 // The vector engine (SFPU) on DST tiles. An op needs the init of its family since the last SFPU init
 // (tt-metal: "required each time we switch to a different SFPU operation").
 enum class SfpuOp : std::uint32_t {

@@ -107,46 +107,13 @@ TEST_F(Bfp8Compute, MatmulReadsAndWritesBfp8Tiles) {
     cb(p, core, CBIndex::c_0, 1, DataFormat::Float16_b);
     cb(p, core, CBIndex::c_1, 1, DataFormat::Bfp8_b);
     cb(p, core, CBIndex::c_16, 1, DataFormat::Bfp8_b);
-    auto reader = CreateKernel(p, kernel_file("reader.cpp", R"(void kernel_main() {
-    const InterleavedAddrGen<true> a{.bank_base_address = get_arg_val<uint32_t>(0), .page_size = 2048};
-    const InterleavedAddrGen<true> b{.bank_base_address = get_arg_val<uint32_t>(1), .page_size = 1088};
-    cb_reserve_back(tt::CBIndex::c_0, 1);
-    cb_reserve_back(tt::CBIndex::c_1, 1);
-    noc_async_read_page(0, a, get_write_ptr(tt::CBIndex::c_0));
-    noc_async_read_page(0, b, get_write_ptr(tt::CBIndex::c_1));
-    noc_async_read_barrier();
-    cb_push_back(tt::CBIndex::c_0, 1);
-    cb_push_back(tt::CBIndex::c_1, 1);
-}
-)"), core, reader_cfg());
-    auto writer = CreateKernel(p, kernel_file("writer.cpp", R"(void kernel_main() {
-    const InterleavedAddrGen<true> c{.bank_base_address = get_arg_val<uint32_t>(0), .page_size = 1088};
-    cb_wait_front(tt::CBIndex::c_16, 1);
-    noc_async_write_page(0, c, get_read_ptr(tt::CBIndex::c_16));
-    noc_async_write_barrier();
-    cb_pop_front(tt::CBIndex::c_16, 1);
-}
-)"), core, writer_cfg());
-    CreateKernel(p, kernel_file("compute.cpp", R"(#include "api/compute/compute_kernel_api.h"
-void kernel_main() {
-    compute_kernel_hw_startup<SrcOrder::Reverse>(tt::CBIndex::c_0, tt::CBIndex::c_1, tt::CBIndex::c_16);
-    matmul_init(tt::CBIndex::c_0, tt::CBIndex::c_1);
-    cb_wait_front(tt::CBIndex::c_0, 1);
-    cb_wait_front(tt::CBIndex::c_1, 1);
-    tile_regs_acquire();
-    matmul_tiles(tt::CBIndex::c_0, tt::CBIndex::c_1, 0, 0, 0);
-    tile_regs_commit();
-    tile_regs_wait();
-    cb_reserve_back(tt::CBIndex::c_16, 1);
-    pack_tile(0, tt::CBIndex::c_16);
-    tile_regs_release();
-    cb_push_back(tt::CBIndex::c_16, 1);
-    cb_pop_front(tt::CBIndex::c_0, 1);
-    cb_pop_front(tt::CBIndex::c_1, 1);
-}
-)"), core, ComputeConfig{});
-    SetRuntimeArgs(p, reader, core, {static_cast<std::uint32_t>(a_dram->address()), static_cast<std::uint32_t>(b_dram->address())});
-    SetRuntimeArgs(p, writer, core, {static_cast<std::uint32_t>(c_dram->address())});
+    add_one_page_io(p, core, {{a_dram, 2048}, {b_dram, 1088}}, c_dram, 1088);
+    CreateKernel(p, kernel_file("compute.cpp", one_tile_compute(R"(#include "api/compute/compute_kernel_api.h")",
+                                                                "compute_kernel_hw_startup<SrcOrder::Reverse>("
+                                                                "tt::CBIndex::c_0, tt::CBIndex::c_1, tt::CBIndex::c_16);"
+                                                                "\n    matmul_init(tt::CBIndex::c_0, tt::CBIndex::c_1);",
+                                                                "matmul_tiles(tt::CBIndex::c_0, tt::CBIndex::c_1, 0, 0, 0);")),
+                 core, ComputeConfig{});
     run(p);
     // The reference: the quantized B, fp32 products summed in ascending k, then quantized as the host does.
     const std::vector<float> b_quantized = unpack_bfp8_tiles_into_float_vec(b_packed, true, false);

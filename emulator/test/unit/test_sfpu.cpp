@@ -31,27 +31,8 @@ protected:
         cb(p, core, CBIndex::c_0, 1, DataFormat::Float32);
         cb(p, core, CBIndex::c_1, 1, DataFormat::Float32);
         cb(p, core, CBIndex::c_16, 1, DataFormat::Float32);
-        auto reader = CreateKernel(p, kernel_file("reader.cpp", R"(void kernel_main() {
-    const InterleavedAddrGen<true> in{.bank_base_address = get_arg_val<uint32_t>(0), .page_size = 4096};
-    const InterleavedAddrGen<true> ones{.bank_base_address = get_arg_val<uint32_t>(1), .page_size = 4096};
-    cb_reserve_back(tt::CBIndex::c_0, 1);
-    noc_async_read_page(0, in, get_write_ptr(tt::CBIndex::c_0));
-    cb_reserve_back(tt::CBIndex::c_1, 1);
-    noc_async_read_page(0, ones, get_write_ptr(tt::CBIndex::c_1));
-    noc_async_read_barrier();
-    cb_push_back(tt::CBIndex::c_0, 1);
-    cb_push_back(tt::CBIndex::c_1, 1);
-}
-)"), core, reader_cfg());
-        auto writer = CreateKernel(p, kernel_file("writer.cpp", R"(void kernel_main() {
-    const InterleavedAddrGen<true> out{.bank_base_address = get_arg_val<uint32_t>(0), .page_size = 4096};
-    cb_wait_front(tt::CBIndex::c_16, 1);
-    noc_async_write_page(0, out, get_read_ptr(tt::CBIndex::c_16));
-    noc_async_write_barrier();
-    cb_pop_front(tt::CBIndex::c_16, 1);
-}
-)"), core, writer_cfg());
-        CreateKernel(p, kernel_file(name, R"(#include "api/compute/compute_kernel_api.h"
+        add_one_page_io(p, core, {{in, kFloatTile}, {ones, kFloatTile}}, out, kFloatTile);
+        CreateKernel(p, kernel_file(name, one_tile_compute(R"(#include "api/compute/compute_kernel_api.h"
 #include "api/compute/eltwise_binary_sfpu.h"
 #include "api/compute/eltwise_unary/binop_with_scalar.h"
 #include "api/compute/eltwise_unary/eltwise_unary.h"
@@ -59,28 +40,11 @@ protected:
 #include "api/compute/eltwise_unary/gelu.h"
 #include "api/compute/eltwise_unary/recip.h"
 #include "api/compute/eltwise_unary/relu.h"
-#include "api/compute/eltwise_unary/sqrt.h"
-void kernel_main() {
-    init_sfpu(tt::CBIndex::c_0, tt::CBIndex::c_16);
-    )" + inits + R"(
-    cb_wait_front(tt::CBIndex::c_0, 1);
-    cb_wait_front(tt::CBIndex::c_1, 1);
-    tile_regs_acquire();
-    copy_tile(tt::CBIndex::c_0, 0, 0);
-    copy_tile(tt::CBIndex::c_1, 0, 1);
-    )" + body + R"(
-    tile_regs_commit();
-    tile_regs_wait();
-    cb_reserve_back(tt::CBIndex::c_16, 1);
-    pack_tile(0, tt::CBIndex::c_16);
-    tile_regs_release();
-    cb_push_back(tt::CBIndex::c_16, 1);
-    cb_pop_front(tt::CBIndex::c_0, 1);
-    cb_pop_front(tt::CBIndex::c_1, 1);
-}
-)"), core, ComputeConfig{});
-        SetRuntimeArgs(p, reader, core, {static_cast<std::uint32_t>(in->address()), static_cast<std::uint32_t>(ones->address())});
-        SetRuntimeArgs(p, writer, core, {static_cast<std::uint32_t>(out->address())});
+#include "api/compute/eltwise_unary/sqrt.h")",
+                                                           "init_sfpu(tt::CBIndex::c_0, tt::CBIndex::c_16);\n    " + inits,
+                                                           "copy_tile(tt::CBIndex::c_0, 0, 0);\n    "
+                                                           "copy_tile(tt::CBIndex::c_1, 0, 1);\n    " + body)),
+                     core, ComputeConfig{});
         run(p);
         return read<float>(out);
     }

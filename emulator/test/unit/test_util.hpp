@@ -74,6 +74,64 @@ protected:
     }
 };
 
+// The data movement around a one-core compute test: the reader brings page 0 of each input buffer
+// into c_0, c_1, ... (one page each, `inputs[i].second` bytes), the writer stores one page of c_16
+// (`out_page` bytes) into page 0 of `out`.
+inline void add_one_page_io(Program& p, const CoreCoord& core,
+                            const std::vector<std::pair<std::shared_ptr<MeshBuffer>, std::uint32_t>>& inputs,
+                            const std::shared_ptr<MeshBuffer>& out, std::uint32_t out_page) {
+    auto reader = CreateKernel(p, kernel_file("one_page_reader.cpp", R"(void kernel_main() {
+    const uint32_t inputs = get_arg_val<uint32_t>(0);
+    for (uint32_t i = 0; i < inputs; ++i) {
+        const InterleavedAddrGen<true> in{.bank_base_address = get_arg_val<uint32_t>(1 + 2 * i),
+                                          .page_size = get_arg_val<uint32_t>(2 + 2 * i)};
+        cb_reserve_back(i, 1);
+        noc_async_read_page(0, in, get_write_ptr(i));
+    }
+    noc_async_read_barrier();
+    for (uint32_t i = 0; i < inputs; ++i) cb_push_back(i, 1);
+}
+)"), core, DataMovementConfig{.processor = DataMovementProcessor::RISCV_1, .noc = NOC::RISCV_1_default});
+    auto writer = CreateKernel(p, kernel_file("one_page_writer.cpp", R"(void kernel_main() {
+    const InterleavedAddrGen<true> out{.bank_base_address = get_arg_val<uint32_t>(0),
+                                       .page_size = get_arg_val<uint32_t>(1)};
+    cb_wait_front(tt::CBIndex::c_16, 1);
+    noc_async_write_page(0, out, get_read_ptr(tt::CBIndex::c_16));
+    noc_async_write_barrier();
+    cb_pop_front(tt::CBIndex::c_16, 1);
+}
+)"), core, DataMovementConfig{.processor = DataMovementProcessor::RISCV_0, .noc = NOC::RISCV_0_default});
+    std::vector<std::uint32_t> args = {static_cast<std::uint32_t>(inputs.size())};
+    for (const auto& [buffer, page] : inputs) {
+        args.push_back(static_cast<std::uint32_t>(buffer->address()));
+        args.push_back(page);
+    }
+    SetRuntimeArgs(p, reader, core, args);
+    SetRuntimeArgs(p, writer, core, {static_cast<std::uint32_t>(out->address()), out_page});
+}
+
+// The compute kernel of a one-tile test: `body` between waiting for c_0 and c_1 (one tile each)
+// with DST acquired and packing DST 0 into c_16; `setup` first.
+inline std::string one_tile_compute(const std::string& includes, const std::string& setup, const std::string& body) {
+    return includes + R"(
+void kernel_main() {
+    )" + setup + R"(
+    cb_wait_front(tt::CBIndex::c_0, 1);
+    cb_wait_front(tt::CBIndex::c_1, 1);
+    tile_regs_acquire();
+    )" + body + R"(
+    tile_regs_commit();
+    tile_regs_wait();
+    cb_reserve_back(tt::CBIndex::c_16, 1);
+    pack_tile(0, tt::CBIndex::c_16);
+    tile_regs_release();
+    cb_push_back(tt::CBIndex::c_16, 1);
+    cb_pop_front(tt::CBIndex::c_0, 1);
+    cb_pop_front(tt::CBIndex::c_1, 1);
+}
+)";
+}
+
 // Runs f, expects a ttemu::Error whose message contains every needle.
 template <typename F>
 std::string expect_error(F&& f, const std::vector<std::string>& needles) {

@@ -18,7 +18,9 @@ namespace mlir::tt {
 /// The matmul being scheduled, in tiles.
 struct MatmulProblem {
   int64_t mTiles = 0, nTiles = 0, kTiles = 0;
-  uint64_t inTileBytes = 2048, outTileBytes = 2048;
+  /// Bytes of A's, B's and C's tiles as stored (bf16 2048, f32 4096, bfp8_b
+  /// 1088).
+  uint64_t aTileBytes = 2048, bTileBytes = 2048, outTileBytes = 2048;
   /// C = A^T * B: every K step transposes the A block through DST, and the
   /// partial sums spill.
   bool transposeA = false;

@@ -4,6 +4,8 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -112,6 +114,22 @@ LogicalResult TTDialect::verifyRegionArgAttribute(Operation *op, unsigned,
     return op->emitError() << "'" << kNameAttrName << "' of argument "
                            << argIndex << " must be a C++ identifier string";
   }
+  if (attr.getName() == kFormatAttrName) {
+    auto format = llvm::dyn_cast<DataFormatAttr>(attr.getValue());
+    if (!format)
+      return op->emitError() << "'" << kFormatAttrName << "' of argument "
+                             << argIndex << " must be a #tt.format";
+    auto func = llvm::dyn_cast<FunctionOpInterface>(op);
+    Type type = func ? func.getArgumentTypes()[argIndex] : Type();
+    auto memref = llvm::dyn_cast_if_present<MemRefType>(type);
+    if (!memref || !(memref.getElementType().isBF16() ||
+                     memref.getElementType().isF32()))
+      return op->emitError() << "'" << kFormatAttrName << "' of argument "
+                             << argIndex
+                             << " needs a memref of bf16 or f32 values, got "
+                             << type;
+    return success();
+  }
   if (attr.getName() != kShardAttrName)
     return op->emitError() << "unknown tt dialect argument attribute '"
                            << attr.getName().getValue() << "'";
@@ -124,6 +142,24 @@ LogicalResult TTDialect::verifyRegionArgAttribute(Operation *op, unsigned,
 //===----------------------------------------------------------------------===//
 // Types
 //===----------------------------------------------------------------------===//
+
+DataFormat mlir::tt::getStorageFormat(Value buffer) {
+  // Through views (a batch folded into rows) to the function argument.
+  while (auto view = buffer.getDefiningOp<ViewLikeOpInterface>())
+    buffer = view.getViewSource();
+  if (auto arg = llvm::dyn_cast<BlockArgument>(buffer))
+    if (auto func =
+            llvm::dyn_cast<FunctionOpInterface>(arg.getOwner()->getParentOp())) {
+      if (auto shard = func.getArgAttrOfType<ShardAttr>(
+              arg.getArgNumber(), TTDialect::kShardAttrName))
+        return shard.getFormat();
+      if (auto format = func.getArgAttrOfType<DataFormatAttr>(
+              arg.getArgNumber(), TTDialect::kFormatAttrName))
+        return format.getValue();
+    }
+  Type element = llvm::cast<MemRefType>(buffer.getType()).getElementType();
+  return element.isF32() ? DataFormat::Float32 : DataFormat::Float16_b;
+}
 
 uint64_t mlir::tt::getTileSizeInBytes(DataFormat format) {
   switch (format) {

@@ -477,8 +477,11 @@ static LogicalResult verifyTileTransfer(Operation *op, Value bufferValue,
            << buffer;
   DataFormat format = cb.getTile().getFormat();
   Type element = buffer.getElementType();
+  // Block floating point stores bf16 or f32 values (tt.format).
   bool matches = (format == DataFormat::Float16_b && element.isBF16()) ||
-                 (format == DataFormat::Float32 && element.isF32());
+                 (format == DataFormat::Float32 && element.isF32()) ||
+                 (format == DataFormat::Bfp8_b &&
+                  (element.isBF16() || element.isF32()));
   if (!matches)
     return op->emitOpError() << "circular buffer " << cb.getIndex()
                              << " holds " << stringifyDataFormat(format)

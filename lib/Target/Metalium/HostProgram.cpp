@@ -32,9 +32,10 @@ using namespace mlir::tt::metalium;
 
 namespace {
 
-/// Host element type of a buffer's data.
+/// Host element type of a buffer's data (block floating point: the floats
+/// the host converts).
 StringRef hostType(DataFormat format) {
-  return format == DataFormat::Float32 ? "float" : "bfloat16";
+  return format == DataFormat::Float16_b ? "bfloat16" : "float";
 }
 
 std::string coreRangeExpr(CoreRangeAttr r) {
@@ -142,8 +143,12 @@ private:
           "#include <cstdio>\n#include <cstdlib>\n#include <filesystem>\n"
           "#include <memory>\n#include <random>\n#include <string>\n"
           "#include <system_error>\n#include <vector>\n\n";
-    os << "#include <tt-metalium/bfloat16.hpp>\n"
-          "#include <tt-metalium/distributed.hpp>\n"
+    os << "#include <tt-metalium/bfloat16.hpp>\n";
+    if (llvm::any_of(info.buffers, [](const BufferInfo &b) {
+          return b.op.getFormat() == DataFormat::Bfp8_b;
+        }))
+      os << "#include <tt-metalium/bfloat8.hpp>\n";
+    os << "#include <tt-metalium/distributed.hpp>\n"
           "#include <tt-metalium/host_api.hpp>\n"
           "#include <tt-metalium/tensor_accessor_args.hpp>\n"
           "#include <tt-metalium/tilize_utils.hpp>\n"
@@ -560,7 +565,10 @@ private:
     }
     StringRef type = hostType(b.op.getFormat());
     os << "    // @" << b.op.getSymName() << ": " << b.shapeText()
-       << " row-major, rounded to " << stringifyDataFormat(b.op.getFormat())
+       << " row-major, "
+       << (b.op.getFormat() == DataFormat::Bfp8_b
+               ? "bf16 values (quantized to bfp8_b below)"
+               : ("rounded to " + stringifyDataFormat(b.op.getFormat())).str())
        << "\n";
     // size_t: the element count of a large buffer does not fit an int.
     os << "    std::vector<" << type << "> " << b.var << "_host(std::size_t{";
@@ -574,7 +582,9 @@ private:
        << "\");\n";
     os << "    else\n";
     os << "        for (" << type << "& v : " << b.var << "_host) v = "
-       << (type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
+       << (b.op.getFormat() == DataFormat::Bfp8_b
+               ? "static_cast<float>(bfloat16(uniform(rng)))"
+               : type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
        << ";\n";
   }
 
@@ -586,8 +596,11 @@ private:
   /// The row-major matrix of a read-back buffer: untilized, then the valid
   /// region cut out of the zero-padded tiles.
   /// A batch goes matrix by matrix (per_matrix).
-  static std::string untilized(const BufferInfo &b) {
-    std::string tiles = b.batched() ? "tiles" : b.var + "_tiles";
+  static std::string untilized(const BufferInfo &b,
+                               std::string source = std::string()) {
+    if (source.empty())
+      source = b.var + "_tiles";
+    std::string tiles = b.batched() ? "tiles" : source;
     std::string matrix;
     if (!b.padded())
       matrix = "untilize_nfaces(" + tiles + ", " + std::to_string(b.rows()) +
@@ -599,7 +612,7 @@ private:
                std::to_string(b.rows()) + ", " + std::to_string(b.cols()) + ")";
     if (!b.batched())
       return matrix;
-    return perMatrix(b, b.var + "_tiles", "tiles", matrix);
+    return perMatrix(b, source, "tiles", matrix);
   }
 
   /// The C++ that tilizes a buffer's row-major host data, zero-padded to
@@ -646,8 +659,25 @@ private:
              << " tilized (32x32 tiles of four 16x16 faces)"
              << (b->padded() ? ", zero-padded to whole tiles" : "")
              << (b->batched() ? ", matrix after matrix" : "") << "\n";
-          os << "    std::vector<" << hostType(b->op.getFormat()) << "> "
-             << b->var << "_tiles = " << tilized(*b) << ";\n";
+          if (b->op.getFormat() == DataFormat::Bfp8_b) {
+            // The device holds what the conversion keeps: the check uses
+            // those values, read back out of the tiles.
+            os << "    // as Bfp8_b (a shared exponent per 16 values, 7-bit "
+                  "magnitudes); the check uses the\n"
+                  "    // values the tiles hold\n";
+            os << "    const std::vector<std::uint32_t> " << b->var
+               << "_tiles = pack_as_bfp8_tiles(ttsl::make_const_span("
+               << tilized(*b) << "), /*row_major_input=*/false, "
+               << "/*is_exp_a=*/false);\n";
+            os << "    " << b->var << "_host = "
+               << untilized(*b, "unpack_bfp8_tiles_into_float_vec(" + b->var +
+                                    "_tiles, /*row_major_output=*/false, "
+                                    "/*is_exp_a=*/false)")
+               << ";\n";
+          } else {
+            os << "    std::vector<" << hostType(b->op.getFormat()) << "> "
+               << b->var << "_tiles = " << tilized(*b) << ";\n";
+          }
         } else {
           os << "    // Upload @" << b->op.getSymName() << " again\n";
         }
@@ -735,11 +765,22 @@ private:
        << (config.getFp32DestAccEn() ? "K" : "K / 32")
        << (ref.getAccumulate() ? " + 1" : "") << " = " << t.dstRoundings
        << "), the roundings adding up like a random walk;\n";
+    static constexpr const char *kFidelityReads[] = {
+        "5 leading bits of B's values (source A) by 7 of A's (source B)",
+        "9 leading bits of B's values (source A) by 7 of A's (source B)",
+        "9 leading bits of B's values (source A) by 7 of A's (source B), "
+        "plus B's 5 by A's bits 8..13",
+        "9 leading bits of B's values (source A) by 13 of A's (source B)"};
+    int phases = config.getMathFidelity() == MathFidelity::LoFi    ? 1
+                 : config.getMathFidelity() == MathFidelity::HiFi2 ? 2
+                 : config.getMathFidelity() == MathFidelity::HiFi3 ? 3
+                                                                   : 4;
     os << "    //   u_mul = " << powerOfTwo(t.uMul) << ": "
-       << mathFidelityName(config.getMathFidelity())
-       << (config.getMathFidelity() == MathFidelity::HiFi4
-               ? " multiplies at full input precision;\n"
-               : " drops low mantissa bits of the products;\n");
+       << mathFidelityName(config.getMathFidelity()) << " multiplies "
+       << kFidelityReads[phases - 1] << "\n    //           ("
+       << (t.uMul == 0 ? "every bit of these inputs"
+                       : "the truncated bits are the error")
+       << ");\n";
     os << "    //   u_in  = " << powerOfTwo(t.uIn)
        << (t.uIn == 0 ? ": bf16 inputs reach the matrix engine exactly.\n"
                       : ": f32 inputs reach the matrix engine with a 10-bit "

@@ -86,8 +86,9 @@ struct Tolerance {
   /// Rounding of the DST accumulator (bf16 DST: 2^-8, fp32 DST with
   /// fp32_dest_acc_en: 2^-24).
   double uDst = 0;
-  /// Products at reduced math fidelity (HiFi4: 0, HiFi3: 2^-9, HiFi2: 2^-7,
-  /// LoFi: 2^-4).
+  /// Products at the math fidelity: the operand bits no phase reads (bf16:
+  /// HiFi4 0, HiFi3 under 2^-11, HiFi2 2^-7, LoFi 2^-4; fp32 inputs lose
+  /// source A's bits past 9 even at HiFi4: 2^-8 - 2^-10).
   double uMul = 0;
   /// f32 inputs enter the matrix engine with a 10-bit mantissa (2^-11);
   /// bf16 inputs are exact.

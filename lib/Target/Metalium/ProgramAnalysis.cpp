@@ -51,6 +51,51 @@ StringRef metalium::dataFormatName(DataFormat format) {
   llvm_unreachable("unknown data format");
 }
 
+/// Significant bits (the hidden one included) an input of `format` has in
+/// the matrix engine's source registers: bf16 8, fp32 11 (10 fraction bits
+/// there), bfp8_b 7 (at most; a value smaller than its row's largest has
+/// fewer, which the quantized reference already holds).
+static int significandBits(DataFormat format) {
+  switch (format) {
+  case DataFormat::Float32:
+    return 11;
+  case DataFormat::Bfp8_b:
+    return 7;
+  case DataFormat::Float16_b:
+    return 8;
+  }
+  llvm_unreachable("unknown data format");
+}
+
+/// The largest relative error of keeping the `kept` leading bits of a
+/// `bits`-bit significand (truncation: the dropped bits, all ones).
+static double truncationError(int kept, int bits) {
+  return kept >= bits ? 0.0
+                      : std::ldexp(1.0, -(kept - 1)) - std::ldexp(1.0, -(bits - 1));
+}
+
+/// The relative error of one product at `fidelity` (tt-metal's matrix-engine
+/// report): per phase the multiplier reads 1 + 4 bits of source A (in1, B's
+/// tiles) and 1 + 6 bits of source B (in0, A's tiles). LoFi multiplies the
+/// high parts, HiFi2 adds A's next 4 bits, HiFi3 B's next 6, HiFi4 both; what
+/// no phase reads (A past 9 bits, B past 13, A_lo * B_lo before HiFi4) is the
+/// error. bf16 x bf16: LoFi 2^-4, HiFi2 2^-7, HiFi3 under 2^-11, HiFi4 0.
+static double fidelityProductError(MathFidelity fidelity, int aBits,
+                                   int bBits) {
+  switch (fidelity) {
+  case MathFidelity::LoFi:
+    return truncationError(5, bBits) + truncationError(7, aBits);
+  case MathFidelity::HiFi2:
+    return truncationError(9, bBits) + truncationError(7, aBits);
+  case MathFidelity::HiFi3:
+    return truncationError(5, bBits) * truncationError(7, aBits) +
+           truncationError(9, bBits) + truncationError(13, aBits);
+  case MathFidelity::HiFi4:
+    return truncationError(9, bBits) + truncationError(13, aBits);
+  }
+  llvm_unreachable("unknown math fidelity");
+}
+
 StringRef metalium::mathFidelityName(MathFidelity fidelity) {
   switch (fidelity) {
   case MathFidelity::LoFi:
@@ -128,11 +173,13 @@ LogicalResult checkBuffer(BufferInfo &info) {
   if (!info.uploaded && !info.readBack)
     return success();
   StringRef what = info.uploaded ? "uploads" : "reads back";
-  if (op.getFormat() == DataFormat::Bfp8_b)
+  // The host converts floats to block floating point when it uploads; it
+  // does not read bfp8_b results back.
+  if (op.getFormat() == DataFormat::Bfp8_b && info.readBack)
     return op.emitOpError()
-           << "is in bfp8_b, but the host generator only produces and "
-              "checks bf16 and f32 data (the host program "
-           << what << " this buffer)";
+           << "is in bfp8_b, but the host program reads bfp8_b buffers "
+              "back only as inputs it uploaded: bfp8_b results are not "
+              "supported yet";
   if (!op.getShape())
     return op.emitOpError() << "needs a shape: the host program " << what
                             << " it and tilizes [rows, columns] data";
@@ -471,20 +518,9 @@ FailureOr<ProgramInfo> metalium::analyzeProgram(ModuleOp module) {
     t.kTiles = std::max<int64_t>(1, k / 32);
     t.dstRoundings = (config.getFp32DestAccEn() ? k : t.kTiles) +
                      (ref.getAccumulate() ? 1 : 0);
-    switch (config.getMathFidelity()) {
-    case MathFidelity::HiFi4:
-      t.uMul = 0;
-      break;
-    case MathFidelity::HiFi3:
-      t.uMul = std::ldexp(1.0, -9);
-      break;
-    case MathFidelity::HiFi2:
-      t.uMul = std::ldexp(1.0, -7);
-      break;
-    case MathFidelity::LoFi:
-      t.uMul = std::ldexp(1.0, -4);
-      break;
-    }
+    t.uMul = fidelityProductError(config.getMathFidelity(),
+                                  significandBits(a->op.getFormat()),
+                                  significandBits(b->op.getFormat()));
     bool f32Inputs = a->op.getFormat() == DataFormat::Float32 ||
                      b->op.getFormat() == DataFormat::Float32;
     t.uIn = f32Inputs ? std::ldexp(1.0, -11) : 0.0;

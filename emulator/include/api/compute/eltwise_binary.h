@@ -13,7 +13,10 @@ ALWI void binary_op_init_common(std::uint32_t icb0, std::uint32_t icb1, std::uin
 }
 template <bool full_init, EltwiseBinaryType eltwise_binary_type>
 ALWI void binary_tiles_init(std::uint32_t icb0, std::uint32_t icb1, bool acc_to_dest = false, TTEMU_LOC_PARAMS) {
-    ::ttemu::kapi::binary_init(icb0, icb1, static_cast<std::uint32_t>(eltwise_binary_type), acc_to_dest, TTEMU_LOC);
+    static constexpr const char* kInit[4] = {"mul_tiles_init", "binary_tiles_init", "add_tiles_init",
+                                             "sub_tiles_init"};
+    ::ttemu::kapi::binary_init(icb0, icb1, static_cast<std::uint32_t>(eltwise_binary_type), 0, acc_to_dest,
+                               kInit[static_cast<std::uint32_t>(eltwise_binary_type) & 3], TTEMU_LOC);
 }
 ALWI void add_tiles_init(std::uint32_t icb0, std::uint32_t icb1, bool acc_to_dest = false, TTEMU_LOC_PARAMS) {
     binary_tiles_init<true, EltwiseBinaryType::ELWADD>(icb0, icb1, acc_to_dest, ttemu_loc);
@@ -27,16 +30,16 @@ ALWI void mul_tiles_init(std::uint32_t icb0, std::uint32_t icb1, TTEMU_LOC_PARAM
 ALWI void add_tiles(std::uint32_t icb0, std::uint32_t icb1, std::uint32_t itile0, std::uint32_t itile1,
                     std::uint32_t idst, TTEMU_LOC_PARAMS) {
     ::ttemu::kapi::binary_tiles(icb0, icb1, itile0, itile1, idst,
-                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWADD), "add_tiles", TTEMU_LOC);
+                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWADD), 0, 0, "add_tiles", TTEMU_LOC);
 }
 ALWI void sub_tiles(std::uint32_t icb0, std::uint32_t icb1, std::uint32_t itile0, std::uint32_t itile1,
                     std::uint32_t idst, TTEMU_LOC_PARAMS) {
     ::ttemu::kapi::binary_tiles(icb0, icb1, itile0, itile1, idst,
-                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWSUB), "sub_tiles", TTEMU_LOC);
+                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWSUB), 0, 0, "sub_tiles", TTEMU_LOC);
 }
 ALWI void mul_tiles(std::uint32_t icb0, std::uint32_t icb1, std::uint32_t itile0, std::uint32_t itile1,
                     std::uint32_t idst, TTEMU_LOC_PARAMS) {
     ::ttemu::kapi::binary_tiles(icb0, icb1, itile0, itile1, idst,
-                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWMUL), "mul_tiles", TTEMU_LOC);
+                                static_cast<std::uint32_t>(EltwiseBinaryType::ELWMUL), 0, 0, "mul_tiles", TTEMU_LOC);
 }
 }  // namespace ckernel

@@ -58,6 +58,10 @@ def TT_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kKernelsAttrName = "tt.kernels";
     /// Argument attribute: the layout descriptor of a global buffer.
     static constexpr ::llvm::StringLiteral kShardAttrName = "tt.shard";
+    /// Argument attribute: the data format a matmul input is stored in on the
+    /// device when it differs from its element type's (`#tt.format<bfp8_b>`:
+    /// block floating point, converted by the host when it uploads the data).
+    static constexpr ::llvm::StringLiteral kFormatAttrName = "tt.format";
     void registerAttributes();
   }];
 }

@@ -56,6 +56,11 @@ constexpr size_t kMaxRuntimeArgs = 341;
 /// Bytes of one 32x32 tile of `format`.
 uint64_t getTileSizeInBytes(DataFormat format);
 
+/// The format a global buffer (a function argument, or a view of one) is
+/// stored in on the device: its #tt.shard's, else its tt.format argument
+/// attribute, else its element type's (bf16: Float16_b, f32: Float32).
+DataFormat getStorageFormat(Value buffer);
+
 /// The role of the kernel function that contains `op`, if it is in one.
 std::optional<KernelRole> getEnclosingKernelRole(Operation *op);
 
