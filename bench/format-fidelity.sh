@@ -13,9 +13,9 @@ trap 'rm -rf "$work"' EXIT
 printf '%-6s %-8s %-8s %-7s %-24s %10s %8s %10s %9s\n' size A B fidelity schedule "modeled us" util "DRAM MiB" "vs bf16 HiFi4"
 for n in ${sizes[*]}; do
   base=""
-  for config in "bf16 bf16 hifi4" "bf16 bf16 hifi2" "bf16 bf16 lofi" "bf16 bfp8_b hifi2" "bf16 bfp8_b lofi" "bfp8_b bfp8_b lofi"; do
+  for config in "bf16 bf16 hifi4" "bf16 bf16 hifi2" "bf16 bf16 lofi" "bf16 bfp8_b hifi2" "bf16 bfp8_b lofi" "bfp8_b bfp8_b lofi" "bf16 bfp4_b lofi"; do
     read -r fa fb fid <<< "$config"
-    attr() { [ "$1" = bfp8_b ] && echo " {tt.format = #tt.format<bfp8_b>}" || true; }
+    attr() { [ "$1" != bf16 ] && echo " {tt.format = #tt.format<$1>}" || true; }
     cat > "$work/mm.mlir" <<MLIR
 func.func @mm(%A: memref<${n}x${n}xbf16>$(attr "$fa"), %B: memref<${n}x${n}xbf16>$(attr "$fb"), %C: memref<${n}x${n}xbf16>) {
   tl.matmul %A, %B into %C : memref<${n}x${n}xbf16>, memref<${n}x${n}xbf16> into memref<${n}x${n}xbf16>

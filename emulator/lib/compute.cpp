@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include <tt-metalium/bfloat16.hpp>
-#include <tt-metalium/bfloat8.hpp>
+#include <tt-metalium/block_float.hpp>
 #include <tt-metalium/tilize_utils.hpp>
 
 #include <ttemu/kernel_api.h>
@@ -35,9 +35,10 @@ constexpr auto kPack = ComputeState::Thread::Pack;
 
 void check_tile_cb(const CBState& cb, const char* op) {
     if (cb.format != tt::DataFormat::Float16_b && cb.format != tt::DataFormat::Float32 &&
-        cb.format != tt::DataFormat::Bfp8_b)
+        cb.format != tt::DataFormat::Bfp8_b && cb.format != tt::DataFormat::Bfp4_b)
         kfail(op, cb_str(cb.index) + " has data format " + tt::data_format_name(cb.format) +
-                      ", which the emulator's compute model does not support (use Float16_b, Float32 or Bfp8_b)");
+                      ", which the emulator's compute model does not support (use Float16_b, Float32, Bfp8_b or "
+                      "Bfp4_b)");
     if (cb.page_size != tt::tile_size(cb.format))
         kfail(op, cb_str(cb.index) + " has page size " + std::to_string(cb.page_size) + " but a " +
                       tt::data_format_name(cb.format) + " tile is " + std::to_string(tt::tile_size(cb.format)) +
@@ -61,11 +62,11 @@ const std::uint8_t* input_tile(std::uint32_t cbi, std::uint32_t idx, const char*
 
 // Face layout (four 16x16 row-major faces) -> row-major 32x32 fp32. Bfp8_b values are exact in fp32.
 void unpack(const CBState& cb, const std::uint8_t* src, float* out) {
-    if (cb.format == tt::DataFormat::Bfp8_b) {
+    if (cb.format == tt::DataFormat::Bfp8_b || cb.format == tt::DataFormat::Bfp4_b) {
         float faces[1024];
-        bfp8::unpack_tile(src, faces);
+        bfp::unpack_tile(src, faces, cb.format == tt::DataFormat::Bfp8_b ? 7 : 3);
         for (std::uint32_t r = 0; r < 32; ++r)
-            for (std::uint32_t c = 0; c < 32; ++c) out[r * 32 + c] = faces[bfp8::face_index(r, c)];
+            for (std::uint32_t c = 0; c < 32; ++c) out[r * 32 + c] = faces[bfp::face_index(r, c)];
         return;
     }
     for (std::uint32_t f = 0; f < 4; ++f) {
@@ -89,15 +90,16 @@ void unpack(const CBState& cb, const std::uint8_t* src, float* out) {
 // Row-major 32x32 fp32 -> face layout in the CB format (bf16: round to nearest even; Bfp8_b: a
 // shared exponent per 16 values and 7-bit magnitudes rounded to nearest even, as the host converts).
 void pack(const CBState& cb, const float* in, std::uint8_t* dst, bool accumulate) {
-    if (cb.format == tt::DataFormat::Bfp8_b) {
+    if (cb.format == tt::DataFormat::Bfp8_b || cb.format == tt::DataFormat::Bfp4_b) {
+        const unsigned magnitude_bits = cb.format == tt::DataFormat::Bfp8_b ? 7 : 3;
         float faces[1024];
-        if (accumulate) bfp8::unpack_tile(dst, faces);
+        if (accumulate) bfp::unpack_tile(dst, faces, magnitude_bits);
         for (std::uint32_t r = 0; r < 32; ++r)
             for (std::uint32_t c = 0; c < 32; ++c) {
-                float& f = faces[bfp8::face_index(r, c)];
+                float& f = faces[bfp::face_index(r, c)];
                 f = accumulate ? f + in[r * 32 + c] : in[r * 32 + c];
             }
-        bfp8::pack_tile(faces, dst);
+        bfp::pack_tile(faces, dst, magnitude_bits);
         return;
     }
     for (std::uint32_t f = 0; f < 4; ++f) {
@@ -253,7 +255,8 @@ void tile_product(ComputeState& s, float* dst, const float* in0, const float* in
 
 // Tile `idx` of in0's or in1's waited window, unpacked through the source the matrix engine reads it
 // with (in0 through source B, in1 through source A), in1 transposed when asked.
-// Returns the significant bits the values have in the source register (bf16 8, Tf32 11, Bfp8_b 7).
+// Returns the significant bits the values have in the source register (bf16 8, Tf32 11, Bfp8_b 7,
+// Bfp4_b 3).
 unsigned unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uint32_t idx, bool is_in1,
                                bool transpose, float* out, const char* op) {
     CBState* cb;
@@ -262,7 +265,12 @@ unsigned unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uin
     unpack(*cb, tile, out);
     to_source_register(*cb, out);
     if (is_in1 && transpose) transpose32(out);
-    return cb->format == tt::DataFormat::Float32 ? 11 : cb->format == tt::DataFormat::Bfp8_b ? 7 : 8;
+    switch (cb->format) {
+        case tt::DataFormat::Float32: return 11;
+        case tt::DataFormat::Bfp8_b: return 7;
+        case tt::DataFormat::Bfp4_b: return 3;
+        default: return 8;
+    }
 }
 
 void account_tile_product(ComputeState& s, const char* op) {
@@ -623,6 +631,10 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     check_unpack_format(s, 0, *cb, op);
     float* d = s.dst[dst];
     unpack(*cb, t, d);
+    // fp32 tiles go through source A (Tf32) unless the kernel unpacks this CB straight into DST.
+    const auto& to_dest = g_cur->kernel->cc.unpack_to_dest_mode;
+    if (!(cbi < to_dest.size() && to_dest[cbi] == tt::tt_metal::UnpackToDestMode::UnpackToDestFp32))
+        to_source_register(*cb, d);
     transpose_faces(d, s.unpack_transpose_faces, s.unpack_transpose_within);
     g_cur->clock += g_cur->launch->dev->arch.timing->copy_tile_cycles;
 }

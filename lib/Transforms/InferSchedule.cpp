@@ -69,7 +69,6 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
                    : tl::PipelinedOp();
   if (!loop)
     return std::nullopt;
-  MemRefType a = gemm.getA().getType();
   tl::MatmulShape shape = gemm.getShape();
   MatmulProblem problem;
   ScheduleCandidate blocks;

@@ -590,7 +590,7 @@ struct TTLowerMemorySpacePass
              << "the result is stored as "
              << stringifyDataFormat(getStorageFormat(output))
              << "; only a matmul's inputs may be stored in block floating "
-                "point (bfp8_b results are not supported yet)";
+                "point (block floating point results are not supported yet)";
     // DST capacity and L1 are the target's.
     FailureOr<TargetAttr> target = getTarget(func, "tt-lower-memory-space");
     if (failed(target))
@@ -607,11 +607,13 @@ struct TTLowerMemorySpacePass
       MemRefType aType = gemm.getA().getType();
       int64_t pages = tilesOf(aType);
       DataFormat format = formatOf(aType.getElementType());
-      if (aStored && getStorageFormat(aStored) == DataFormat::Bfp8_b)
+      if (aStored && isBlockFloat(getStorageFormat(aStored)))
         return emitError(gemm.getLoc())
-               << "A is stored as bfp8_b and transposed: transposing "
-                  "block floating point tiles on the core is not supported "
-                  "yet (store A as bf16, or B as bfp8_b)";
+               << "A is stored as "
+               << stringifyDataFormat(getStorageFormat(aStored))
+               << " and transposed: transposing block floating point tiles "
+                  "on the core is not supported yet (store A as bf16, or B in "
+                  "block floating point)";
       auto type = CircularBufferType::get(&getContext(), kTransposedInputCB,
                                           pages,
                                           TileType::get(&getContext(), format));

@@ -101,7 +101,7 @@ struct TTSelectSchedulePass
     FailureOr<TargetAttr> target = getTarget(func, "tt-select-schedule");
     if (failed(target))
       return signalPassFailure();
-    MemRefType a = op.getA().getType(), c = op.getC().getType();
+    MemRefType c = op.getC().getType();
     // The problem in whole tiles: partial tiles are zero-padded.
     tl::MatmulShape shape = op.getShape();
     int64_t m = tl::paddedToTiles(shape.m), k = tl::paddedToTiles(shape.k),

@@ -7,7 +7,7 @@ import pytest
 
 import tilelang_tt as tilelang
 from programs import matmul_dtypes
-from tilelang_tt import quantize_bfp8_b, round_to_bf16
+from tilelang_tt import quantize_bfp4_b, quantize_bfp8_b, round_to_bf16
 
 
 def test_quantize_bfp8_b_rounds_and_saturates_like_the_host():
@@ -50,5 +50,16 @@ def test_gemm_with_bfp8_b_weights_matches_numpy(fidelity):
 def test_bfp8_b_result_is_refused_at_the_users_line():
     with pytest.raises(tilelang.CompileError) as err:
         tilelang.compile(matmul_dtypes(64, 64, 64, 32, 32, 32, "bfloat16", "bfloat16", "bfloat8_b"))
-    assert "bfp8_b results are not supported yet" in str(err.value)
+    assert "block floating point results are not supported yet" in str(err.value)
     assert "test_bfp8.py" in str(err.value) or "programs.py" in str(err.value)
+
+
+def test_bfp4_b_weights_are_held_as_numpy_quantizes_them():
+    """As for bfloat8_b, with 3-bit magnitudes (576-byte Bfp4_b tiles)."""
+    kernel = tilelang.compile(matmul_dtypes(64, 96, 64, 32, 32, 32, "bfloat16", "bfloat4_b", "float32"),
+                              out_idx=[2])
+    rng = np.random.default_rng(5)
+    b = (rng.standard_normal((64, 96)) * np.exp2(rng.integers(-4, 4, (64, 96)))).astype(np.float32)
+    c = kernel(np.eye(64, dtype=np.float32), b)
+    np.testing.assert_array_equal(c, quantize_bfp4_b(round_to_bf16(b)))
+    assert not np.array_equal(c, quantize_bfp8_b(round_to_bf16(b)))

@@ -20,11 +20,11 @@ from .profiler import Profiler
 from .errors import (CompileError, FrontendError, RunError, TileLangTTError,
                      UnsupportedConstructError)
 from .frontend import PrimFunc, prim_func
-from .runner import quantize_bfp8_b, round_to_bf16
+from .runner import quantize_bfp4_b, quantize_bfp8_b, round_to_bf16
 
 __all__ = [
     "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
-    "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "quantize_bfp8_b", "passes",
+    "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "quantize_bfp8_b", "quantize_bfp4_b", "passes",
     "devices_supported", "math_fidelities_supported", "jit", "Profiler", "UnsupportedConstructError",
 ]
 

@@ -12,15 +12,16 @@ DTYPES = {
     # Block floating point (ttnn's bfloat8_b): bf16 values the host converts
     # to Bfp8_b tiles when it uploads them.
     "bfloat8_b": "bf16",
+    "bfloat4_b": "bf16",
 }
 
 # dtypes the device stores in another format than their element type's.
-STORAGE_FORMATS = {"bfloat8_b": "bfp8_b"}
+STORAGE_FORMATS = {"bfloat8_b": "bfp8_b", "bfloat4_b": "bfp4_b"}
 
 
 def storage_format(dtype):
     """The device format of a parameter of this dtype when it is not its
-    element type's (bfloat8_b: bfp8_b), else None."""
+    element type's (bfloat8_b: bfp8_b, bfloat4_b: bfp4_b), else None."""
     return STORAGE_FORMATS.get(dtype) if isinstance(dtype, str) else None
 
 

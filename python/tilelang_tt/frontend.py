@@ -435,8 +435,8 @@ class _Codegen:
             raise self.error(
                 node,
                 "dtype %r is not supported on Tenstorrent; use 'float16' or 'bfloat16' "
-                "(both bf16, Float16_b), 'float32' / 'float', or 'bfloat8_b' for a matmul input "
-                "stored as block floating point" % (dtype,),
+                "(both bf16, Float16_b), 'float32' / 'float', or 'bfloat8_b' / 'bfloat4_b' for a "
+                "matmul input stored as block floating point" % (dtype,),
             )
         return element
 

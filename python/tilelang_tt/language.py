@@ -12,7 +12,7 @@ from .frontend import PrimFunc, prim_func
 __all__ = [
     "prim_func", "PrimFunc", "Tensor", "Buffer", "Kernel", "ceildiv",
     "alloc_shared", "alloc_fragment", "clear", "fill", "copy", "gemm",
-    "Pipelined", "serial", "float16", "bfloat16", "float32", "bfloat8_b",
+    "Pipelined", "serial", "float16", "bfloat16", "float32", "bfloat8_b", "bfloat4_b",
 ]
 
 Tensor = TensorFactory("Tensor")
@@ -22,6 +22,7 @@ Buffer = TensorFactory("Buffer")
 float16 = "float16"
 bfloat16 = "bfloat16"
 bfloat8_b = "bfloat8_b"
+bfloat4_b = "bfloat4_b"
 float32 = "float32"
 
 Kernel = Intrinsic(

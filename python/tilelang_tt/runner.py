@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import RunError
 
-__all__ = ["run", "round_to_bf16", "quantize_bfp8_b", "find_tt_run"]
+__all__ = ["run", "round_to_bf16", "quantize_bfp8_b", "quantize_bfp4_b", "find_tt_run"]
 
 
 def round_to_bf16(array):
@@ -29,19 +29,12 @@ def round_to_bf16(array):
     return rounded.astype(np.uint32).view(np.float32)
 
 
-def quantize_bfp8_b(array):
-    """The values a matrix (or a batch of them: the last two axes) holds on
-    the device as Bfp8_b tiles, as float32 (a "bfloat8_b" parameter's values
-    are bf16 first: quantize_bfp8_b(round_to_bf16(x))): what the host program's
-    conversion (tt-metal's pack_as_bfp8_tiles) keeps. Every 16 values of a
-    row of a 16x16 face (columns 16j .. 16j + 15 of a row) share the largest
-    of their exponents; each value keeps a sign and 7 bits of magnitude
-    (its significand shifted by the exponent difference, rounded to nearest
-    with ties to even, saturating at 127), zeros and subnormals become 0.
-    Inf and NaN follow the same rule (an Inf stays Inf, a NaN NaN)."""
+def _quantize_block_float(array, magnitude_bits, name):
+    """Shared exponents per 16 values of a face row, `magnitude_bits`-bit
+    magnitudes (see quantize_bfp8_b)."""
     x = np.ascontiguousarray(array, dtype=np.float32)
     if x.ndim < 2:
-        raise ValueError("quantize_bfp8_b takes a matrix or a batch of matrices")
+        raise ValueError("%s takes a matrix or a batch of matrices" % name)
     cols = x.shape[-1]
     padded = -(-cols // 16) * 16
     if padded != cols:  # the host zero-pads to whole tiles; zeros do not change a row's exponent
@@ -53,21 +46,42 @@ def quantize_bfp8_b(array):
     significand = (bits & np.uint32(0x7FFFFF)) | np.uint32(0x800000)
     shift = np.minimum(shared - exponent, np.uint32(31))
     shifted = (significand >> shift).astype(np.uint32)
-    dropped = shifted & np.uint32(0x1FFFF)
-    magnitude = shifted >> np.uint32(17)
-    up = (dropped > 0x10000) | ((dropped == 0x10000) & ((magnitude & np.uint32(1)) == 1))
-    magnitude = np.minimum(magnitude + up.astype(np.uint32), np.uint32(127))
+    drop = 24 - magnitude_bits
+    dropped = shifted & np.uint32((1 << drop) - 1)
+    tie = np.uint32(1 << (drop - 1))
+    magnitude = shifted >> np.uint32(drop)
+    up = (dropped > tie) | ((dropped == tie) & ((magnitude & np.uint32(1)) == 1))
+    magnitude = np.minimum(magnitude + up.astype(np.uint32), np.uint32((1 << magnitude_bits) - 1))
     magnitude = np.where(exponent == 0, np.uint32(0), magnitude)
-    # Back to float32: magnitude / 64 * 2^(shared - 127), normalized as tt-metal's unpacker does.
+    # Back to float32: magnitude * 2^(shared - 127 - (magnitude_bits - 1)), normalized as the unpacker does.
     negative = (bits >> np.uint32(31)) == 1
     lead = np.floor(np.log2(np.maximum(magnitude, 1))).astype(np.int64)  # position of the leading one
-    value_exponent = shared.astype(np.int64) - (6 - lead)
+    value_exponent = shared.astype(np.int64) - (magnitude_bits - 1 - lead)
     fraction = (magnitude.astype(np.uint64) << (23 - lead).astype(np.uint64)) & np.uint64(0x7FFFFF)
     out_bits = (value_exponent.astype(np.uint64) << np.uint64(23)) | fraction
     out_bits = np.where(negative, out_bits | np.uint64(0x80000000), out_bits)
     out_bits = np.where((magnitude == 0) | (value_exponent <= 0), np.uint64(0), out_bits)
     out = out_bits.astype(np.uint32).view(np.float32).reshape(x.shape)
     return out[..., :cols]
+
+
+def quantize_bfp8_b(array):
+    """The values a matrix (or a batch of them: the last two axes) holds on
+    the device as Bfp8_b tiles, as float32 (a "bfloat8_b" parameter's values
+    are bf16 first: quantize_bfp8_b(round_to_bf16(x))): what the host program's
+    conversion (tt-metal's pack_as_bfp8_tiles) keeps. Every 16 values of a
+    row of a 16x16 face (columns 16j .. 16j + 15 of a row) share the largest
+    of their exponents; each value keeps a sign and 7 bits of magnitude
+    (its significand shifted by the exponent difference, rounded to nearest
+    with ties to even, saturating at 127), zeros and subnormals become 0.
+    Inf and NaN follow the same rule (an Inf stays Inf, a NaN NaN)."""
+    return _quantize_block_float(array, 7, "quantize_bfp8_b")
+
+
+def quantize_bfp4_b(array):
+    """As quantize_bfp8_b for Bfp4_b tiles ("bfloat4_b"): 3 bits of
+    magnitude per value, saturating at 7 (pack_as_bfp4_tiles)."""
+    return _quantize_block_float(array, 3, "quantize_bfp4_b")
 
 
 def find_tt_run():
@@ -116,7 +130,7 @@ def _prepare(artifacts, arrays):
             raise ValueError("%s must have shape %s, got %s" % (buffer["param"], buffer["shape"], value.shape))
         value = value.astype(np.float32)
         # bf16 values; bfp8_b buffers hold bf16 values the host converts further.
-        if buffer["format"] in ("bf16", "bfp8_b"):
+        if buffer["format"] in ("bf16", "bfp8_b", "bfp4_b"):
             value = round_to_bf16(value)
         data[buffer["name"]] = value
     for buffer in outputs:

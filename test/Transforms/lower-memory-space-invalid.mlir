@@ -245,7 +245,7 @@ func.func @bfp8_result(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
       tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
-    // expected-error @+1 {{the result is stored as bfp8_b; only a matmul's inputs may be stored in block floating point (bfp8_b results are not supported yet)}}
+    // expected-error @+1 {{the result is stored as bfp8_b; only a matmul's inputs may be stored in block floating point (block floating point results are not supported yet)}}
     tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
   }
   return
@@ -265,7 +265,7 @@ func.func @bfp8_transposed_a(%A: memref<32x32xbf16> {tt.format = #tt.format<bfp8
     tl.pipelined %k in 1 stages 2 {
       tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      // expected-error @+1 {{A is stored as bfp8_b and transposed: transposing block floating point tiles on the core is not supported yet (store A as bf16, or B as bfp8_b)}}
+      // expected-error @+1 {{A is stored as bfp8_b and transposed: transposing block floating point tiles on the core is not supported yet (store A as bf16, or B in block floating point)}}
       tl.gemm %a, %b, %c transpose_a : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>

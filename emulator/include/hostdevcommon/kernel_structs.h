@@ -2,6 +2,8 @@
 #pragma once
 #include <cstdint>
 
+#include <tt-metalium/circular_buffer_constants.h>
+
 namespace tt {
 enum CBIndex : std::uint8_t {
     c_0 = 0, c_1, c_2, c_3, c_4, c_5, c_6, c_7, c_8, c_9, c_10, c_11, c_12, c_13, c_14, c_15,
@@ -10,5 +12,5 @@ enum CBIndex : std::uint8_t {
     c_48, c_49, c_50, c_51, c_52, c_53, c_54, c_55, c_56, c_57, c_58, c_59, c_60, c_61, c_62, c_63,
     SIZE = 64
 };
-constexpr std::uint32_t NUM_CIRCULAR_BUFFERS = 64;
+using ::NUM_CIRCULAR_BUFFERS;
 }  // namespace tt

@@ -19,22 +19,15 @@
 #include <tt_stl/span.hpp>
 #include <ttemu/error.hpp>
 
+#include <tt-metalium/block_float.hpp>
+
 namespace ttemu::bfp8 {
-inline constexpr std::uint32_t kTileBytes = 1088, kExponentBytes = 64;
-// One tile: 1024 floats in face order (four 16x16 faces, row-major within each) <-> 1088 bytes.
-void pack_tile(const float* faces, std::uint8_t* tile);
-void unpack_tile(const std::uint8_t* tile, float* faces);
-// One value's byte given its row's shared exponent, and back.
-std::uint8_t encode(float value, std::uint32_t shared_exponent);
-float decode(std::uint8_t byte, std::uint32_t shared_exponent);
-// Position in face order of element (r, c) of a row-major 32x32 tile.
-inline std::uint32_t face_index(std::uint32_t r, std::uint32_t c) {
-    return ((r / 16) * 2 + c / 16) * 256 + (r % 16) * 16 + c % 16;
-}
+inline constexpr std::uint32_t kTileBytes = 1088, kExponentBytes = bfp::kExponentBytes;
+inline void pack_tile(const float* faces, std::uint8_t* tile) { bfp::pack_tile(faces, tile, 7); }
+inline void unpack_tile(const std::uint8_t* tile, float* faces) { bfp::unpack_tile(tile, faces, 7); }
+using bfp::face_index;
 inline void check_shape(const std::optional<tt::tt_metal::Tile>& tile, bool is_exp_a, const char* fn) {
-    if (is_exp_a) throw Error(std::string(fn) + ": Bfp8 (is_exp_a) is not emulated; only Bfp8_b");
-    if (tile && (tile->get_tile_shape()[0] != 32 || tile->get_tile_shape()[1] != 32))
-        throw Error(std::string(fn) + ": only 32x32 tiles are emulated");
+    bfp::check_shape(tile, is_exp_a, fn, "Bfp8");
 }
 }  // namespace ttemu::bfp8
 

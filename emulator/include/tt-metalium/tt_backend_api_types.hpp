@@ -82,6 +82,12 @@ inline const char* data_format_name(DataFormat format) {
         case DataFormat::Bfp8_b: return "Bfp8_b";
         case DataFormat::Bfp8: return "Bfp8";
         case DataFormat::Bfp4_b: return "Bfp4_b";
+        case DataFormat::Bfp4: return "Bfp4";
+        case DataFormat::Bfp2_b: return "Bfp2_b";
+        case DataFormat::Bfp2: return "Bfp2";
+        case DataFormat::Tf32: return "Tf32";
+        case DataFormat::Lf8: return "Lf8";
+        case DataFormat::Int8: return "Int8";
         case DataFormat::Int32: return "Int32";
         case DataFormat::UInt32: return "UInt32";
         case DataFormat::UInt16: return "UInt16";

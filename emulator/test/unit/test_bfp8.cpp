@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include <tt-metalium/bfloat4.hpp>
 #include <tt-metalium/bfloat8.hpp>
 
 #include "test_util.hpp"
@@ -126,4 +127,35 @@ TEST_F(Bfp8Compute, MatmulReadsAndWritesBfp8Tiles) {
     int changed = 0;  // the quantization of B is visible: B's values are not all Bfp8_b-exact
     for (int i = 0; i < 1024; ++i) changed += b_quantized[i] != b[i];
     EXPECT_GT(changed, 100);
+}
+
+// Bfp4_b: the same shared exponents, 3-bit magnitudes two to a byte (576-byte tiles); steps of 1/4 of
+// the row's largest power of two, ties to even, saturation at 7.
+TEST(Bfp4, MagnitudesRoundToNearestEvenAndSaturate) {
+    std::vector<float> tile(1024, 0.0f);
+    const float row[] = {1.0f, 1.125f, 1.375f, 1.9f, -1.5f, 0.3f, 0.125f, 1.24f};
+    std::copy(std::begin(row), std::end(row), tile.begin());
+    const auto packed = pack_as_bfp4_tiles(tt::stl::Span<const float>(tile), false, false);
+    ASSERT_EQ(packed.size(), 576u / 4);
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(packed.data());
+    EXPECT_EQ(bytes[0], 127);                 // the row's exponent (1.9)
+    EXPECT_EQ(bytes[64] & 0xf, 4);            // 1.0 = 4 / 4, in the low nibble
+    EXPECT_EQ(bytes[64] >> 4, 4);             // 1.125: a tie between 4 and 5 -> 4 (even)
+    const auto back = unpack_bfp4_tiles_into_float_vec(packed, false, false);
+    EXPECT_EQ(back[0], 1.0f);
+    EXPECT_EQ(back[1], 1.0f);
+    EXPECT_EQ(back[2], 1.5f);                 // 1.375: a tie between 5 and 6 -> 6
+    EXPECT_EQ(back[3], 1.75f);                // 1.9 would round to 8: saturates at 7
+    EXPECT_EQ(back[4], -1.5f);
+    EXPECT_EQ(back[5], 0.25f);                // 0.3 = 1.2 steps -> 1
+    EXPECT_EQ(back[6], 0.0f);                 // 0.125 = half a step, a tie -> 0 (even)
+    EXPECT_EQ(back[7], 1.25f);
+    // Row-major and face order agree, as for Bfp8_b.
+    std::vector<float> values(1024);
+    for (int i = 0; i < 1024; ++i) values[i] = static_cast<float>(i % 37) / 4.0f - 4.0f;
+    std::vector<float> faces(1024);
+    for (std::uint32_t r = 0; r < 32; ++r)
+        for (std::uint32_t c = 0; c < 32; ++c) faces[ttemu::bfp::face_index(r, c)] = values[r * 32 + c];
+    EXPECT_EQ(pack_as_bfp4_tiles(tt::stl::Span<const float>(values), true, false),
+              pack_as_bfp4_tiles(tt::stl::Span<const float>(faces), false, false));
 }

@@ -358,7 +358,7 @@ void kernel_main() {
     expect_error([&] { run(p2); }, {"reads tile 0 of c_0 but only 0 tiles are waited"});
 }
 
-// Bfp4_b CBs can be declared (tt-metal has them) but the compute model does not unpack them.
+// Bfp2_b CBs can be declared (tt-metal has them) but the compute model does not unpack them.
 TEST_F(Err, ComputeOnAnUnsupportedFormatIsAnError) {
     const char* k = R"(#include "api/compute/compute_kernel_hw_startup.h"
 #include "api/compute/matmul.h"
@@ -368,9 +368,9 @@ void kernel_main() {
 }
 )";
     Program p = CreateProgram();
-    cb(p, core, CBIndex::c_0, 2, DataFormat::Bfp4_b);
-    CreateKernel(p, kernel_file("bfp4.cpp", k), core, ComputeConfig{});
-    expect_error([&] { run(p); }, {"Bfp4_b", "does not support (use Float16_b, Float32 or Bfp8_b)"});
+    cb(p, core, CBIndex::c_0, 2, DataFormat::Bfp2_b);
+    CreateKernel(p, kernel_file("bfp2.cpp", k), core, ComputeConfig{});
+    expect_error([&] { run(p); }, {"Bfp2_b", "does not support (use Float16_b, Float32, Bfp8_b or Bfp4_b)"});
 }
 
 TEST_F(Err, CompileErrorNamesKernelAndCompilerMessage) {

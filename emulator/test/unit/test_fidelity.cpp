@@ -77,3 +77,30 @@ TEST_F(Fidelity, Float32InputsEnterAsTf32AndSourceAKeepsNineBits) {
     EXPECT_EQ(product(v, 1.0f, MathFidelity::HiFi4, DataFormat::Float32, "f32b.cpp"), v);
     EXPECT_EQ(product(1.0f + 0x1p-12f, 1.0f, MathFidelity::HiFi4, DataFormat::Float32, "tf32.cpp"), 1.0f);
 }
+
+// copy_tile of an fp32 tile passes source A (Tf32, 10 fraction bits) unless the kernel's
+// unpack_to_dest_mode sends that CB straight to the fp32 DST (UnpackToDestFp32).
+TEST_F(Emu, CopyTileKeepsFp32OnlyWithUnpackToDestFp32) {
+    const CoreCoord core{1, 0};
+    auto copy = [&](bool to_dest, const std::string& name) {
+        auto in = dram(4096, 4096), unused = dram(4096, 4096), out = dram(4096, 4096);
+        write(in, std::vector<float>(1024, 1.0f + 0x1p-12f));
+        write(unused, std::vector<float>(1024, 0.0f));
+        Program p = CreateProgram();
+        cb(p, core, CBIndex::c_0, 1, DataFormat::Float32);
+        cb(p, core, CBIndex::c_1, 1, DataFormat::Float32);
+        cb(p, core, CBIndex::c_16, 1, DataFormat::Float32);
+        add_one_page_io(p, core, {{in, 4096}, {unused, 4096}}, out, 4096);
+        std::vector<UnpackToDestMode> modes(NUM_CIRCULAR_BUFFERS, UnpackToDestMode::Default);
+        if (to_dest) modes[0] = UnpackToDestMode::UnpackToDestFp32;
+        CreateKernel(p, kernel_file(name, one_tile_compute(R"(#include "api/compute/compute_kernel_api.h")",
+                                                           "compute_kernel_hw_startup(tt::CBIndex::c_0, tt::CBIndex::c_16);"
+                                                           "\n    copy_tile_to_dst_init_short(tt::CBIndex::c_0);",
+                                                           "copy_tile(tt::CBIndex::c_0, 0, 0);")),
+                     core, ComputeConfig{.fp32_dest_acc_en = true, .unpack_to_dest_mode = modes});
+        run(p);
+        return read<float>(out)[0];
+    };
+    EXPECT_EQ(copy(false, "via_source_a.cpp"), 1.0f);
+    EXPECT_EQ(copy(true, "to_dest.cpp"), 1.0f + 0x1p-12f);
+}

@@ -169,6 +169,8 @@ uint64_t mlir::tt::getTileSizeInBytes(DataFormat format) {
     return 4096;
   case DataFormat::Bfp8_b:
     return 1088; // 1024 mantissa bytes + 64 shared exponents
+  case DataFormat::Bfp4_b:
+    return 576; // 512 bytes of two 4-bit values + 64 shared exponents
   }
   llvm_unreachable("unknown data format");
 }

@@ -480,7 +480,7 @@ static LogicalResult verifyTileTransfer(Operation *op, Value bufferValue,
   // Block floating point stores bf16 or f32 values (tt.format).
   bool matches = (format == DataFormat::Float16_b && element.isBF16()) ||
                  (format == DataFormat::Float32 && element.isF32()) ||
-                 (format == DataFormat::Bfp8_b &&
+                 (isBlockFloat(format) &&
                   (element.isBF16() || element.isF32()));
   if (!matches)
     return op->emitOpError() << "circular buffer " << cb.getIndex()

@@ -144,10 +144,13 @@ private:
           "#include <memory>\n#include <random>\n#include <string>\n"
           "#include <system_error>\n#include <vector>\n\n";
     os << "#include <tt-metalium/bfloat16.hpp>\n";
-    if (llvm::any_of(info.buffers, [](const BufferInfo &b) {
-          return b.op.getFormat() == DataFormat::Bfp8_b;
-        }))
-      os << "#include <tt-metalium/bfloat8.hpp>\n";
+    for (auto [format, header] :
+         {std::pair{DataFormat::Bfp4_b, "bfloat4.hpp"},
+          std::pair{DataFormat::Bfp8_b, "bfloat8.hpp"}})
+      if (llvm::any_of(info.buffers, [format = format](const BufferInfo &b) {
+            return b.op.getFormat() == format;
+          }))
+        os << "#include <tt-metalium/" << header << ">\n";
     os << "#include <tt-metalium/distributed.hpp>\n"
           "#include <tt-metalium/host_api.hpp>\n"
           "#include <tt-metalium/tensor_accessor_args.hpp>\n"
@@ -293,6 +296,35 @@ private:
                << llvm::cast<IntegerAttr>(arg).getInt() << ");\n";
         }
       }
+      // With fp32 DST, fp32 tiles the compute kernel copies into DST (partial
+      // sums, C's values, A blocks to transpose) bypass source A, which keeps
+      // 10 fraction bits: tt-metal's UnpackToDestFp32, as its matmul sets for
+      // its partials.
+      std::string unpackToDest = k.handle + "_unpack_to_dest";
+      llvm::SmallSetVector<uint32_t, 4> fp32Copies;
+      if (auto config = llvm::dyn_cast<ComputeConfigAttr>(create.getConfig());
+          config && config.getFp32DestAccEn())
+        k.func.walk([&](Operation *op) {
+          Value cb;
+          if (auto copy = llvm::dyn_cast<CopyTileOp>(op))
+            cb = copy.getCb();
+          else if (auto transpose = llvm::dyn_cast<TransposeWhTileOp>(op))
+            cb = transpose.getCb();
+          if (!cb)
+            return;
+          auto type = llvm::cast<CircularBufferType>(cb.getType());
+          if (type.getTile().getFormat() == DataFormat::Float32)
+            fp32Copies.insert(type.getIndex());
+        });
+      if (!fp32Copies.empty()) {
+        os << "    // fp32 tiles copied into the fp32 DST keep fp32 (they would "
+              "pass source A, 10 fraction bits)\n";
+        os << "    std::vector<UnpackToDestMode> " << unpackToDest
+           << "(NUM_CIRCULAR_BUFFERS, UnpackToDestMode::Default);\n";
+        for (uint32_t index : fp32Copies)
+          os << "    " << unpackToDest << "[" << index
+             << "] = UnpackToDestMode::UnpackToDestFp32;\n";
+      }
       os << "    KernelHandle " << k.handle << " = CreateKernel(program, "
          << "(kernel_dir / \"" << k.file << "\").string(), "
          << coreSets.lookup(create.getCores()) << ",\n";
@@ -311,6 +343,9 @@ private:
            << (config.getFp32DestAccEn() ? "true" : "false")
            << ",\n                      .dst_full_sync_en = "
            << (config.getDstFullSyncEn() ? "true" : "false");
+        if (!fp32Copies.empty())
+          os << ",\n                      .unpack_to_dest_mode = "
+             << unpackToDest;
         if (hasArgs)
           os << ",\n                      .compile_args = " << args;
         os << "});\n";
@@ -566,8 +601,10 @@ private:
     StringRef type = hostType(b.op.getFormat());
     os << "    // @" << b.op.getSymName() << ": " << b.shapeText()
        << " row-major, "
-       << (b.op.getFormat() == DataFormat::Bfp8_b
-               ? "bf16 values (quantized to bfp8_b below)"
+       << (isBlockFloat(b.op.getFormat())
+               ? ("bf16 values (quantized to " +
+                  stringifyDataFormat(b.op.getFormat()) + " below)")
+                     .str()
                : ("rounded to " + stringifyDataFormat(b.op.getFormat())).str())
        << "\n";
     // size_t: the element count of a large buffer does not fit an int.
@@ -582,7 +619,7 @@ private:
        << "\");\n";
     os << "    else\n";
     os << "        for (" << type << "& v : " << b.var << "_host) v = "
-       << (b.op.getFormat() == DataFormat::Bfp8_b
+       << (isBlockFloat(b.op.getFormat())
                ? "static_cast<float>(bfloat16(uniform(rng)))"
                : type == "float" ? "uniform(rng)" : "bfloat16(uniform(rng))")
        << ";\n";
@@ -659,20 +696,25 @@ private:
              << " tilized (32x32 tiles of four 16x16 faces)"
              << (b->padded() ? ", zero-padded to whole tiles" : "")
              << (b->batched() ? ", matrix after matrix" : "") << "\n";
-          if (b->op.getFormat() == DataFormat::Bfp8_b) {
+          if (isBlockFloat(b->op.getFormat())) {
             // The device holds what the conversion keeps: the check uses
             // those values, read back out of the tiles.
-            os << "    // as Bfp8_b (a shared exponent per 16 values, 7-bit "
-                  "magnitudes); the check uses the\n"
+            bool bfp4 = b->op.getFormat() == DataFormat::Bfp4_b;
+            StringRef bits = bfp4 ? "bfp4" : "bfp8";
+            os << "    // as " << dataFormatName(b->op.getFormat())
+               << " (a shared exponent per 16 values, " << (bfp4 ? 3 : 7)
+               << "-bit magnitudes); the check uses the\n"
                   "    // values the tiles hold\n";
             os << "    const std::vector<std::uint32_t> " << b->var
-               << "_tiles = pack_as_bfp8_tiles(ttsl::make_const_span("
-               << tilized(*b) << "), /*row_major_input=*/false, "
-               << "/*is_exp_a=*/false);\n";
+               << "_tiles = pack_as_" << bits
+               << "_tiles(ttsl::make_const_span(" << tilized(*b)
+               << "), /*row_major_input=*/false, /*is_exp_a=*/false);\n";
             os << "    " << b->var << "_host = "
-               << untilized(*b, "unpack_bfp8_tiles_into_float_vec(" + b->var +
-                                    "_tiles, /*row_major_output=*/false, "
-                                    "/*is_exp_a=*/false)")
+               << untilized(*b, ("unpack_" + bits + "_tiles_into_float_vec(" +
+                                 b->var +
+                                 "_tiles, /*row_major_output=*/false, "
+                                 "/*is_exp_a=*/false)")
+                                    .str())
                << ";\n";
           } else {
             os << "    std::vector<" << hostType(b->op.getFormat()) << "> "

@@ -170,7 +170,7 @@ std::string sanitize(StringRef name);
 
 /// reader / writer / compute.
 StringRef roleName(KernelRole role);
-/// Float16_b / Float32 / Bfp8_b (tt::DataFormat enumerators).
+/// Float16_b / Float32 / Bfp8_b / Bfp4_b (tt::DataFormat enumerators).
 StringRef dataFormatName(DataFormat format);
 /// LoFi / HiFi2 / HiFi3 / HiFi4 (MathFidelity enumerators).
 StringRef mathFidelityName(MathFidelity fidelity);

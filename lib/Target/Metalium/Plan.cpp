@@ -249,8 +249,6 @@ json check(const ProgramInfo &info) {
   ReferenceMatmulOp ref = info.reference;
   if (!ref)
     return nullptr;
-  const BufferInfo *a = info.buffer(ref.getA());
-  const BufferInfo *b = info.buffer(ref.getB());
   const Tolerance &t = info.tolerance;
   return json{
       {"kind", "matmul"},

@@ -47,20 +47,24 @@ StringRef metalium::dataFormatName(DataFormat format) {
     return "Float32";
   case DataFormat::Bfp8_b:
     return "Bfp8_b";
+  case DataFormat::Bfp4_b:
+    return "Bfp4_b";
   }
   llvm_unreachable("unknown data format");
 }
 
 /// Significant bits (the hidden one included) an input of `format` has in
 /// the matrix engine's source registers: bf16 8, fp32 11 (10 fraction bits
-/// there), bfp8_b 7 (at most; a value smaller than its row's largest has
-/// fewer, which the quantized reference already holds).
+/// there), bfp8_b 7, bfp4_b 3 (at most; a value smaller than its row's
+/// largest has fewer, which the quantized reference already holds).
 static int significandBits(DataFormat format) {
   switch (format) {
   case DataFormat::Float32:
     return 11;
   case DataFormat::Bfp8_b:
     return 7;
+  case DataFormat::Bfp4_b:
+    return 3;
   case DataFormat::Float16_b:
     return 8;
   }
@@ -175,11 +179,13 @@ LogicalResult checkBuffer(BufferInfo &info) {
   StringRef what = info.uploaded ? "uploads" : "reads back";
   // The host converts floats to block floating point when it uploads; it
   // does not read bfp8_b results back.
-  if (op.getFormat() == DataFormat::Bfp8_b && info.readBack)
+  if (isBlockFloat(op.getFormat()) && info.readBack)
     return op.emitOpError()
-           << "is in bfp8_b, but the host program reads bfp8_b buffers "
-              "back only as inputs it uploaded: bfp8_b results are not "
-              "supported yet";
+           << "is in " << stringifyDataFormat(op.getFormat())
+           << ", but the host program reads block floating point buffers "
+              "back only as inputs it uploaded: "
+           << stringifyDataFormat(op.getFormat())
+           << " results are not supported yet";
   if (!op.getShape())
     return op.emitOpError() << "needs a shape: the host program " << what
                             << " it and tilizes [rows, columns] data";

@@ -107,7 +107,7 @@ module {
     return
   }
   tt.program @p device <wormhole_b0> {
-    // expected-error @+1 {{is in bfp8_b, but the host program reads bfp8_b buffers back only as inputs it uploaded: bfp8_b results are not supported yet}}
+    // expected-error @+1 {{is in bfp8_b, but the host program reads block floating point buffers back only as inputs it uploaded: bfp8_b results are not supported yet}}
     tt.buffer @a size 1088 page_size 1088 format <bfp8_b> layout <dram_interleaved> shape [32, 32]
     tt.create_kernel @reader on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_1, noc = riscv_1_default>
     tt.create_kernel @writer on <(0, 0) to (0, 0)> config #tt.data_movement<processor = riscv_0, noc = riscv_0_default>

@@ -13,7 +13,8 @@ include "mlir/IR/EnumAttr.td"
 def TT_DataFormat : I32EnumAttr<"DataFormat", "tile data format (tt::DataFormat)", [
   I32EnumAttrCase<"Float16_b", 0, "bf16">,
   I32EnumAttrCase<"Float32", 1, "f32">,
-  I32EnumAttrCase<"Bfp8_b", 2, "bfp8_b">
+  I32EnumAttrCase<"Bfp8_b", 2, "bfp8_b">,
+  I32EnumAttrCase<"Bfp4_b", 3, "bfp4_b">
 ]> {
   let cppNamespace = "::mlir::tt";
   let genSpecializedAttr = 0;
@@ -86,7 +87,7 @@ class TT_EnumAttr<EnumAttrInfo enumInfo, string mnemonic, string doc>
 }
 
 def TT_DataFormatAttr : TT_EnumAttr<TT_DataFormat, "format",
-    "tile data format: bf16 (Float16_b), f32 (Float32), bfp8_b (Bfp8_b)">;
+    "tile data format: bf16 (Float16_b), f32 (Float32), bfp8_b (Bfp8_b), bfp4_b (Bfp4_b)">;
 def TT_MathFidelityAttr : TT_EnumAttr<TT_MathFidelity, "fidelity",
     "matrix engine fidelity">;
 def TT_KernelRoleAttr : TT_EnumAttr<TT_KernelRole, "kernel_role",

@@ -56,6 +56,12 @@ constexpr size_t kMaxRuntimeArgs = 341;
 /// Bytes of one 32x32 tile of `format`.
 uint64_t getTileSizeInBytes(DataFormat format);
 
+/// Block floating point (bfp8_b, bfp4_b): a storage format for a matmul's
+/// inputs, whose values the host converts.
+inline bool isBlockFloat(DataFormat format) {
+  return format == DataFormat::Bfp8_b || format == DataFormat::Bfp4_b;
+}
+
 /// The format a global buffer (a function argument, or a view of one) is
 /// stored in on the device: its #tt.shard's, else its tt.format argument
 /// attribute, else its element type's (bf16: Float16_b, f32: Float32).
