@@ -226,32 +226,42 @@ void keep_leading_bits(const float* in, float* out, unsigned bits) {
     }
 }
 
-// DST += in0 x in1 at the kernel's math fidelity (tt-metal's matrix-engine report): the multiplier
-// is 5 bits of source A (in1) by 7 bits of source B (in0), so each operand splits into a high part
-// (hidden bit + 4 or 6 fraction bits) and the next 4 or 6 bits. LoFi multiplies A_hi B_hi, HiFi2
-// adds A_lo B_hi, HiFi3 adds A_hi B_lo, HiFi4 A_lo B_lo: A to 9 and B to 13 leading bits in all.
-// The phases that share an operand are summed as one product (all products exact in fp32), so
-// LoFi, HiFi2 and HiFi4 take one pass over k and HiFi3 two: a model of the phase order, which
-// rounds DST at most once more per product than silicon may.
+// Math fidelity (tt-metal's matrix-engine report): the multiplier is 5 bits of source A by 7 bits of
+// source B, so each operand splits into a high part (hidden bit + 4 or 6 fraction bits) and the next
+// 4 or 6 bits. LoFi multiplies A_hi B_hi, HiFi2 adds A_lo B_hi, HiFi3 adds A_hi B_lo, HiFi4 A_lo B_lo:
+// A to 9 and B to 13 leading bits in all. The phases that share an operand are summed as one product
+// (all products exact in fp32): one pass, plus an A_hi x B_lo pass at HiFi3 — a model of the phase
+// order, which rounds DST at most once more per product than silicon may.
+constexpr unsigned source_a_bits(unsigned phases) { return phases == 1 ? 5 : 9; }
+constexpr unsigned source_b_bits(unsigned phases) { return phases == 4 ? 13 : 7; }
+
+// The operands of one product at `phases`: the main pass's A and B, and at HiFi3 A_hi and B_lo
+// (B's bits 8..13) for the extra pass.
+struct PhaseOperands {
+    alignas(64) float a[1024], b[1024], a_hi[1024], b_lo[1024];
+};
+void split_for_fidelity(unsigned phases, const float* source_a, const float* source_b, PhaseOperands& out) {
+    keep_leading_bits(source_a, out.a, source_a_bits(phases));
+    keep_leading_bits(source_b, out.b, source_b_bits(phases));
+    if (phases != 3) return;
+    keep_leading_bits(source_a, out.a_hi, 5);
+    keep_leading_bits(source_b, out.b_lo, 13);
+    for (int e = 0; e < 1024; ++e) out.b_lo[e] -= out.b[e];  // exact: same exponent, fewer bits
+}
+
+// DST += in0 x in1 at the kernel's fidelity; the matrix engine reads in1 through source A and in0
+// through source B.
 void tile_product(ComputeState& s, float* dst, const float* in0, const float* in1, unsigned in0_format_bits,
                   unsigned in1_format_bits) {
     const unsigned phases = s.fidelity_phases;
-    const unsigned in1_bits = phases == 1 ? 5 : 9, in0_bits = phases == 4 ? 13 : 7;
-    if (phases != 3 && in1_format_bits <= in1_bits && in0_format_bits <= in0_bits) {
+    if (phases != 3 && in1_format_bits <= source_a_bits(phases) && in0_format_bits <= source_b_bits(phases)) {
         mm32(dst, in0, in1);  // every bit of both operands takes part (bf16 at HiFi4)
         return;
     }
-    alignas(64) float a[1024], b[1024];
-    keep_leading_bits(in1, b, in1_bits);
-    keep_leading_bits(in0, a, in0_bits);
-    mm32(dst, a, b);
-    if (phases == 3) {  // + A_hi x B_lo: in1's 5 leading bits by in0's bits 8..13
-        alignas(64) float in0_13[1024];
-        keep_leading_bits(in0, in0_13, 13);
-        for (int e = 0; e < 1024; ++e) a[e] = in0_13[e] - a[e];  // exact: same exponent, fewer bits
-        keep_leading_bits(in1, b, 5);
-        mm32(dst, a, b);
-    }
+    PhaseOperands ops;
+    split_for_fidelity(phases, in1, in0, ops);
+    mm32(dst, ops.b, ops.a);
+    if (phases == 3) mm32(dst, ops.b_lo, ops.a_hi);
 }
 
 // Tile `idx` of in0's or in1's waited window, unpacked through the source the matrix engine reads it
@@ -274,12 +284,29 @@ unsigned unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uin
     }
 }
 
+// `cycles` of the matrix or vector engine on the math clock, traced as `op`.
+void spend_math_cycles(std::uint32_t cycles, const char* op) {
+    if (g_cur->launch->tracing)
+        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, op, "math");
+    g_cur->clock += cycles;
+    g_cur->math_cycles += cycles;
+}
+
 void account_tile_product(ComputeState& s, const char* op) {
     ++g_cur->core->matmul_tiles;
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, s.fidelity_cycles, g_cur->core->index, g_cur->trace_tid, op, "math");
-    g_cur->clock += s.fidelity_cycles;
-    g_cur->math_cycles += s.fidelity_cycles;
+    spend_math_cycles(s.fidelity_cycles, op);
+}
+
+// The unpacker's sources A and B and the packer take the formats of these CBs (hardware start-up).
+void configure_formats(ComputeState& s, std::uint32_t src_a, std::uint32_t src_b, std::uint32_t out, const char* op) {
+    s.src_format[0] = cur_cb(src_a, op).format;
+    s.src_format[1] = cur_cb(src_b, op).format;
+    s.pack_format = cur_cb(out, op).format;
+    s.src_cb[0] = src_a;
+    s.src_cb[1] = src_b;
+    s.pack_cb = out;
+    s.src_set_by[0] = s.src_set_by[1] = s.pack_set_by = op;
+    s.hw_started = true;
 }
 
 }  // namespace
@@ -289,15 +316,7 @@ namespace kapi {
 void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool reverse, const char* file, int line) {
     const char* op = "compute_kernel_hw_startup";
     ComputeState& s = cs(op, file, line, kMath);
-    const std::uint32_t src_a = reverse ? in1 : in0, src_b = reverse ? in0 : in1;
-    s.src_format[0] = cur_cb(src_a, op).format;
-    s.src_format[1] = cur_cb(src_b, op).format;
-    s.pack_format = cur_cb(out, op).format;
-    s.src_cb[0] = src_a;
-    s.src_cb[1] = src_b;
-    s.pack_cb = out;
-    s.src_set_by[0] = s.src_set_by[1] = s.pack_set_by = op;
-    s.hw_started = true;
+    configure_formats(s, reverse ? in1 : in0, reverse ? in0 : in1, out, op);
 }
 
 void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
@@ -376,12 +395,7 @@ void unary_op_init(std::uint32_t icb, std::uint32_t ocb, const char* op, const c
     ComputeState& s = cs(op, file, line, kMath);
     check_tile_cb(cur_cb(icb, op), op);
     // Both unpacker sources and the math engine take icb's format (llk_math_hw_configure(icb, icb)).
-    s.src_format[0] = s.src_format[1] = cur_cb(icb, op).format;
-    s.pack_format = cur_cb(ocb, op).format;
-    s.src_cb[0] = s.src_cb[1] = icb;
-    s.pack_cb = ocb;
-    s.src_set_by[0] = s.src_set_by[1] = s.pack_set_by = op;
-    s.hw_started = true;
+    configure_formats(s, icb, icb, ocb, op);
     s.mode = Mode::Copy;
     s.copy_cb = icb;
     s.unpack_transpose_faces = s.unpack_transpose_within = false;
@@ -532,10 +546,7 @@ void sfpu_op(SfpuOp op, std::uint32_t dst, std::uint32_t dst1, std::uint32_t ods
     const auto* timing = g_cur->launch->dev->arch.timing;
     const std::uint32_t cycles =
         sfpu_transcendental(op) ? timing->sfpu_transcendental_tile_cycles : timing->sfpu_simple_tile_cycles;
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, name, "math");
-    g_cur->clock += cycles;
-    g_cur->math_cycles += cycles;
+    spend_math_cycles(cycles, name);
 }
 
 void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, std::uint32_t bcast, bool acc_to_dest,
@@ -583,19 +594,11 @@ void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::u
             if (r != static_cast<int>(row)) std::copy(b + row * 32, b + row * 32 + 32, b + r * 32);
     if (bcast == 3) std::fill(b + 1, b + 1024, b[0]);  // [0][0] everywhere
     if (op == 0) {
-        // A multiply reads A (source A) and B (source B) phase by phase as matmul does: A to 5 or 9
-        // leading bits, B to 7 or 13, HiFi3 adding A_hi x B_lo.
-        alignas(64) float a_hi[1024], b_lo[1024];
-        const unsigned phases = s.fidelity_phases;
-        keep_leading_bits(b, b_lo, 13);
-        keep_leading_bits(a, a_hi, 5);
-        keep_leading_bits(a, a, phases == 1 ? 5 : 9);
-        keep_leading_bits(b, b, phases == 4 ? 13 : 7);
-        for (int e = 0; e < 1024; ++e) {
-            b_lo[e] -= b[e];
-            const float product = a[e] * b[e] + (phases == 3 ? a_hi[e] * b_lo[e] : 0.0f);
-            a[e] = product;
-        }
+        // A multiply reads A (source A) and B (source B) phase by phase as matmul does.
+        PhaseOperands ops;
+        split_for_fidelity(s.fidelity_phases, a, b, ops);
+        for (int e = 0; e < 1024; ++e)
+            a[e] = ops.a[e] * ops.b[e] + (s.fidelity_phases == 3 ? ops.a_hi[e] * ops.b_lo[e] : 0.0f);
     }
     float* d = s.dst[dst];
     for (int e = 0; e < 1024; ++e) {
@@ -603,10 +606,7 @@ void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::u
         d[e] = s.binary_acc ? d[e] + r : r;
     }
     const std::uint32_t cycles = op == 0 ? s.fidelity_cycles : g_cur->launch->dev->arch.timing->tile_product_cycles(1);
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, name, "math");
-    g_cur->clock += cycles;
-    g_cur->math_cycles += cycles;
+    spend_math_cycles(cycles, name);
 }
 
 void copy_init(std::uint32_t cb, bool transpose_faces, bool transpose_within_faces, const char* op,

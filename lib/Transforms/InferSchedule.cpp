@@ -88,7 +88,7 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   kernel.walk([&](tl::CopyOp copy) {
     auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
     if (!copy.isLoad()) {
-      problem.outTileBytes = global.getElementType().isF32() ? 4096 : 2048;
+      problem.outTileBytes = getTileSizeInBytes(getStorageFormat(copy.getGlobal()));
       return;
     }
     // A fragment loaded from C: C += A * B.

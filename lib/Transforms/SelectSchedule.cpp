@@ -21,8 +21,6 @@ constexpr int64_t kMaxBlockKTiles = 8;
 /// sums alone (4 MB) exceed any L1, so larger sides never fit.
 constexpr int64_t kMaxBlockTiles = 32;
 
-uint64_t tileBytesOf(Type element) { return element.isF32() ? 4096 : 2048; }
-
 /// Block sides for `tiles`, or the fixed one: for each number of blocks g,
 /// the smallest side that covers `tiles` in g blocks, ceil(tiles / g). These
 /// are the divisors and, between them, the sides whose edge block wastes
@@ -101,7 +99,6 @@ struct TTSelectSchedulePass
     FailureOr<TargetAttr> target = getTarget(func, "tt-select-schedule");
     if (failed(target))
       return signalPassFailure();
-    MemRefType c = op.getC().getType();
     // The problem in whole tiles: partial tiles are zero-padded.
     tl::MatmulShape shape = op.getShape();
     int64_t m = tl::paddedToTiles(shape.m), k = tl::paddedToTiles(shape.k),
@@ -118,7 +115,7 @@ struct TTSelectSchedulePass
                           k / tl::kTileSize,
                           getTileSizeInBytes(getStorageFormat(op.getA())),
                           getTileSizeInBytes(getStorageFormat(op.getB())),
-                          tileBytesOf(c.getElementType()),
+                          getTileSizeInBytes(getStorageFormat(op.getC())),
                           op.getTransposeA(),
                           op.getAccumulate(),
                           op.getBatch()};

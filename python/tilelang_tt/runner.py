@@ -13,6 +13,7 @@ import tempfile
 
 import numpy as np
 
+from ._types import STORAGE_FORMATS
 from .errors import RunError
 
 __all__ = ["run", "round_to_bf16", "quantize_bfp8_b", "quantize_bfp4_b", "find_tt_run"]
@@ -129,8 +130,8 @@ def _prepare(artifacts, arrays):
         if value.shape != buffer["shape"]:
             raise ValueError("%s must have shape %s, got %s" % (buffer["param"], buffer["shape"], value.shape))
         value = value.astype(np.float32)
-        # bf16 values; bfp8_b buffers hold bf16 values the host converts further.
-        if buffer["format"] in ("bf16", "bfp8_b", "bfp4_b"):
+        # bf16 values; block floating point buffers hold bf16 values the host converts further.
+        if buffer["format"] == "bf16" or buffer["format"] in STORAGE_FORMATS.values():
             value = round_to_bf16(value)
         data[buffer["name"]] = value
     for buffer in outputs:

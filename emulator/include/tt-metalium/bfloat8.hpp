@@ -11,62 +11,23 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include <tt-metalium/bfloat16.hpp>
+#include <tt-metalium/block_float.hpp>
 #include <tt-metalium/tile.hpp>
 #include <tt_stl/span.hpp>
-#include <ttemu/error.hpp>
 
-#include <tt-metalium/block_float.hpp>
-
-namespace ttemu::bfp8 {
-inline constexpr std::uint32_t kTileBytes = 1088, kExponentBytes = bfp::kExponentBytes;
-inline void pack_tile(const float* faces, std::uint8_t* tile) { bfp::pack_tile(faces, tile, 7); }
-inline void unpack_tile(const std::uint8_t* tile, float* faces) { bfp::unpack_tile(tile, faces, 7); }
-using bfp::face_index;
-inline void check_shape(const std::optional<tt::tt_metal::Tile>& tile, bool is_exp_a, const char* fn) {
-    bfp::check_shape(tile, is_exp_a, fn, "Bfp8");
-}
-}  // namespace ttemu::bfp8
-
-// `data` (whole tiles: row-major 32x32 each if row_major_input, else already in face order) as Bfp8_b
-// tiles, 1088 bytes (272 words) per tile.
 template <typename T>
 std::vector<std::uint32_t> pack_as_bfp8_tiles(tt::stl::Span<const T> data, bool row_major_input, bool is_exp_a,
                                               const std::optional<tt::tt_metal::Tile>& tile = std::nullopt) {
-    ttemu::bfp8::check_shape(tile, is_exp_a, "pack_as_bfp8_tiles");
-    if (data.size() % 1024 != 0) throw ttemu::Error("pack_as_bfp8_tiles: the data is not a whole number of tiles");
-    const std::size_t tiles = data.size() / 1024;
-    std::vector<std::uint32_t> packed(tiles * ttemu::bfp8::kTileBytes / 4);
-    std::vector<float> faces(1024);
-    for (std::size_t t = 0; t < tiles; ++t) {
-        for (std::uint32_t i = 0; i < 1024; ++i) {
-            const float v = static_cast<float>(data[t * 1024 + i]);
-            faces[row_major_input ? ttemu::bfp8::face_index(i / 32, i % 32) : i] = v;
-        }
-        ttemu::bfp8::pack_tile(faces.data(),
-                               reinterpret_cast<std::uint8_t*>(packed.data()) + t * ttemu::bfp8::kTileBytes);
-    }
-    return packed;
+    ttemu::bfp::check_shape(tile, is_exp_a, "pack_as_bfp8_tiles", "Bfp8");
+    return ttemu::bfp::pack_tiles(data, row_major_input, 7, "pack_as_bfp8_tiles");
 }
 
-// Bfp8_b tiles back to floats: row-major 32x32 per tile if row_major_output, else face order.
 inline std::vector<float> unpack_bfp8_tiles_into_float_vec(tt::stl::Span<const std::uint32_t> bfp8_tiles,
                                                            bool row_major_output, bool is_exp_a,
                                                            const std::optional<tt::tt_metal::Tile>& tile = std::nullopt) {
-    ttemu::bfp8::check_shape(tile, is_exp_a, "unpack_bfp8_tiles_into_float_vec");
-    const std::size_t bytes = bfp8_tiles.size() * 4;
-    if (bytes % ttemu::bfp8::kTileBytes != 0)
-        throw ttemu::Error("unpack_bfp8_tiles_into_float_vec: the data is not a whole number of 1088-byte tiles");
-    const std::size_t tiles = bytes / ttemu::bfp8::kTileBytes;
-    std::vector<float> values(tiles * 1024), faces(1024);
-    for (std::size_t t = 0; t < tiles; ++t) {
-        ttemu::bfp8::unpack_tile(reinterpret_cast<const std::uint8_t*>(bfp8_tiles.data()) + t * ttemu::bfp8::kTileBytes,
-                                 faces.data());
-        for (std::uint32_t i = 0; i < 1024; ++i)
-            values[t * 1024 + i] = faces[row_major_output ? ttemu::bfp8::face_index(i / 32, i % 32) : i];
-    }
-    return values;
+    ttemu::bfp::check_shape(tile, is_exp_a, "unpack_bfp8_tiles_into_float_vec", "Bfp8");
+    return ttemu::bfp::unpack_tiles(bfp8_tiles, row_major_output, 7, "unpack_bfp8_tiles_into_float_vec");
 }

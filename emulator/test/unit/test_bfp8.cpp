@@ -43,7 +43,7 @@ TEST(Bfp8, TileLayoutIsExponentsThenFaceOrderedBytes) {
     // Row-major and face-ordered input agree once reordered.
     std::vector<float> faces(1024);
     for (std::uint32_t r = 0; r < 32; ++r)
-        for (std::uint32_t c = 0; c < 32; ++c) faces[ttemu::bfp8::face_index(r, c)] = values[r * 32 + c];
+        for (std::uint32_t c = 0; c < 32; ++c) faces[ttemu::bfp::face_index(r, c)] = values[r * 32 + c];
     const auto packed_faces = pack_as_bfp8_tiles(tt::stl::Span<const float>(faces), false, false);
     EXPECT_TRUE(std::equal(packed_faces.begin(), packed_faces.end(), packed.begin()));
 }

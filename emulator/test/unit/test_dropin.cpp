@@ -181,25 +181,12 @@ TEST_F(DropIn, UnpackFormatsFollowTheSourceOrder) {
     cb_pop_front(tt::CBIndex::c_16, 1);
 }
 )"), core, reader_cfg());
-        const std::string src = std::string(R"(#include "api/compute/common.h"
-#include "api/compute/matmul.h"
-void kernel_main() {
-    compute_kernel_hw_startup<SrcOrder::)") + order + R"(>(tt::CBIndex::c_0, tt::CBIndex::c_1, tt::CBIndex::c_16);
-    matmul_init(tt::CBIndex::c_0, tt::CBIndex::c_1);
-    cb_wait_front(tt::CBIndex::c_0, 1);
-    cb_wait_front(tt::CBIndex::c_1, 1);
-    tile_regs_acquire();
-    matmul_tiles(tt::CBIndex::c_0, tt::CBIndex::c_1, 0, 0, 0);
-    tile_regs_commit();
-    tile_regs_wait();
-    cb_reserve_back(tt::CBIndex::c_16, 1);
-    pack_tile(0, tt::CBIndex::c_16);
-    tile_regs_release();
-    cb_push_back(tt::CBIndex::c_16, 1);
-    cb_pop_front(tt::CBIndex::c_0, 1);
-    cb_pop_front(tt::CBIndex::c_1, 1);
-}
-)";
+        const std::string src = one_tile_compute(
+            "#include \"api/compute/common.h\"\n#include \"api/compute/matmul.h\"",
+            std::string("compute_kernel_hw_startup<SrcOrder::") + order +
+                ">(tt::CBIndex::c_0, tt::CBIndex::c_1, tt::CBIndex::c_16);\n    "
+                "matmul_init(tt::CBIndex::c_0, tt::CBIndex::c_1);",
+            "matmul_tiles(tt::CBIndex::c_0, tt::CBIndex::c_1, 0, 0, 0);");
         CreateKernel(p, kernel_file(name, src), core, ComputeConfig{});
         run(p);
     };

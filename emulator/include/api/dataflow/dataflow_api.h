@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <tt-metalium/tt_backend_api_types.hpp>
 #include <ttemu/kernel_api.h>
 
 inline std::uint32_t get_write_ptr(std::uint32_t operand, TTEMU_LOC_PARAMS) {
@@ -75,26 +76,9 @@ struct TensorAccessor {
     }
 };
 
-// Tile formats as kernels name them (tt-metal's global DataFormat of its device headers).
-enum class DataFormat : std::uint8_t {
-    Float32 = 0,
-    Float16 = 1,
-    Bfp8 = 2,
-    Bfp4 = 3,
-    Tf32 = 4,
-    Float16_b = 5,
-    Bfp8_b = 6,
-    Bfp4_b = 7,
-    Int32 = 8,
-    UInt16 = 9,
-    Lf8 = 10,
-    Bfp2 = 11,
-    Int8 = 14,
-    Bfp2_b = 15,
-    UInt32 = 24,
-    UInt8 = 30,
-    Invalid = 0xff
-};
+// Tile formats as kernels name them (tt-metal's global DataFormat of its device headers): the same
+// enumerators and values as the host's tt::DataFormat.
+using DataFormat = ::tt::DataFormat;
 
 // The older address generators of interleaved buffers: the bank base address and the page size
 // given by the kernel (aggregates, filled with designated initializers); pages are spread over the
