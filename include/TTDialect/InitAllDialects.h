@@ -8,6 +8,7 @@
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -17,7 +18,7 @@ namespace mlir::tt {
 inline void registerAllDialects(DialectRegistry &registry) {
   registry.insert<tl::TLDialect, tt::TTDialect, arith::ArithDialect,
                   emitc::EmitCDialect, func::FuncDialect, linalg::LinalgDialect,
-                  memref::MemRefDialect, scf::SCFDialect>();
+                  math::MathDialect, memref::MemRefDialect, scf::SCFDialect>();
 }
 } // namespace mlir::tt
 

@@ -15,6 +15,7 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
                                    const TLToTTPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createConvertLinalgToTL());
+  funcPm.addPass(createTLFuseLinalgEpilogue());
   if (options.foldSharedBatch)
     funcPm.addPass(createTLFoldSharedBatch());
   TTApplyTargetDefaultsOptions defaults;

@@ -252,8 +252,20 @@ struct TTBuildProgramPass
     // Only kernels that compute the whole product can be checked against
     // one; others run without a reference.
     // C += A * B reads C too: its initial values are the third input.
+    // A fused epilogue's bias row is one more input, named by its argument.
     auto form = func->getAttrOfType<MatmulFormAttr>(
         TTDialect::kWholeMatmulAttrName);
+    FlatSymbolRefAttr bias;
+    if (form && form.getBiasArg() >= 0) {
+      for (auto &[name, arg] : bufferArg)
+        if (int64_t(arg) == form.getBiasArg())
+          bias = FlatSymbolRefAttr::get(ctx, name);
+      if (!bias || !llvm::is_contained(inputs, bias))
+        return func.emitError()
+               << "argument " << form.getBiasArg()
+               << " is the matmul's bias but no kernel reads it";
+      llvm::erase(inputs, bias);
+    }
     size_t expectedInputs = form && form.getAccumulate() ? 3 : 2;
     if (form && inputs.size() == expectedInputs && outputs.size() == 1 &&
         (!form.getAccumulate() || inputs[2] == outputs[0])) {
@@ -261,8 +273,11 @@ struct TTBuildProgramPass
       ReferenceMatmulOp::create(b, loc, inputs[0], inputs[1], outputs[0],
                                 flag(form.getTransposeA()),
                                 flag(form.getTransposeB()),
-                                flag(form.getAccumulate()));
+                                flag(form.getAccumulate()), bias,
+                                form.getEpilogue());
     }
+    if (bias)
+      inputs.push_back(bias);
     for (FlatSymbolRefAttr in : inputs)
       EnqueueWriteBufferOp::create(b, loc, in);
     EnqueueProgramOp::create(b, loc);

@@ -298,11 +298,26 @@ struct TTInferSchedulePass
       kernel.walk([&](tl::CopyOp copy) {
         accumulate |= gemm && copy.isLoad() && copy.getDest() == gemm.getC();
       });
+      // A fused epilogue: the bias argument and the steps after it, in order.
+      int64_t biasArg = -1;
+      SmallVector<Attribute> steps;
+      kernel.walk([&](Operation *op) {
+        if (auto add = llvm::dyn_cast<tl::AddBiasOp>(op)) {
+          if (auto arg = llvm::dyn_cast<BlockArgument>(add.getBias()))
+            biasArg = arg.getArgNumber();
+        } else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op)) {
+          steps.push_back(ActivationAttr::get(
+              &getContext(), static_cast<Activation>(act.getKind())));
+        } else if (auto scale = llvm::dyn_cast<tl::ScaleOp>(op)) {
+          steps.push_back(ScaleAttr::get(&getContext(), scale.getFactorAttr()));
+        }
+      });
       func->setAttr(TTDialect::kWholeMatmulAttrName,
-                    MatmulFormAttr::get(&getContext(),
-                                        gemm && gemm.getTransposeA(),
-                                        gemm && gemm.getTransposeB(),
-                                        accumulate));
+                    MatmulFormAttr::get(
+                        &getContext(), gemm && gemm.getTransposeA(),
+                        gemm && gemm.getTransposeB(), accumulate, biasArg,
+                        steps.empty() ? ArrayAttr()
+                                      : ArrayAttr::get(&getContext(), steps)));
     }
     // What tt-select-schedule chose, else the option (auto: by cost).
     Schedule kind = schedule;

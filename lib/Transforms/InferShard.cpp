@@ -19,11 +19,11 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
       auto type = llvm::dyn_cast<MemRefType>(arg.getType());
       if (!type)
         continue;
-      if ((type.getRank() != 2 && type.getRank() != 3) ||
-          !type.hasStaticShape()) {
+      // A vector (a bias) is stored as a one-row matrix.
+      if (type.getRank() > 3 || type.getRank() < 1 || !type.hasStaticShape()) {
         func.emitError() << "argument " << arg.getArgNumber()
-                         << " must be a static matrix or batch of matrices "
-                            "(rank 2 or 3), got "
+                         << " must be a static vector, matrix or batch of "
+                            "matrices (rank 1, 2 or 3), got "
                          << type;
         return signalPassFailure();
       }
@@ -52,7 +52,8 @@ struct TTInferShardPass : tt::impl::TTInferShardBase<TTInferShardPass> {
       // The element type's format, or the one tt.format asks for (bfp8_b).
       DataFormat format = getStorageFormat(arg);
       int64_t rank = type.getRank();
-      int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
+      int64_t rows = rank == 1 ? 1 : type.getDimSize(rank - 2),
+              cols = type.getDimSize(rank - 1);
       // DRAM interleaved is the only layout the lowering emits; a partial
       // last tile is stored whole, zero-padded by the host, and a batch's
       // matrices one after the other.

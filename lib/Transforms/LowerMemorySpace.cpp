@@ -3,6 +3,7 @@
 #include "TTDialect/Transforms/Passes.h"
 #include "TTDialect/Transforms/ScheduleCost.h"
 
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/MapVector.h"
@@ -21,6 +22,7 @@ constexpr uint32_t kOutputCB = 16;   // tt-metal's convention for outputs
 constexpr uint32_t kPartialsCB = 24; // and for intermediates
 constexpr uint32_t kTransposedInputCB = 25;
 constexpr uint32_t kInitialOutputCB = 2; // C's block, read for C += A * B
+constexpr uint32_t kBiasCB = 3;          // the bias row of a fused epilogue
 
 int64_t tilesOf(MemRefType type) {
   return (type.getDimSize(0) / tl::kTileSize) *
@@ -64,7 +66,20 @@ struct MemoryPlan {
   /// tiles, from which the last step's valid tiles follow.
   Value kTiles;
   int64_t kStep = 0;
-  bool spills() const { return static_cast<bool>(partials); }
+  /// A fused epilogue: the bias CB (with a bias) and the steps after the
+  /// bias, as tt attributes. With either, the matmul leaves its result in
+  /// `partials` (`epilogueIn`) and a tt.epilogue_block packs it to the output
+  /// CB, unless the block stays in DST and has no bias: then the steps run
+  /// on DST before its pack.
+  Value bias;
+  tl::AddBiasOp biasAdd;
+  ArrayAttr epilogue;
+  Value epilogueOut;
+  bool hasEpilogue() const { return bias || (epilogue && !epilogue.empty()); }
+  /// Whether the matmul result goes through a CB into tt.epilogue_block.
+  bool epilogueBlock() const { return hasEpilogue() && (bias || spills()); }
+  bool spills() const { return static_cast<bool>(spilledSubblock); }
+  bool spilledSubblock = false;
 };
 
 /// The tile coordinate (i32) of an element offset that is provably a multiple
@@ -287,11 +302,26 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
       Value out = adaptor.getSource();
       IntegerAttr subH, subW;
       if (plan.spills()) {
-        // The spilling matmul packs subblock by subblock on its last K step.
+        // The spilling matmul (or the epilogue after it) packs subblock by
+        // subblock.
         subH = rewriter.getI64IntegerAttr(plan.subblockH);
         subW = rewriter.getI64IntegerAttr(plan.subblockW);
-      } else {
-        PackBlockOp::create(rewriter, loc, out, rows * cols);
+      }
+      if (plan.epilogueBlock()) {
+        // The result waits in the partials CB; the epilogue brings it back
+        // into DST (adding the bias as it is unpacked) and packs it to out.
+        if (!plan.spills())
+          PackBlockOp::create(rewriter, loc, plan.partials, rows * cols,
+                              ArrayAttr());
+        Value in0 = plan.transposedA ? plan.transposedA : plan.in0;
+        EpilogueBlockOp::create(
+            rewriter, loc, plan.partials, out, rows, cols,
+            plan.spills() ? plan.subblockH : rows,
+            plan.spills() ? plan.subblockW : cols, plan.bias,
+            plan.epilogue ? plan.epilogue : rewriter.getArrayAttr({}), in0,
+            plan.in1, plan.transposeB);
+      } else if (!plan.spills()) {
+        PackBlockOp::create(rewriter, loc, out, rows * cols, plan.epilogue);
       }
       WriteTilesOp::create(rewriter, loc, out, global, row, col, perRow, rows,
                            cols, subH, subW, rowLimit, colLimit);
@@ -323,6 +353,21 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     createMatmulInit(b, loc, plan.in0, plan.in1, plan.transposeB);
   }
   const MemoryPlan &plan;
+};
+
+/// The epilogue's ops: the bias read was placed before the conversion and
+/// the steps are in the plan, applied where the result is packed.
+struct EpilogueLowering : ConversionPattern {
+  EpilogueLowering(MLIRContext *ctx)
+      : ConversionPattern(MatchAnyOpTypeTag(), 1, ctx) {}
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value>,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!llvm::isa<tl::AddBiasOp, tl::ActivationOp, tl::ScaleOp>(op))
+      return failure();
+    rewriter.eraseOp(op);
+    return success();
+  }
 };
 
 struct PipelinedLowering : OpConversionPattern<tl::PipelinedOp> {
@@ -529,6 +574,7 @@ struct TTLowerMemorySpacePass
       return gemm.emitOpError("C must come from a tl.alloc_fragment");
     tl::CopyOp store;
     bool cleared = false;
+    SmallVector<Operation *> epilogueOps;
     // Where the accumulator's clear and store sit relative to the K loop:
     // clears before it (more than one is harmless), the store after it.
     auto beforeLoop = [&](Operation *op) {
@@ -567,10 +613,50 @@ struct TTLowerMemorySpacePass
         if (!plan.clear || plan.clear->isBeforeInBlock(user))
           plan.clear = user;
         cleared = true;
+      } else if (llvm::isa<tl::AddBiasOp, tl::ActivationOp, tl::ScaleOp>(
+                     user)) {
+        if (user->getBlock() != loop->getBlock() ||
+            user->isBeforeInBlock(loop))
+          return user->emitOpError()
+                 << "is an epilogue step "
+                 << (loop->isProperAncestor(user) ? "inside" : "before")
+                 << " the K loop; epilogue steps follow the loop and "
+                    "precede the store";
+        epilogueOps.push_back(user);
       } else if (user != gemm.getOperation()) {
         return user->emitOpError("unexpected use of a fragment");
       }
     }
+    // Steps in program order; the bias first (it is added as the matmul
+    // result is unpacked, before any vector-engine step).
+    llvm::sort(epilogueOps,
+               [](Operation *x, Operation *y) { return x->isBeforeInBlock(y); });
+    SmallVector<Attribute> steps;
+    tl::AddBiasOp biasAdd;
+    for (Operation *op : epilogueOps) {
+      if (store && store->isBeforeInBlock(op))
+        return op->emitOpError("is an epilogue step after the fragment's "
+                               "store; apply it before the store");
+      if (auto add = llvm::dyn_cast<tl::AddBiasOp>(op)) {
+        if (biasAdd)
+          return add.emitOpError("adds a second bias; the Tenstorrent "
+                                 "lowering fuses one bias row");
+        if (!steps.empty())
+          return add.emitOpError(
+              "adds the bias after another epilogue step; the Tenstorrent "
+              "lowering adds the bias first, as the result is unpacked "
+              "(scale the bias instead)");
+        biasAdd = add;
+      } else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op)) {
+        steps.push_back(ActivationAttr::get(
+            &getContext(), static_cast<Activation>(act.getKind())));
+      } else {
+        steps.push_back(ScaleAttr::get(
+            &getContext(), llvm::cast<tl::ScaleOp>(op).getFactorAttr()));
+      }
+    }
+    if (!steps.empty())
+      plan.epilogue = ArrayAttr::get(&getContext(), steps);
     if (cleared && plan.initialLoad)
       return plan.initialLoad->emitOpError(
           "the accumulator is both cleared and loaded from global memory "
@@ -646,7 +732,38 @@ struct TTLowerMemorySpacePass
           TileType::get(&getContext(), DataFormat::Float32));
       plan.partials =
           GetCBOp::create(b, loc, partialsType, b.getStringAttr("cb_partials"));
+      plan.spilledSubblock = true;
       cbs.push_back({"cb_partials (fp32 partial sums)",
+                     pages * getTileSizeInBytes(DataFormat::Float32)});
+    }
+    // A bias row: one tile row of the bias vector per block, two blocks deep
+    // so the next block's bias arrives while this one's epilogue runs.
+    if (biasAdd) {
+      Value biasGlobal = biasAdd.getBias();
+      DataFormat format = getStorageFormat(biasGlobal);
+      if (isBlockFloat(format))
+        return biasAdd.emitOpError("the bias must be stored as bf16 or f32");
+      int64_t pages = 2 * nTiles;
+      auto type = CircularBufferType::get(&getContext(), kBiasCB, pages,
+                                          TileType::get(&getContext(), format));
+      plan.bias = GetCBOp::create(b, loc, type, b.getStringAttr("cb_bias"));
+      cbs.push_back({"cb_bias (bias row)", pages * getTileSizeInBytes(format)});
+      int64_t biasTiles = tl::tilesFor(
+          llvm::cast<MemRefType>(biasGlobal.getType()).getDimSize(0));
+      plan.tilesPerRowOf[biasGlobal] = param("Nt", biasTiles, "bias_tiles");
+      if (biasTiles % nTiles)
+        plan.limitsOf[biasAdd] = {Value(), plan.tilesPerRowOf[biasGlobal]};
+      plan.biasAdd = biasAdd;
+    }
+    // The result of a block that stays in DST goes through a CB of its own
+    // when the epilogue adds a bias (the unpacker adds it).
+    if (plan.epilogueBlock() && !plan.spills()) {
+      int64_t pages = mTiles * nTiles;
+      auto type = CircularBufferType::get(
+          &getContext(), kPartialsCB, pages,
+          TileType::get(&getContext(), DataFormat::Float32));
+      plan.partials = GetCBOp::create(b, loc, type, b.getStringAttr("cb_partials"));
+      cbs.push_back({"cb_partials (fp32 matmul result for the epilogue)",
                      pages * getTileSizeInBytes(DataFormat::Float32)});
     }
 
@@ -673,8 +790,10 @@ struct TTLowerMemorySpacePass
         TileType::get(&getContext(), outFormat));
     Value outCB = GetCBOp::create(b, loc, outType, b.getStringAttr("cb_out"));
     plan.cbOf[fragmentAlloc] = outCB;
+    // With an epilogue the spilling matmul leaves its result in the partial
+    // sums, where the epilogue reads it.
     if (plan.spills())
-      plan.out = outCB;
+      plan.out = plan.epilogueBlock() ? plan.partials : outCB;
     plan.in0 = plan.cbOf.lookup(gemm.getA().getDefiningOp());
     plan.in1 = plan.cbOf.lookup(gemm.getB().getDefiningOp());
     plan.transposeB = gemm.getTransposeB();
@@ -743,6 +862,32 @@ struct TTLowerMemorySpacePass
     return success();
   }
 
+  /// The bias row's read: when the block starts (before the K loop) if its
+  /// column is known there, so it arrives while the block is computed;
+  /// otherwise where the bias is added.
+  LogicalResult placeBiasRead(MemoryPlan &plan) {
+    tl::AddBiasOp add = plan.biasAdd;
+    tl::PipelinedOp loop;
+    getOperation().walk([&](tl::PipelinedOp op) { loop = op; });
+    Value col = add.getCol();
+    bool knownAtStart =
+        DominanceInfo(getOperation()).properlyDominates(col, loop);
+    OpBuilder b(knownAtStart ? loop.getOperation() : add.getOperation());
+    Location loc = add.getLoc();
+    if (!isTileAligned(col))
+      return add.emitOpError()
+             << "bias region start must be a provable multiple of "
+             << tl::kTileSize << " elements";
+    Value colTile = toTileCoord(b, loc, col);
+    auto [rowLimit, colLimit] = plan.limitsOf.lookup(add);
+    auto fragment = llvm::cast<MemRefType>(add.getFragment().getType());
+    ReadTilesOp::create(b, loc, add.getBias(), i32Const(b, loc, 0), colTile,
+                        plan.tilesPerRowOf.lookup(add.getBias()), 1,
+                        fragment.getDimSize(1) / tl::kTileSize, plan.bias,
+                        McastDirectionAttr(), Value(), colLimit);
+    return success();
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     MemoryPlan plan;
@@ -750,6 +895,8 @@ struct TTLowerMemorySpacePass
       return signalPassFailure();
     if (plan.cbOf.empty())
       return;
+    if (plan.biasAdd && failed(placeBiasRead(plan)))
+      return signalPassFailure();
     ConversionTarget target(getContext());
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<TTDialect, arith::ArithDialect, scf::SCFDialect,
@@ -757,6 +904,7 @@ struct TTLowerMemorySpacePass
     RewritePatternSet patterns(&getContext());
     patterns.add<AllocLowering, ClearLowering, CopyLowering, GemmLowering,
                  PipelinedLowering>(&getContext(), plan);
+    patterns.add<EpilogueLowering>(&getContext());
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       return signalPassFailure();
     // The stacked views of a folded batch have no users left.

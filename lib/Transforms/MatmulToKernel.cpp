@@ -117,6 +117,17 @@ struct MatmulToKernel : OpRewritePattern<tl::MatmulOp> {
       tl::GemmOp::create(rewriter, loc, aBuf, bBuf, cBuf, transposeA,
                          transposeB);
     }
+    // The epilogue, on the fragment between the K loop and the store.
+    if (Value bias = op.getBias())
+      tl::AddBiasOp::create(rewriter, loc, bias, col, cBuf);
+    if (ArrayAttr steps = op.getEpilogueAttr())
+      for (Attribute step : steps) {
+        if (auto activation = llvm::dyn_cast<tl::ActivationAttr>(step))
+          tl::ActivationOp::create(rewriter, loc, activation, cBuf);
+        else
+          tl::ScaleOp::create(rewriter, loc, cBuf,
+                              llvm::cast<tl::ScaleAttr>(step).getFactor());
+      }
     tl::CopyOp::create(rewriter, loc, cBuf, ValueRange{}, op.getC(),
                        at(op.getC(), {row, col}));
     rewriter.eraseOp(op);

@@ -26,6 +26,10 @@ std::string bufferName(func::FuncOp func, unsigned arg) {
       uint32_t cb = read.getCb().getType().getIndex();
       if (read.getBuffer() == func.getArgument(arg) && cb <= 1)
         name = cb == 0 ? "a" : "b";
+      // (A vector is a fused epilogue's bias row.)
+      else if (read.getBuffer() == func.getArgument(arg) &&
+               llvm::cast<MemRefType>(read.getBuffer().getType()).getRank() == 1)
+        name = "bias";
     } else if (auto write = llvm::dyn_cast<WriteTilesOp>(op)) {
       if (write.getBuffer() == func.getArgument(arg))
         name = "c";

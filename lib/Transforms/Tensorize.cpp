@@ -73,6 +73,62 @@ void emitPack(OpBuilder &b, Location loc, Value cb, int64_t count) {
   CBPushBackOp::create(b, loc, cb, pages);
 }
 
+/// The epilogue's vector-engine steps on DST tiles 0 .. count-1, step by
+/// step: each after its own init (an SFPU op needs its init after any other
+/// SFPU op), as tt-metal's fused kernels apply their activation.
+void emitEpilogueSteps(OpBuilder &b, Location loc, ArrayAttr steps,
+                       int64_t count) {
+  for (Attribute step : steps) {
+    if (auto scale = llvm::dyn_cast<ScaleAttr>(step)) {
+      setComment(BinopWithScalarInitOp::create(b, loc),
+                 "Epilogue: scale the DST tiles");
+      float factor = scale.getFactor().getValue().convertToFloat();
+      Value bits = i32Const(b, loc, llvm::bit_cast<uint32_t>(factor));
+      setCppName(bits.getDefiningOp(), "scale_bits");
+      forRange(b, loc, count, "tile", [&](OpBuilder &b, Value t) {
+        MulUnaryTileOp::create(b, loc, t, bits);
+      });
+      continue;
+    }
+    Activation kind = llvm::cast<ActivationAttr>(step).getValue();
+    Operation *init = nullptr;
+    std::function<void(OpBuilder &, Value)> apply;
+    auto with = [&](auto initTag, auto tileTag) {
+      using InitOpT = decltype(initTag);
+      using TileOpT = decltype(tileTag);
+      init = InitOpT::create(b, loc);
+      apply = [loc](OpBuilder &b, Value t) { TileOpT::create(b, loc, t); };
+    };
+    switch (kind) {
+    case Activation::Relu:
+      with(ReluInitOp(), ReluTileOp());
+      break;
+    case Activation::Gelu:
+      with(GeluInitOp(), GeluTileOp());
+      break;
+    case Activation::GeluTanh:
+      with(GeluTanhInitOp(), GeluTanhTileOp());
+      break;
+    case Activation::Silu:
+      with(SiluInitOp(), SiluTileOp());
+      break;
+    case Activation::Sigmoid:
+      with(SigmoidInitOp(), SigmoidTileOp());
+      break;
+    case Activation::Tanh:
+      with(TanhInitOp(), TanhTileOp());
+      break;
+    case Activation::Exp:
+      with(ExpInitOp(), ExpTileOp());
+      break;
+    }
+    setComment(init, ("Epilogue: " + stringifyActivation(kind) +
+                      " on the DST tiles")
+                         .str());
+    forRange(b, loc, count, "tile", apply);
+  }
+}
+
 struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(MatmulBlockOp op,
@@ -174,13 +230,22 @@ struct MatmulBlockToTiles : OpRewritePattern<MatmulBlockOp> {
       emitInitialPartials(b, loc, op, step);
     Value lastStep = named(
         arith::SubIOp::create(b, loc, op.getNumSteps(), one), "last_step");
-    Value isLast = named(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                               step, lastStep),
-                         "is_last_step");
+    // With a fused epilogue (`out` is the partial sums CB) every step packs
+    // onto the partial sums, the last one too: the epilogue reads them.
+    Value isLast =
+        op.getOut() == op.getPartials()
+            ? arith::ConstantIntOp::create(b, loc, b.getI1Type(), 0).getResult()
+            : named(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                          step, lastStep),
+                    "is_last_step");
     Value reload = named(arith::AndIOp::create(b, loc, notFirst, isLast),
                          "reload_partials");
-    Value notLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
-                                          step, lastStep);
+    Value notLast =
+        op.getOut() == op.getPartials()
+            ? arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1).getResult()
+            : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, step,
+                                    lastStep)
+                  .getResult();
     Value accumulate = arith::AndIOp::create(b, loc, notFirst, notLast);
     // The packer was configured for the output CB; the partial sums may be
     // another format (fp32 next to bf16), which silicon must be told.
@@ -308,6 +373,9 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value count = i32Const(rewriter, loc, op.getCount());
+    // The epilogue runs on the math side, before DST goes to the packer.
+    if (ArrayAttr steps = op.getEpilogueAttr())
+      emitEpilogueSteps(rewriter, loc, steps, op.getCount());
     TileRegsCommitOp::create(rewriter, loc);
     setComment(CBReserveBackOp::create(rewriter, loc, op.getOut(), count),
                kPackComment);
@@ -318,6 +386,74 @@ struct PackBlockToTiles : OpRewritePattern<PackBlockOp> {
     });
     TileRegsReleaseOp::create(rewriter, loc);
     CBPushBackOp::create(rewriter, loc, op.getOut(), count);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// The result block, subblock by subblock: into DST through the unpacker
+/// (adding the bias row) or a copy, the steps on DST, packed to `out`.
+struct EpilogueBlockToTiles : OpRewritePattern<EpilogueBlockOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(EpilogueBlockOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    OpBuilder &b = rewriter;
+    int64_t h = op.getSubblockH(), w = op.getSubblockW(), tiles = h * w;
+    Value in = op.getIn(), out = op.getOut(), bias = op.getBias();
+    Value biasTiles = i32Const(b, loc, op.getN());
+    // Unpack the result through source A and the bias through source B; pack
+    // to the output in its format, without L1 accumulation.
+    Operation *first;
+    if (bias) {
+      first = CBWaitFrontOp::create(b, loc, bias, biasTiles);
+      ReconfigDataFormatOp::create(b, loc, in, bias);
+      AddBcastRowsInitOp::create(b, loc, in, bias);
+    } else {
+      first = ReconfigDataFormatSrcAOp::create(b, loc, in);
+      CopyTileInitOp::create(b, loc, in);
+    }
+    setComment(first, bias ? "Epilogue: add the bias row to each subblock as "
+                             "it is unpacked, apply the steps, pack it"
+                           : "Epilogue: copy each subblock into DST, apply "
+                             "the steps, pack it");
+    PackReconfigL1AccOp::create(b, loc, i32Const(b, loc, 0));
+    PackReconfigDataFormatOp::create(b, loc, out);
+    forRange(b, loc, op.getM() / h, "subblock_row", [&](OpBuilder &b, Value sbRow) {
+      forRange(b, loc, op.getN() / w, "subblock_col", [&](OpBuilder &b, Value sbCol) {
+        Value pages = i32Const(b, loc, tiles);
+        CBWaitFrontOp::create(b, loc, in, pages);
+        TileRegsAcquireOp::create(b, loc);
+        forRange(b, loc, h, "i", [&](OpBuilder &b, Value i) {
+          forRange(b, loc, w, "j", [&](OpBuilder &b, Value j) {
+            Value t = affine(b, loc, i, w, j);
+            setCppName(t.getDefiningOp(), "result_tile");
+            if (bias) {
+              // Bias tile of the block's column sbCol*w + j.
+              Value col = affine(b, loc, sbCol, w, j);
+              setCppName(col.getDefiningOp(), "bias_tile");
+              AddTilesBcastRowsOp::create(b, loc, in, bias, t, col, t);
+            } else {
+              CopyTileOp::create(b, loc, in, t, t);
+            }
+          });
+        });
+        emitEpilogueSteps(b, loc, op.getEpilogue(), tiles);
+        TileRegsCommitOp::create(b, loc);
+        CBPopFrontOp::create(b, loc, in, pages);
+        TileRegsWaitOp::create(b, loc);
+        emitPack(b, loc, out, tiles);
+        TileRegsReleaseOp::create(b, loc);
+        (void)sbRow;
+      });
+    });
+    if (bias)
+      CBPopFrontOp::create(b, loc, bias, biasTiles);
+    // Back to the block matmul: its operands' formats in the unpacker, its
+    // partial sums' in the packer.
+    ReconfigDataFormatOp::create(b, loc, op.getIn1(), op.getIn0());
+    PackReconfigDataFormatOp::create(b, loc, in);
+    createMatmulInit(b, loc, op.getIn0(), op.getIn1(), op.getTransposeIn1());
     rewriter.eraseOp(op);
     return success();
   }
@@ -350,8 +486,8 @@ struct TTTensorizePass : tt::impl::TTTensorizeBase<TTTensorizePass> {
     if (!ok)
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    patterns.add<MatmulBlockToTiles, PackBlockToTiles, TransposeBlockToTiles>(
-        &getContext());
+    patterns.add<MatmulBlockToTiles, PackBlockToTiles, TransposeBlockToTiles,
+                 EpilogueBlockToTiles>(&getContext());
     scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
     scf::IfOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

@@ -24,7 +24,10 @@ import operator
 import sys
 import textwrap
 
+import math
+
 from . import _types
+from . import epilogue as _epilogue
 from .errors import CompileError, FrontendError, UnsupportedConstructError
 
 __all__ = ["PrimFunc", "prim_func"]
@@ -413,11 +416,11 @@ class _Codegen:
         """A buffer's shape: (rows, cols), or for a parameter (batch, rows,
         cols), a batch of matrices."""
         shape = tuple(shape)
-        if len(shape) != 2 and not (batch and len(shape) == 3):
+        if len(shape) != 2 and not (batch and len(shape) in (1, 3)):
             raise self.error(
                 node, "%s has shape %r: only %s are supported"
-                % (what, shape, "matrices (rows, cols) and batches of them (batch, rows, cols)"
-                   if batch else "2-D buffers (rows, cols)")
+                % (what, shape, "matrices (rows, cols), batches of them (batch, rows, cols) and "
+                   "vectors (n,) (a bias)" if batch else "2-D buffers (rows, cols)")
             )
         for dim in shape:
             if isinstance(dim, bool) or not isinstance(dim, int):
@@ -618,7 +621,12 @@ class _Codegen:
         extent, ``T.Kernel(gx, gy, batch) as (bx, by, bz)``: C and A or B are
         (batch, rows, cols) and indexed ``[bz, row, col]``; an operand of two
         dimensions is shared by every matrix of the batch."""
-        if len(extents) not in (2, 3) or len(self.global_buffers) != 3:
+        # A fused bias is a fourth parameter, a vector of N values read at
+        # the block's column.
+        biases = [e for e in self.events if e[0] == "bias"]
+        if len(extents) not in (2, 3) or len(self.global_buffers) != 3 + len(biases) or len(biases) > 1:
+            return False
+        if biases and biases[0][2] is not self.global_buffers[3]:
             return False
         gemms = [e for e in self.events if e[0] == "gemm"]
         copies = [e for e in self.events if e[0] == "copy"]
@@ -631,7 +639,7 @@ class _Codegen:
         bx, by = block_ssas[:2]
         bz = block_ssas[2] if len(extents) == 3 else None
         batch = extents[2] if bz is not None else None
-        A, B, C = self.global_buffers
+        A, B, C = self.global_buffers[:3]
         # Batched buffers hold `batch` matrices and are indexed by bz first;
         # C is batched exactly when the grid is.
         batched = {buf: len(buf.shape) == 3 for buf in (A, B, C)}
@@ -653,7 +661,7 @@ class _Codegen:
         if not cleared and initial is None:
             return False
         load_a, load_b, store = loads[a], loads[b], stores[0]
-        if [load_a[1], load_b[1], store[2]] != self.global_buffers:
+        if [load_a[1], load_b[1], store[2]] != self.global_buffers[:3]:
             return False
         if load_a[4] != loops or load_b[4] != loops or store[4]:
             return False
@@ -686,6 +694,8 @@ class _Codegen:
 
         a_row, a_col = stored(a_starts, transpose_a)
         b_row, b_col = stored(b_starts, transpose_b)
+        if biases and not (scaled(biases[0][3], bx, bn) and biases[0][2].shape[0] == C.shape[-1]):
+            return False
         if not (scaled(a_row, by, bm) and scaled(a_col, k, bk)
                 and scaled(b_row, k, bk) and scaled(b_col, bx, bn)
                 and scaled(c_starts[0], by, bm) and scaled(c_starts[1], bx, bn)):
@@ -708,6 +718,8 @@ class _Codegen:
         # says why before its loop counters are looked at.
         call = node.iter
         callee = self.expr(call.func) if isinstance(call, ast.Call) else None
+        if isinstance(callee, _types.Intrinsic) and callee.name == "Parallel":
+            return self.parallel(node, call)
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "the loop counter must be a single name")
         stages = 1
@@ -747,6 +759,165 @@ class _Codegen:
             self.statement(stmt)
         self.loops.pop()
         self.close(call)
+
+    # ---- T.Parallel epilogues ------------------------------------------------
+
+    _EPILOGUE_FUNCTIONS = {
+        "max": lambda a, b: a if a >= b else b,
+        "min": lambda a, b: a if a <= b else b,
+        "exp": lambda x: math.exp(x) if x < 700 else math.inf,
+        "tanh": math.tanh,
+        "sigmoid": lambda x: 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0,
+        "erf": math.erf,
+        "sqrt": math.sqrt,
+        "abs": lambda x: -x if x < 0 else x,
+        "if_then_else": lambda c, a, b: a if c else b,
+    }
+    _MATH_FUNCTIONS = {math.exp: "exp", math.tanh: "tanh", math.erf: "erf", math.sqrt: "sqrt"}
+
+    def parallel(self, node, call):
+        """``for i, j in T.Parallel(rows, cols):`` over the accumulator: each
+        statement is a step of the fused epilogue."""
+        target = node.target
+        if not (isinstance(target, ast.Tuple) and len(target.elts) == 2
+                and all(isinstance(e, ast.Name) for e in target.elts)):
+            raise self.error(target, "T.Parallel over a fragment binds two loop counters: "
+                             "for i, j in T.Parallel(rows, cols)")
+        if call.keywords or len(call.args) != 2:
+            raise self.error(call, "T.Parallel takes the fragment's two extents: T.Parallel(rows, cols)")
+        extents = tuple(self.python_int(a, "a T.Parallel extent") for a in call.args)
+        if node.orelse:
+            raise self.error(node, "for ... else is not supported")
+        counters = tuple(e.id for e in target.elts)
+        for stmt in node.body:
+            self.epilogue_statement(stmt, counters, extents)
+
+    def epilogue_statement(self, stmt, counters, extents):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AugAssign):
+            target = stmt.target
+            value = ast.copy_location(ast.BinOp(left=ast.Subscript(
+                value=target.value, slice=target.slice, ctx=ast.Load()), op=stmt.op,
+                right=stmt.value), stmt)
+        else:
+            raise self.error(stmt, "a T.Parallel epilogue holds assignments to the accumulator: "
+                             "C_local[i, j] = f(C_local[i, j], Bias[bx * block_N + j])")
+        fragment = self.fragment_element(target, counters)
+        if fragment is None:
+            raise self.error(target, "a T.Parallel epilogue assigns the accumulator element "
+                             "fragment[%s, %s]" % counters)
+        if fragment.shape != extents:
+            raise self.error(stmt, "T.Parallel%r must cover the fragment '%s' %r"
+                             % (extents, fragment.pyname, fragment.shape))
+        state = {"bias": None, "constants": []}
+        g = self.epilogue_function(value, fragment, counters, state)
+        bias = state["bias"]
+        if bias is not None and not _epilogue.adds_bias_first(g):
+            raise self.error(value, "the fused epilogue adds the bias to the accumulator before "
+                             "anything else: write f(C_local[i, j] + Bias[...])")
+        steps = _epilogue.match_steps(lambda x: g(x, 0.0), state["constants"])
+        if steps is None:
+            raise self.error(value, "cannot map this expression to the compute kernel's epilogue: "
+                             "it is none of relu (T.max(x, 0)), gelu (erf or tanh form), silu, "
+                             "sigmoid, tanh, exp, a scaling by one of its constants, or a scaling "
+                             "with one of them (of x = %s[i, j]%s)"
+                             % (fragment.pyname, " + bias" if bias else ""))
+        if bias is not None:
+            buffer, start, index_node = bias
+            col = self.materialize(start, index_node)
+            self.emit("tl.add_bias %s[%s] to %s : %s to %s"
+                      % (buffer.ssa, col, fragment.ssa, buffer.type, fragment.type), stmt)
+            self.events.append(("bias", fragment, buffer, _affine_of(start)))
+        for kind, arg in steps:
+            if kind == "activation":
+                self.emit("tl.activation <%s> %s : %s" % (arg, fragment.ssa, fragment.type), stmt)
+            else:
+                self.emit("tl.scale %s by %s : %s" % (fragment.ssa, repr(float(arg)), fragment.type),
+                          stmt)
+            self.events.append(("step", fragment, kind, arg))
+
+    def fragment_element(self, node, counters):
+        """The fragment of ``fragment[i, j]`` (the loop's counters in order), or None."""
+        if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Tuple):
+            return None
+        indices = node.slice.elts
+        if len(indices) != 2 or [getattr(e, "id", None) for e in indices] != list(counters):
+            return None
+        buffer = self.expr(node.value)
+        if not isinstance(buffer, _Buffer) or buffer.space != "fragment":
+            return None
+        self.check_visible(buffer, node.value)
+        return buffer
+
+    def epilogue_function(self, node, fragment, counters, state):
+        """A Python function (x, bias) -> value of the expression ``node``,
+        where x is the accumulator element and bias the bias element."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
+                and not isinstance(node.value, bool):
+            value = float(node.value)
+            state["constants"].append(value)
+            return lambda x, b: value
+        if isinstance(node, ast.Subscript):
+            if self.fragment_element(node, counters) is fragment:
+                return lambda x, b: x
+            return self.epilogue_bias(node, counters, state)
+        if isinstance(node, ast.Name) and node.id in counters:
+            raise self.error(node, "the loop counters of T.Parallel index the accumulator and the "
+                             "bias only")
+        if isinstance(node, ast.BinOp) and type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
+            fn = _PY_BINOPS[type(node.op)]
+            left = self.epilogue_function(node.left, fragment, counters, state)
+            right = self.epilogue_function(node.right, fragment, counters, state)
+            return lambda x, b: fn(left(x, b), right(x, b))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in (ast.USub, ast.UAdd):
+            fn = _PY_UNARY[type(node.op)]
+            operand = self.epilogue_function(node.operand, fragment, counters, state)
+            return lambda x, b: fn(operand(x, b))
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and \
+                type(node.ops[0]) in (ast.Lt, ast.LtE, ast.Gt, ast.GtE):
+            fn = _PY_COMPARE[type(node.ops[0])]
+            left = self.epilogue_function(node.left, fragment, counters, state)
+            right = self.epilogue_function(node.comparators[0], fragment, counters, state)
+            return lambda x, b: 1.0 if fn(left(x, b), right(x, b)) else 0.0
+        if isinstance(node, ast.Call) and not node.keywords:
+            callee = self.expr(node.func)
+            name = callee.name if isinstance(callee, _types.Intrinsic) else self._MATH_FUNCTIONS.get(callee)
+            fn = self._EPILOGUE_FUNCTIONS.get(name)
+            if fn is not None:
+                args = [self.epilogue_function(a, fragment, counters, state) for a in node.args]
+                return lambda x, b: fn(*(a(x, b) for a in args))
+            raise self.error(node, "%s has no counterpart in the compute kernel's epilogue (it "
+                             "applies T.max, T.min, T.exp, T.tanh, T.sigmoid, T.erf, T.sqrt, "
+                             "T.abs and T.if_then_else to the accumulator)" % self.describe(callee))
+        value = self.expr(node)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = float(value)
+            state["constants"].append(value)
+            return lambda x, b: value
+        raise self.error(node, "%s cannot be part of a fused epilogue" % self.describe(value))
+
+    def epilogue_bias(self, node, counters, state):
+        """``Bias[start + j]``: a vector parameter indexed by the column."""
+        buffer = self.expr(node.value)
+        if not isinstance(buffer, _Buffer) or buffer.space != "global" or len(buffer.shape) != 1:
+            raise self.error(node, "a fused epilogue reads the accumulator element and one bias "
+                             "vector indexed by the column (Bias[bx * block_N + j])")
+        index = node.slice
+        j = counters[1]
+        if isinstance(index, ast.Name) and index.id == j:
+            start = 0
+        elif isinstance(index, ast.BinOp) and isinstance(index.op, ast.Add) and any(
+                isinstance(side, ast.Name) and side.id == j for side in (index.left, index.right)):
+            other = index.left if getattr(index.right, "id", None) == j else index.right
+            start = self.index_value(other)
+        else:
+            raise self.error(index, "the bias is indexed by the column: %s[start + %s]"
+                             % (buffer.pyname, j))
+        if state["bias"] is not None and state["bias"][0] is not buffer:
+            raise self.error(node, "a fused epilogue adds one bias vector")
+        state["bias"] = (buffer, start, index)
+        return lambda x, b: b
 
     def call_statement(self, call):
         callee = self.expr(call.func)

@@ -12,7 +12,8 @@ from .frontend import PrimFunc, prim_func
 __all__ = [
     "prim_func", "PrimFunc", "Tensor", "Buffer", "Kernel", "ceildiv",
     "alloc_shared", "alloc_fragment", "clear", "fill", "copy", "gemm",
-    "Pipelined", "serial", "float16", "bfloat16", "float32", "bfloat8_b", "bfloat4_b",
+    "Pipelined", "serial", "Parallel", "float16", "bfloat16", "float32", "bfloat8_b", "bfloat4_b",
+    "max", "min", "exp", "tanh", "sigmoid", "erf", "sqrt", "abs", "if_then_else",
 ]
 
 Tensor = TensorFactory("Tensor")
@@ -53,6 +54,22 @@ Pipelined = Intrinsic(
     "for k in T.Pipelined(n, num_stages=s): the K loop; s is the number of K "
     "steps each input circular buffer holds.")
 serial = Intrinsic("serial", "for k in T.serial(n): a K loop without pipelining.")
+Parallel = Intrinsic(
+    "Parallel",
+    "for i, j in T.Parallel(rows, cols): an element-wise loop over the accumulator after the K "
+    "loop, a fused epilogue: C_local[i, j] = f(C_local[i, j] + Bias[bx * block_N + j]) with f "
+    "relu (T.max(x, 0)), gelu (erf or tanh form), silu, sigmoid, tanh, exp or a scaling.")
+
+# Element-wise functions of epilogue expressions (inside T.Parallel).
+max = Intrinsic("max", "T.max(a, b) in a T.Parallel epilogue (T.max(x, 0) is relu).")
+min = Intrinsic("min", "T.min(a, b) in a T.Parallel epilogue.")
+exp = Intrinsic("exp", "T.exp(x) in a T.Parallel epilogue.")
+tanh = Intrinsic("tanh", "T.tanh(x) in a T.Parallel epilogue.")
+sigmoid = Intrinsic("sigmoid", "T.sigmoid(x) in a T.Parallel epilogue.")
+erf = Intrinsic("erf", "T.erf(x) in a T.Parallel epilogue (GELU's erf form).")
+sqrt = Intrinsic("sqrt", "T.sqrt(x) in a T.Parallel epilogue.")
+abs = Intrinsic("abs", "T.abs(x) in a T.Parallel epilogue.")
+if_then_else = Intrinsic("if_then_else", "T.if_then_else(cond, a, b) in a T.Parallel epilogue.")
 
 
 # TileLang constructs outside what the Tenstorrent lowering takes, and why.
@@ -61,7 +78,6 @@ _UNSUPPORTED = {
                 "(compile once per shape)",
     "dynamic": "shapes must be static: the pipeline plans blocks, cores and DRAM buffers for one shape "
                "(compile once per shape)",
-    "Parallel": "element-wise loops over a fragment (fused epilogues) are not supported yet",
     "alloc_local": "per-thread registers do not exist on a Tensix core; use T.alloc_fragment for the accumulator",
     "atomic_add": "cores do not share an accumulator: each output block is written once by one core",
     "reduce_sum": "reductions are not supported yet",

@@ -9,7 +9,7 @@ func.func @f16(%a: memref<32x32xf16>) {
 
 // -----
 
-// expected-error @+1 {{argument 0 must be a static matrix or batch of matrices (rank 2 or 3), got 'memref<?x32xbf16>'}}
+// expected-error @+1 {{argument 0 must be a static vector, matrix or batch of matrices (rank 1, 2 or 3), got 'memref<?x32xbf16>'}}
 func.func @dynamic(%a: memref<?x32xbf16>) {
   tl.kernel [1, 1] as (%bx, %by) {
   }

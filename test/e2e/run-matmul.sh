@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # [TYPES="A B C"] [TRANSPOSE=a|b|ab] [ACCUMULATE=1] [BATCH=n [SHARED=a|b]] [A_FORMAT=f] [B_FORMAT=f]
+# [BIAS=1] [EPILOGUE="[#tl.activation<gelu>, ...]"]
 #   run-matmul.sh M K N DEVICE [PIPELINE-OPTIONS...]
 # Compiles C[MxN] = A[MxK] * B[KxN] (element types TYPES, default bf16; with
 # TRANSPOSE, the operands named are stored transposed: A as KxM, B as NxK)
@@ -21,6 +22,15 @@ case "${TRANSPOSE:-}" in
   *) echo "run-matmul: TRANSPOSE must be a, b or ab" >&2; exit 2 ;;
 esac
 [ -n "${ACCUMULATE:-}" ] && transpose="$transpose accumulate"
+# BIAS=1: a bias row of N values (function argument 3); EPILOGUE="[steps]":
+# the fused epilogue's steps (#tl.activation / #tl.scale attributes).
+bias_arg="" bias_type=""
+if [ -n "${BIAS:-}" ]; then
+  bias_arg=", %bias: memref<${n}x${tc}>"
+  bias_type=", memref<${n}x${tc}>"
+  transpose="$transpose bias %bias"
+fi
+[ -n "${EPILOGUE:-}" ] && transpose="$transpose epilogue ${EPILOGUE}"
 c_shape="${m}x${n}"
 if [ -n "${BATCH:-}" ]; then
   [ "${SHARED:-}" = a ] || a_shape="${BATCH}x${a_shape}"
@@ -35,8 +45,8 @@ options="device=$device${*:+ $*}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/mm.mlir" <<MLIR
-func.func @mm(%A: memref<${a_shape}x${ta}>${a_attr}, %B: memref<${b_shape}x${tb}>${b_attr}, %C: memref<${c_shape}x${tc}>) {
-  tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${c_shape}x${tc}>
+func.func @mm(%A: memref<${a_shape}x${ta}>${a_attr}, %B: memref<${b_shape}x${tb}>${b_attr}, %C: memref<${c_shape}x${tc}>${bias_arg}) {
+  tl.matmul %A, %B into %C${transpose} : memref<${a_shape}x${ta}>, memref<${b_shape}x${tb}> into memref<${c_shape}x${tc}>${bias_type}
   return
 }
 MLIR

@@ -56,6 +56,51 @@ def ConvertLinalgToTL : Pass<"convert-linalg-to-tl", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::tl::TLDialect"];
 }
 
+def TLFuseLinalgEpilogue : Pass<"tl-fuse-linalg-epilogue", "mlir::func::FuncOp"> {
+  let summary = "Fuse the element-wise linalg ops that follow a tl.matmul on its result into its epilogue";
+  let description = [{
+    A matmul followed by element-wise ops on its result (a bias row added to
+    every row, an activation, a scaling) is computed in one compute kernel,
+    as tt-metal's fused matmul kernels do. This pass takes the linalg ops
+    (a `linalg.generic` or a named element-wise op) that directly follow a
+    `tl.matmul` and update its C in place (C as input with an identity map,
+    or as the output alone; optionally one rank-1 input indexed by the
+    column, the bias) and moves them into the matmul's `bias` and
+    `epilogue`.
+
+    What a payload computes is recognized by value, not by its spelling: it
+    is evaluated in double precision (arith and math ops) at fixed sample
+    points and compared with the functions the kernel can apply: a bias
+    added first, then one of relu, gelu (erf form), gelu_tanh, silu,
+    sigmoid, tanh, exp, a multiplication by a constant taken from the
+    payload, or such a scaling before or after an activation. So
+    `maximumf(x, 0)`, `select(x > 0, x, 0)` and any spelling of the tanh
+    form of GELU are recognized alike. A payload that matches none of them
+    is diagnosed with what it could not map; an element-wise op that is not
+    in place (it writes another buffer) ends the fusion and stays as it is.
+
+    Example:
+
+    ```mlir
+    tl.matmul %A, %B into %C : ...
+    linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>,
+                                     affine_map<(m, n) -> (n)>,
+                                     affine_map<(m, n) -> (m, n)>],
+                    iterator_types = ["parallel", "parallel"]}
+        ins(%C, %bias : memref<64x96xbf16>, memref<96xbf16>) outs(%C : memref<64x96xbf16>) {
+    ^bb0(%c: bf16, %b: bf16, %out: bf16):
+      %s = arith.addf %c, %b : bf16
+      %zero = arith.constant 0.0 : bf16
+      %r = arith.maximumf %s, %zero : bf16
+      linalg.yield %r : bf16
+    }
+    // becomes
+    tl.matmul %A, %B into %C bias %bias epilogue [#tl.activation<relu>] : ...
+    ```
+  }];
+  let dependentDialects = ["mlir::tl::TLDialect"];
+}
+
 def ConvertTTToEmitC : Pass<"convert-tt-to-emitc", "mlir::ModuleOp"> {
   let summary = "Convert tt kernel functions to EmitC";
   let description = [{

@@ -162,7 +162,8 @@ struct MatmulToTL : OpConversionPattern<LinalgOpTy> {
     linalg::FillOp fill = findZeroFill(op, c);
     auto [transposeA, transposeB] = *transposesOf(linalg::LinalgOp(op));
     tl::MatmulOp::create(rewriter, op.getLoc(), a, b, c, transposeA,
-                         transposeB, /*accumulate=*/fill == nullptr);
+                         transposeB, /*accumulate=*/fill == nullptr,
+                         /*bias=*/Value(), /*epilogue=*/ArrayAttr());
     if (fill)
       rewriter.eraseOp(fill);
     rewriter.eraseOp(op);

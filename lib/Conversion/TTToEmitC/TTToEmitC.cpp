@@ -316,6 +316,12 @@ SmallVector<StringRef> includesFor(func::FuncOp kernel, KernelRole role) {
       kernel.walk([](TransposeWhTileOp) { return WalkResult::interrupt(); })
           .wasInterrupted())
     headers.push_back("api/compute/transpose_wh.h");
+  // Epilogue calls name their own headers (broadcast, SFPU ops).
+  kernel.walk([&](KernelCallOpInterface call) {
+    StringRef header = call.getHeader();
+    if (!header.empty() && !llvm::is_contained(headers, header))
+      headers.push_back(header);
+  });
   return headers;
 }
 

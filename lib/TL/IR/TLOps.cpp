@@ -5,6 +5,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::tl;
 
@@ -124,6 +126,18 @@ LogicalResult MatmulOp::verify() {
     return emitOpError() << "C must be " << m << "x" << n
                          << (batched ? " per matrix" : "") << ", got " << cRows
                          << "x" << cCols;
+  if (Value bias = getBias()) {
+    auto type = llvm::cast<MemRefType>(bias.getType());
+    if (!isGlobal(type) || !type.hasStaticShape() || type.getDimSize(0) != n)
+      return emitOpError() << "the bias must be a global vector of N = " << n
+                           << " elements, got " << type;
+  }
+  if (ArrayAttr steps = getEpilogueAttr())
+    for (Attribute step : steps)
+      if (!llvm::isa<ActivationAttr, ScaleAttr>(step))
+        return emitOpError() << "epilogue steps are #tl.activation or "
+                                "#tl.scale attributes, got "
+                             << step;
   return success();
 }
 
@@ -413,3 +427,65 @@ LogicalResult GemmOp::verify() {
 
 #define GET_OP_CLASSES
 #include "TTDialect/TL/IR/TLOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Epilogue ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult ScaleAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                FloatAttr factor) {
+  if (!factor || !factor.getType().isF32())
+    return emitError() << "scale factor must be an f32 constant";
+  if (!std::isfinite(factor.getValueAsDouble()))
+    return emitError() << "scale factor must be finite, got "
+                       << factor.getValueAsDouble();
+  return success();
+}
+
+/// An epilogue op works on a fragment inside a kernel.
+static LogicalResult verifyEpilogueFragment(Operation *op, MemRefType type) {
+  if (failed(verifyInsideKernel(op)))
+    return failure();
+  if (getMemoryScope(type) != MemoryScope::Fragment)
+    return op->emitOpError() << "applies to a fragment (the accumulator), got "
+                             << describe(type);
+  return verifyTileBuffer(op, type, "fragment");
+}
+
+LogicalResult AddBiasOp::verify() {
+  MemRefType fragment = getFragment().getType();
+  if (failed(verifyEpilogueFragment(*this, fragment)))
+    return failure();
+  MemRefType bias = getBias().getType();
+  if (!isGlobal(bias))
+    return emitOpError() << "the bias must be a global buffer, got "
+                         << describe(bias);
+  if (!bias.hasStaticShape())
+    return emitOpError() << "the bias must have a static shape, got " << bias;
+  APInt start;
+  if (matchPattern(getCol(), m_ConstantInt(&start)) && start.isNegative())
+    return emitOpError() << "bias region starts at element "
+                         << start.getSExtValue()
+                         << ": indices must not be negative";
+  // As tl.copy: the region may reach into the last tile's padding, and must
+  // start inside the vector's tiles.
+  if (std::optional<int64_t> bound = getStaticUpperBound(getCol());
+      bound && *bound >= paddedToTiles(bias.getDimSize(0)))
+    return emitOpError() << "bias region is out of bounds: it can start at "
+                            "element "
+                         << *bound << " but the bias has "
+                         << bias.getDimSize(0) << " elements";
+  return success();
+}
+
+LogicalResult ActivationOp::verify() {
+  return verifyEpilogueFragment(*this, getFragment().getType());
+}
+
+LogicalResult ScaleOp::verify() {
+  if (failed(verifyEpilogueFragment(*this, getFragment().getType())))
+    return failure();
+  if (!std::isfinite(getFactor().convertToDouble()))
+    return emitOpError() << "scale factor must be finite";
+  return success();
+}

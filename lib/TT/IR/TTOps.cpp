@@ -300,10 +300,11 @@ LogicalResult BufferOp::verify() {
                          << " is not a whole number of " << getPageSize()
                          << "-byte pages";
   if (std::optional<ArrayRef<int64_t>> shape = getShape()) {
-    if ((shape->size() != 2 && shape->size() != 3) ||
+    if (shape->empty() || shape->size() > 3 ||
         llvm::any_of(*shape, [](int64_t size) { return size <= 0; }))
-      return emitOpError("shape must be [rows, columns] or [matrices, rows, "
-                         "columns] with positive sizes");
+      return emitOpError("shape must be [elements] (a vector, stored as one "
+                         "row), [rows, columns] or [matrices, rows, columns] "
+                         "with positive sizes");
   }
   return success();
 }
@@ -450,7 +451,56 @@ LogicalResult ReferenceMatmulOp::verify() {
                          << " * " << print(shapes[1]) << (tb ? "^T" : "")
                          << " -> " << print(shapes[2]) << " do not compose";
   }
+  if (FlatSymbolRefAttr bias = getBiasAttr()) {
+    auto buffer = llvm::dyn_cast_or_null<BufferOp>(
+        ::mlir::SymbolTable::lookupSymbolIn(program, bias.getAttr()));
+    if (!buffer || !buffer.getShape())
+      return emitOpError() << "bias " << bias
+                           << " is not a buffer of the program with a shape";
+    ArrayRef<int64_t> shape = *buffer.getShape();
+    if (shape.size() != 1 || shape[0] != n)
+      return emitOpError() << "bias " << bias << " must be a vector of N = "
+                           << n << " elements";
+  }
+  if (ArrayAttr steps = getEpilogueAttr())
+    return verifyEpilogueSteps(*this, steps);
   return success();
+}
+
+LogicalResult mlir::tt::verifyEpilogueSteps(Operation *op, ArrayAttr steps) {
+  for (Attribute step : steps)
+    if (!llvm::isa<ActivationAttr, ScaleAttr>(step))
+      return op->emitOpError() << "epilogue steps are #tt.activation or "
+                                  "#tt.scale attributes, got "
+                               << step;
+  return success();
+}
+
+LogicalResult PackBlockOp::verify() {
+  if (ArrayAttr steps = getEpilogueAttr())
+    return verifyEpilogueSteps(*this, steps);
+  return success();
+}
+
+LogicalResult EpilogueBlockOp::verify() {
+  if (getM() % getSubblockH() != 0 || getN() % getSubblockW() != 0)
+    return emitOpError() << "subblock " << getSubblockH() << "x"
+                         << getSubblockW() << " does not tile the " << getM()
+                         << "x" << getN() << " block";
+  auto pages = [](Value cb) {
+    return llvm::cast<CircularBufferType>(cb.getType()).getNumPages();
+  };
+  uint64_t subblock = uint64_t(getSubblockH() * getSubblockW());
+  if (pages(getIn()) < subblock || pages(getOut()) < subblock)
+    return emitOpError() << "in and out must hold a " << getSubblockH() << "x"
+                         << getSubblockW() << " subblock";
+  if (getBias() && pages(getBias()) < uint64_t(getN()))
+    return emitOpError() << "the bias CB holds " << pages(getBias())
+                         << " pages, fewer than the block's " << getN()
+                         << " columns";
+  if (!getBias() && getEpilogue().empty())
+    return emitOpError("has neither a bias nor epilogue steps");
+  return verifyEpilogueSteps(*this, getEpilogue());
 }
 
 //===----------------------------------------------------------------------===//
@@ -470,11 +520,12 @@ static LogicalResult verifyTileTransfer(Operation *op, Value bufferValue,
   auto buffer = llvm::dyn_cast<MemRefType>(bufferValue.getType());
   if (!buffer)
     return success();
-  if ((buffer.getRank() != 2 && buffer.getRank() != 3) ||
-      !buffer.hasStaticShape() || buffer.getMemorySpace())
-    return op->emitOpError()
-           << "expects a static global matrix or batch of matrices, got "
-           << buffer;
+  // (A vector, a bias row, is stored as one row of tiles.)
+  if (buffer.getRank() > 3 || !buffer.hasStaticShape() ||
+      buffer.getMemorySpace())
+    return op->emitOpError() << "expects a static global vector, matrix or "
+                                "batch of matrices, got "
+                             << buffer;
   DataFormat format = cb.getTile().getFormat();
   Type element = buffer.getElementType();
   // Block floating point stores bf16 or f32 values (tt.format).

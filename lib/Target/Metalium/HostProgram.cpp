@@ -843,9 +843,13 @@ private:
                  : (a->batched() ? "every matrix of A shares B"
                                  : "every matrix of B shares A"))
          << "\n";
-    os << "    const std::vector<double> reference = "
-       << (batched ? "reference_matmul_batch<matrices, M, K, N"
-                   : "reference_matmul<M, K, N");
+    ArrayAttr steps = ref.getEpilogueAttr();
+    const BufferInfo *bias =
+        ref.getBiasAttr() ? info.buffer(ref.getBiasAttr().getValue()) : nullptr;
+    bool epilogue = bias || (steps && !steps.empty());
+    os << "    const std::vector<double> " << (epilogue ? "product" : "reference")
+       << " = " << (batched ? "reference_matmul_batch<matrices, M, K, N"
+                            : "reference_matmul<M, K, N");
     if (ref.getTransposeA() || ref.getTransposeB())
       os << ", Transpose::" << (ref.getTransposeA() ? "Yes" : "No")
          << ", Transpose::" << (ref.getTransposeB() ? "Yes" : "No");
@@ -853,6 +857,10 @@ private:
     if (ref.getAccumulate())
       os << ", " << c->var << "_initial";
     os << ");\n";
+    if (epilogue) {
+      checkEpilogue(ref, c, bias, steps, count, batched);
+      return;
+    }
     // Non-finite references (NaN or infinity in the inputs) must come out
     // non-finite, as NumPy's would; the finite rest is checked numerically.
     os << "    std::vector<double> result(" << count
@@ -901,6 +909,119 @@ private:
     os << "                pass ? \"PASS\" : \"FAIL\", "
        << (batched ? "matrices, " : "")
        << "M, N, pcc, max_error, tolerance, max_reference);\n";
+    os << "    if (non_finite != 0)\n";
+    os << "        std::printf(\"  %zu reference values are NaN or infinite "
+          "(from the inputs); %zu of them came out finite\\n\", non_finite, "
+          "non_finite_missed);\n\n";
+    os << "    dev->close();\n";
+    os << "    return pass ? 0 : 1;\n";
+  }
+
+  /// The unit roundoff `u` as C++: std::ldexp(1.0, e) for a power of two.
+  static std::string unitText(double u) {
+    if (u == 0)
+      return std::string("0");
+    int exponent = 0;
+    if (std::frexp(u, &exponent) == 0.5)
+      return "std::ldexp(1.0, " + std::to_string(exponent - 1) + ")";
+    return number(u);
+  }
+
+  /// The check of a fused epilogue: the reference applies the bias and the
+  /// steps to the product, and each element must lie in the interval its
+  /// pre-activation error maps to (apply_epilogue).
+  void checkEpilogue(ReferenceMatmulOp ref, const BufferInfo *c,
+                     const BufferInfo *bias, ArrayAttr steps, StringRef count,
+                     bool batched) {
+    const Tolerance &t = info.tolerance;
+    std::string expr = (ref.getAccumulate() ? c->var + "_initial + " : "") +
+                       info.buffer(ref.getA())->var +
+                       (ref.getTransposeA() ? "^T" : "") + " * " +
+                       info.buffer(ref.getB())->var +
+                       (ref.getTransposeB() ? "^T" : "");
+    if (bias)
+      expr += " + " + bias->var;
+    os << "    // The fused epilogue: ";
+    std::string cpp;
+    if (steps)
+      for (Attribute step : steps) {
+        if (auto scale = llvm::dyn_cast<ScaleAttr>(step)) {
+          double factor = scale.getFactor().getValueAsDouble();
+          expr = number(factor) + " * (" + expr + ")";
+          cpp += "{Epilogue::Scale, " + number(factor) + "}, ";
+          continue;
+        }
+        Activation kind = llvm::cast<ActivationAttr>(step).getValue();
+        expr = (stringifyActivation(kind) + "(" + expr + ")").str();
+        static constexpr const char *kEnum[] = {"Relu",    "Gelu", "GeluTanh",
+                                                "Silu",    "Sigmoid", "Tanh",
+                                                "Exp"};
+        cpp += std::string("{Epilogue::") + kEnum[static_cast<int>(kind)] +
+               "}, ";
+      }
+    os << c->var << " = " << expr << ".\n";
+    os << "    // Each element's error bound follows its pre-activation z = "
+          "product (+ bias) through the\n"
+          "    // steps: z is off by the product's bound (max |product| * "
+          "(sqrt(n) * u_dst + u_mul + u_in)),\n"
+          "    // by u_src = 2^-11 of the product (unpacked into source A as "
+          "a 10-bit mantissa) and u_dst of z;\n"
+          "    // each step maps the interval through its function and DST "
+          "rounds its value (u_dst); the output\n"
+          "    // rounds once more (u_out). The vector engine is taken to "
+          "compute each function exactly\n"
+          "    // (the emulator does; silicon's approximations are not in "
+          "this bound).\n";
+    os << "    const double u_out = " << unitText(t.uOut) << ", u_dst = "
+       << unitText(t.uDst) << ", u_mul = " << unitText(t.uMul)
+       << ", u_in = " << unitText(t.uIn)
+       << ", u_src = std::ldexp(1.0, -11);\n";
+    os << "    const double n = " << t.dstRoundings << ";\n";
+    os << "    double max_product = 0;\n";
+    os << "    for (double p : product) if (std::isfinite(p)) max_product = "
+          "std::max(max_product, std::fabs(p));\n";
+    os << "    const EpilogueReference expected = apply_epilogue(product, N, "
+       << (bias ? bias->var + "_host" : std::string("std::vector<float>()"))
+       << ", {" << StringRef(cpp).drop_back(2)
+       << "},\n        max_product * (std::sqrt(n) * u_dst + u_mul + u_in), "
+          "u_src, u_dst);\n";
+    os << "    std::vector<double> result(" << count
+       << "), finite_result, finite_reference;\n";
+    os << "    double max_reference = 0, max_error = 0, worst = 0, "
+          "worst_bound = 0;\n";
+    os << "    std::size_t non_finite = 0, non_finite_missed = 0, outside = "
+          "0;\n";
+    os << "    for (std::size_t i = 0; i < " << count << "; ++i) {\n";
+    os << "        result[i] = static_cast<float>(" << c->var << "_host[i]);\n";
+    os << "        const double want = expected.value[i];\n";
+    os << "        if (!std::isfinite(want)) {\n";
+    os << "            ++non_finite;\n";
+    os << "            non_finite_missed += std::isfinite(result[i]) ? 1 : 0;\n";
+    os << "            continue;\n";
+    os << "        }\n";
+    os << "        finite_result.push_back(result[i]);\n";
+    os << "        finite_reference.push_back(want);\n";
+    os << "        max_reference = std::max(max_reference, std::fabs(want));\n";
+    os << "        const double error = std::fabs(result[i] - want);\n";
+    os << "        const double bound = std::max(expected.hi[i] - want, want - "
+          "expected.lo[i]) +\n"
+          "            u_out * std::max(std::fabs(expected.lo[i]), "
+          "std::fabs(expected.hi[i]));\n";
+    os << "        if (!(error <= bound)) ++outside;\n";
+    os << "        max_error = std::isnan(error) ? INFINITY : "
+          "std::max(max_error, error);\n";
+    os << "        if (bound > 0 && error / bound > worst) { worst = error / "
+          "bound; worst_bound = bound; }\n";
+    os << "    }\n";
+    os << "    const double pcc = pearson(finite_result, finite_reference);\n";
+    os << "    const bool pass = non_finite_missed == 0 && outside == 0;\n";
+    os << "    std::printf(\"%s: " << c->var
+       << (batched ? "[%zux%zux%zu] " : "[%zux%zu] ") << "= " << expr
+       << ": PCC %.6f, max abs error %.4g (tolerance %.4g at the element "
+          "nearest its bound, %zu outside), max |reference| %.4g\\n\",\n";
+    os << "                pass ? \"PASS\" : \"FAIL\", "
+       << (batched ? "matrices, " : "")
+       << "M, N, pcc, max_error, worst_bound, outside, max_reference);\n";
     os << "    if (non_finite != 0)\n";
     os << "        std::printf(\"  %zu reference values are NaN or infinite "
           "(from the inputs); %zu of them came out finite\\n\", non_finite, "

@@ -45,14 +45,20 @@ struct BufferInfo {
 
   /// One matrix's rows and columns; a batched buffer holds `matrices()` of
   /// them one after the other.
-  int64_t rows() const { return op.getShape()->take_back(2)[0]; }
-  int64_t cols() const { return op.getShape()->take_back(2)[1]; }
+  /// (A vector is one row.)
+  int64_t rows() const {
+    return op.getShape()->size() == 1 ? 1 : op.getShape()->take_back(2)[0];
+  }
+  int64_t cols() const { return op.getShape()->back(); }
   int64_t matrices() const {
     return op.getShape()->size() == 3 ? (*op.getShape())[0] : 1;
   }
   bool batched() const { return op.getShape()->size() == 3; }
-  /// The shape as the IR writes it: "100x64", or "3x100x64" for a batch.
+  /// The shape as the IR writes it: "100x64", "3x100x64" for a batch, "64"
+  /// for a vector.
   std::string shapeText() const {
+    if (op.getShape()->size() == 1)
+      return std::to_string(cols());
     return (batched() ? std::to_string(matrices()) + "x" : std::string()) +
            std::to_string(rows()) + "x" + std::to_string(cols());
   }
@@ -182,7 +188,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.5";
+inline constexpr const char *kPlanSchemaVersion = "2.6";
 
 } // namespace mlir::tt::metalium
 

@@ -250,8 +250,30 @@ json check(const ProgramInfo &info) {
   if (!ref)
     return nullptr;
   const Tolerance &t = info.tolerance;
+  // A fused epilogue: the bias row and the steps after it, in order.
+  json epilogue = nullptr;
+  if (ref.getBiasAttr() || (ref.getEpilogueAttr() && !ref.getEpilogueAttr().empty())) {
+    json steps = json::array();
+    if (ArrayAttr list = ref.getEpilogueAttr())
+      for (Attribute step : list) {
+        if (auto scale = llvm::dyn_cast<ScaleAttr>(step))
+          steps.push_back(json{{"scale", scale.getFactor().getValueAsDouble()}});
+        else
+          steps.push_back(json{
+              {"activation",
+               stringifyActivation(llvm::cast<ActivationAttr>(step).getValue())
+                   .str()}});
+      }
+    epilogue = json{{"bias", ref.getBiasAttr()
+                                 ? json(ref.getBiasAttr().getValue().str())
+                                 : json(nullptr)},
+                    {"steps", steps},
+                    {"bound", "per element: the pre-activation's error mapped "
+                              "through the steps (apply_epilogue)"}};
+  }
   return json{
       {"kind", "matmul"},
+      {"epilogue", epilogue},
       {"a", ref.getA().str()},
       {"b", ref.getB().str()},
       {"c", ref.getC().str()},

@@ -15,14 +15,14 @@ tt.program @p device #tt.device<wormhole_b0> {
 // -----
 
 tt.program @p device #tt.device<wormhole_b0> {
-  // expected-error @+1 {{shape must be [rows, columns] or [matrices, rows, columns] with positive sizes}}
+  // expected-error @+1 {{shape must be [elements] (a vector, stored as one row), [rows, columns] or [matrices, rows, columns] with positive sizes}}
   tt.buffer @a size 2048 page_size 2048 format <bf16> layout <dram_interleaved> shape [2, 2, 32, 32]
 }
 
 // -----
 
 tt.program @p device #tt.device<wormhole_b0> {
-  // expected-error @+1 {{shape must be [rows, columns] or [matrices, rows, columns] with positive sizes}}
+  // expected-error @+1 {{shape must be [elements] (a vector, stored as one row), [rows, columns] or [matrices, rows, columns] with positive sizes}}
   tt.buffer @a size 2048 page_size 2048 format <bf16> layout <dram_interleaved> shape [0, 32, 32]
 }
 

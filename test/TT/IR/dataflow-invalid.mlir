@@ -20,7 +20,7 @@ func.func @block_too_big(%A: memref<64x64xbf16>, %r: i32) {
 
 func.func @local_buffer(%A: memref<64x64xbf16, 1>, %r: i32) {
   %cb = tt.get_cb : !tt.cb<16, 2 x !tt.tile<bf16>>
-  // expected-error @+1 {{expects a static global matrix or batch of matrices, got 'memref<64x64xbf16, 1>'}}
+  // expected-error @+1 {{expects a static global vector, matrix or batch of matrices, got 'memref<64x64xbf16, 1>'}}
   tt.write_tiles %cb -> %A[%r, %r] tiles_per_row %r block 1 x 1 : !tt.cb<16, 2 x !tt.tile<bf16>>, memref<64x64xbf16, 1>
   return
 }

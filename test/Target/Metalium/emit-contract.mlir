@@ -282,4 +282,4 @@
 // BUILD-LABEL: // ===== FILE: README.txt =====
 // BUILD:       tt-run <this directory>
 
-// VALID: VALID: tt.plan.json schema 2.5: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs
+// VALID: VALID: tt.plan.json schema 2.6: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs

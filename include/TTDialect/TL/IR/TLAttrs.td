@@ -25,4 +25,40 @@ def TL_MemoryScopeAttr : EnumAttr<TL_Dialect, TL_MemoryScope, "scope"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def TL_Activation : I32EnumAttr<"Activation", "an element-wise activation function", [
+  I32EnumAttrCase<"Relu", 0, "relu">,
+  I32EnumAttrCase<"Gelu", 1, "gelu">,
+  I32EnumAttrCase<"GeluTanh", 2, "gelu_tanh">,
+  I32EnumAttrCase<"Silu", 3, "silu">,
+  I32EnumAttrCase<"Sigmoid", 4, "sigmoid">,
+  I32EnumAttrCase<"Tanh", 5, "tanh">,
+  I32EnumAttrCase<"Exp", 6, "exp">
+]> {
+  let cppNamespace = "::mlir::tl";
+  let genSpecializedAttr = 0;
+}
+
+def TL_ActivationAttr : EnumAttr<TL_Dialect, TL_Activation, "activation"> {
+  let summary = "an activation of a matmul epilogue";
+  let description = [{
+    `relu` max(x, 0); `gelu` x * Phi(x) (the erf form); `gelu_tanh` its tanh
+    approximation 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))); `silu`
+    x * sigmoid(x); `sigmoid` 1 / (1 + e^-x); `tanh`; `exp` e^x.
+
+    Example: `#tl.activation<gelu>`
+  }];
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def TL_ScaleAttr : AttrDef<TL_Dialect, "Scale"> {
+  let mnemonic = "scale";
+  let summary = "a multiplication by a constant in a matmul epilogue";
+  let description = [{
+    Example: `#tl.scale<1.250000e-01 : f32>` multiplies by 0.125.
+  }];
+  let parameters = (ins "::mlir::FloatAttr":$factor);
+  let assemblyFormat = "`<` $factor `>`";
+  let genVerifyDecl = 1;
+}
+
 #endif // TTDIALECT_TL_IR_TLATTRS_TD

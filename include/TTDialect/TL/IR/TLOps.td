@@ -13,6 +13,8 @@ def TL_ElementType : AnyTypeOf<[BF16, F32]>;
 def TL_MemRef2D : MemRefRankOf<[BF16, F32], [2]>;
 // A global buffer: a matrix, or a batch of matrices (leading dimension).
 def TL_GlobalMemRef : MemRefRankOf<[BF16, F32], [2, 3]>;
+// A bias: one value per column of the result.
+def TL_BiasMemRef : MemRefRankOf<[BF16, F32], [1]>;
 
 //===----------------------------------------------------------------------===//
 // Whole-buffer form
@@ -32,6 +34,12 @@ def TL_MatmulOp : TL_Op<"matmul"> {
     the lowering pads partial tiles with zeros, which leaves the product
     unchanged.
 
+    With an epilogue, each element of the product goes through it before it
+    is stored (fused in the compute kernel, after the K loop): `bias %v`
+    first adds the row vector `%v` (N elements) to every row, then each
+    step of `epilogue` applies in order, a `#tl.scale` or a
+    `#tl.activation`: `C = f(A * B + bias)`.
+
     Batched: a rank-3 operand is a batch of matrices, its leading dimension
     the batch (`A` is `batch x M x K`). `C` is batched whenever `A` or `B`
     is, and `C[i] = op(A[i]) * op(B[i])`; a rank-2 `A` or `B` is shared by
@@ -48,17 +56,24 @@ def TL_MatmulOp : TL_Op<"matmul"> {
     // Eight products sharing B.
     tl.matmul %X, %W into %Y
         : memref<8x100x64xbf16>, memref<64x96xbf16> into memref<8x100x96xbf16>
+    // gelu(A * B + bias), fused.
+    tl.matmul %A, %B into %C bias %bias epilogue [#tl.activation<gelu>]
+        : memref<256x128xbf16>, memref<128x64xbf16> into memref<256x64xbf16>,
+          memref<64xbf16>
     ```
   }];
   let arguments = (ins Arg<TL_GlobalMemRef, "left operand", [MemRead]>:$a,
                        Arg<TL_GlobalMemRef, "right operand", [MemRead]>:$b,
                        Arg<TL_GlobalMemRef, "result", [MemRead, MemWrite]>:$c,
                        UnitAttr:$transpose_a, UnitAttr:$transpose_b,
-                       UnitAttr:$accumulate);
+                       UnitAttr:$accumulate,
+                       Arg<Optional<TL_BiasMemRef>, "bias row", [MemRead]>:$bias,
+                       OptionalAttr<ArrayAttr>:$epilogue);
   let assemblyFormat = [{
     $a `,` $b `into` $c (`transpose_a` $transpose_a^)?
-    (`transpose_b` $transpose_b^)? (`accumulate` $accumulate^)? attr-dict
-    `:` type($a) `,` type($b) `into` type($c)
+    (`transpose_b` $transpose_b^)? (`accumulate` $accumulate^)?
+    (`bias` $bias^)? (`epilogue` $epilogue^)? attr-dict
+    `:` type($a) `,` type($b) `into` type($c) (`,` type($bias)^)?
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -288,6 +303,74 @@ def TL_GemmOp : TL_Op<"gemm"> {
                                          getTransposeA(), getTransposeB());
     }
   }];
+}
+
+//===----------------------------------------------------------------------===//
+// Epilogue: element-wise steps on the fragment after the K loop
+//===----------------------------------------------------------------------===//
+
+def TL_AddBiasOp : TL_Op<"add_bias"> {
+  let summary = "add a bias row to every row of a fragment";
+  let description = [{
+    `C_local[i, j] += bias[col + j]` for every row `i`: TileLang's
+    `for i, j in T.Parallel(M, N): C_local[i, j] += Bias[bx * N + j]`.
+    `bias` is a global vector; the region `col ..` has the fragment's
+    column count and may reach into the padding of the vector's last tile
+    (it reads 0 there), not beyond it. Epilogue ops follow the K loop and
+    precede the fragment's store; the bias comes first (it is added as the
+    result is unpacked from its circular buffer).
+
+    Example:
+
+    ```mlir
+    tl.add_bias %bias[%col] to %C_local
+        : memref<256xbf16> to memref<64x64xf32, #tl.scope<fragment>>
+    ```
+  }];
+  let arguments = (ins Arg<TL_BiasMemRef, "bias row", [MemRead]>:$bias,
+                       Index:$col,
+                       Arg<TL_MemRef2D, "fragment", [MemRead, MemWrite]>:$fragment);
+  let assemblyFormat = [{
+    $bias `[` $col `]` `to` $fragment attr-dict `:` type($bias) `to` type($fragment)
+  }];
+  let hasVerifier = 1;
+}
+
+def TL_ActivationOp : TL_Op<"activation"> {
+  let summary = "apply an activation to every element of a fragment";
+  let description = [{
+    `C_local[i, j] = f(C_local[i, j])` for `f` one of `#tl.activation`'s
+    functions: TileLang's `T.Parallel` loop over the fragment whose body the
+    frontend recognizes as `f`. It lowers to the vector engine's (SFPU) op
+    on the DST tiles before they are packed.
+
+    Example:
+
+    ```mlir
+    tl.activation <gelu> %C_local : memref<64x64xf32, #tl.scope<fragment>>
+    ```
+  }];
+  let arguments = (ins TL_ActivationAttr:$kind,
+                       Arg<TL_MemRef2D, "fragment", [MemRead, MemWrite]>:$fragment);
+  let assemblyFormat = "$kind $fragment attr-dict `:` type($fragment)";
+  let hasVerifier = 1;
+}
+
+def TL_ScaleOp : TL_Op<"scale"> {
+  let summary = "multiply every element of a fragment by a constant";
+  let description = [{
+    `C_local[i, j] *= factor`, on the vector engine before packing.
+
+    Example:
+
+    ```mlir
+    tl.scale %C_local by 1.250000e-01 : memref<64x64xf32, #tl.scope<fragment>>
+    ```
+  }];
+  let arguments = (ins Arg<TL_MemRef2D, "fragment", [MemRead, MemWrite]>:$fragment,
+                       F32Attr:$factor);
+  let assemblyFormat = "$fragment `by` $factor attr-dict `:` type($fragment)";
+  let hasVerifier = 1;
 }
 
 #endif // TTDIALECT_TL_IR_TLOPS_TD

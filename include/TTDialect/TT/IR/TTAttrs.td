@@ -406,6 +406,31 @@ def TT_ScheduleAttr : TT_Attr<"Schedule", "schedule"> {
   let genVerifyDecl = 1;
 }
 
+def TT_Activation : I32EnumAttr<"Activation", "an element-wise activation on the vector engine", [
+  I32EnumAttrCase<"Relu", 0, "relu">,
+  I32EnumAttrCase<"Gelu", 1, "gelu">,
+  I32EnumAttrCase<"GeluTanh", 2, "gelu_tanh">,
+  I32EnumAttrCase<"Silu", 3, "silu">,
+  I32EnumAttrCase<"Sigmoid", 4, "sigmoid">,
+  I32EnumAttrCase<"Tanh", 5, "tanh">,
+  I32EnumAttrCase<"Exp", 6, "exp">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_ActivationAttr : TT_EnumAttr<TT_Activation, "activation",
+    "an epilogue activation: relu_tile, gelu_tile<false> (erf form), gelu_tile<true> (tanh form), silu_tile, sigmoid_tile, tanh_tile or exp_tile">;
+
+def TT_ScaleAttr : TT_Attr<"Scale", "scale"> {
+  let summary = "an epilogue multiplication by a constant (mul_unary_tile)";
+  let description = [{
+    Example: `#tt.scale<1.250000e-01 : f32>`
+  }];
+  let parameters = (ins "::mlir::FloatAttr":$factor);
+  let assemblyFormat = "`<` $factor `>`";
+}
+
 def TT_MatmulFormAttr : TT_Attr<"MatmulForm", "matmul"> {
   let summary = "which operands of a matrix product are read transposed";
   let description = [{
@@ -421,10 +446,20 @@ def TT_MatmulFormAttr : TT_Attr<"MatmulForm", "matmul"> {
       tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = true>}
     func.func @mm_acc(...) attributes {
       tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false, accumulate = true>}
+    func.func @mm_bias_gelu(...) attributes {
+      tt.whole_matmul = #tt.matmul<transpose_a = false, transpose_b = false,
+                                   bias_arg = 3, epilogue = [#tt.activation<gelu>]>}
     ```
+
+    With an epilogue, each result element is `f(product + bias)`: the
+    function's argument `bias_arg` (when not -1) is the bias row, added
+    first, and `epilogue` lists the steps of `f` in order (`#tt.scale`,
+    `#tt.activation`).
   }];
   let parameters = (ins "bool":$transpose_a, "bool":$transpose_b,
-                        DefaultValuedParameter<"bool", "false">:$accumulate);
+                        DefaultValuedParameter<"bool", "false">:$accumulate,
+                        DefaultValuedParameter<"int64_t", "-1">:$bias_arg,
+                        OptionalParameter<"::mlir::ArrayAttr">:$epilogue);
   let assemblyFormat = "`<` struct(params) `>`";
 }
 

@@ -18,6 +18,10 @@ def TT_KernelCallOpInterface : OpInterface<"KernelCallOpInterface"> {
     StaticInterfaceMethod<"Its template arguments as C++ text (empty: none).",
                           "::llvm::StringRef", "getTemplateArgs", (ins), [{}],
                           [{ return {}; }]>,
+    StaticInterfaceMethod<"The kernel API header that declares it (empty: one "
+                          "of the headers every compute kernel includes).",
+                          "::llvm::StringRef", "getHeader", (ins), [{}],
+                          [{ return {}; }]>,
   ];
 }
 

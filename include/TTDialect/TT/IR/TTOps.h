@@ -73,6 +73,9 @@ std::optional<KernelRole> getEnclosingKernelRole(Operation *op);
 /// Checks that `op` sits in a kernel whose role may run it.
 LogicalResult verifyKernelPlacement(Operation *op, bool computeOp);
 
+/// An epilogue's steps are #tt.activation and #tt.scale attributes.
+LogicalResult verifyEpilogueSteps(Operation *op, ArrayAttr steps);
+
 template <typename ConcreteType>
 class DataMovementOnly
     : public OpTrait::TraitBase<ConcreteType, DataMovementOnly> {

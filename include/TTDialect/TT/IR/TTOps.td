@@ -547,6 +547,130 @@ def TT_TransposeWhTileOp : TT_CallOp<"transpose_wh_tile", "transpose_wh_tile", [
   }];
 }
 
+def TT_ReconfigDataFormatOp : TT_CallOp<"reconfig_data_format", "reconfig_data_format", [TT_ComputeOnly]> {
+  let summary = "configure both unpacker sources for the data formats of two CBs";
+  let description = [{
+    `reconfig_data_format(srca_cb, srcb_cb)`: later unpacks to source A read
+    `srca_cb`'s format, to source B `srcb_cb`'s.
+
+    Example:
+
+    ```mlir
+    tt.reconfig_data_format %partials, %bias : !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<3, 8 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$srca, TT_CB:$srcb);
+  let assemblyFormat = "$srca `,` $srcb attr-dict `:` qualified(type($srca)) `,` qualified(type($srcb))";
+}
+
+def TT_AddBcastRowsInitOp : TT_CallOp<"add_bcast_rows_init", "add_bcast_rows_init_short", [TT_ComputeOnly]> {
+  let summary = "configure unpack and math for add_tiles_bcast_rows";
+  let description = [{
+    `add_bcast_rows_init_short(in0, in1)` (api/compute/bcast.h).
+
+    Example:
+
+    ```mlir
+    tt.add_bcast_rows_init %partials, %bias : !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<3, 8 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1);
+  let assemblyFormat = "$in0 `,` $in1 attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))";
+  let extraClassDeclaration = kernelCallDecl # [{
+    static ::llvm::StringRef getHeader() { return "api/compute/bcast.h"; }
+  }];
+}
+
+def TT_AddTilesBcastRowsOp : TT_CallOp<"add_tiles_bcast_rows", "add_tiles_bcast_rows", [TT_ComputeOnly]> {
+  let summary = "DST[dst] = in0[i0] + row 0 of in1[i1], broadcast down the rows";
+  let description = [{
+    `add_tiles_bcast_rows(in0, in1, in0_tile, in1_tile, dst)`: a bias row
+    (row 0 of the `in1` tile) added to every row of the `in0` tile.
+
+    Example:
+
+    ```mlir
+    tt.add_tiles_bcast_rows %partials[%t], %bias[%j] -> dst[%t]
+        : !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<3, 8 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in0, TT_CB:$in1, I32:$in0Tile, I32:$in1Tile,
+                       I32:$dstIndex);
+  let assemblyFormat = [{
+    $in0 `[` $in0Tile `]` `,` $in1 `[` $in1Tile `]` `->` `dst` `[` $dstIndex `]`
+    attr-dict `:` qualified(type($in0)) `,` qualified(type($in1))
+  }];
+  let extraClassDeclaration = kernelCallDecl # [{
+    static ::llvm::StringRef getHeader() { return "api/compute/bcast.h"; }
+  }];
+}
+
+// An SFPU op on DST and its init, both kernel calls declared by `header`.
+multiclass TT_SfpuUnary<string name, string api, string targs, string header,
+                        string doc> {
+  def InitOp : TT_CallOp<name # "_init", api # "_init", [TT_ComputeOnly], targs> {
+    let summary = "configure the vector engine for " # api;
+    let description = "Calls `" # api # "_init" # !if(!empty(targs), "", "<" # targs # ">")
+      # "()` (" # header # "), required before the op after any other SFPU op.\n\n"
+      # "Example:\n\n```mlir\ntt." # name # "_init\n```";
+    let assemblyFormat = "attr-dict";
+    let extraClassDeclaration = kernelCallDecl # "\n static ::llvm::StringRef getHeader() { return \"" # header # "\"; }";
+  }
+  def TileOp : TT_CallOp<name, api, [TT_ComputeOnly], targs> {
+    let summary = doc;
+    let description = "Calls `" # api # !if(!empty(targs), "", "<" # targs # ">")
+      # "(dst_index)` (" # header # "): " # doc # ", in place on a DST tile.\n\n"
+      # "Example:\n\n```mlir\ntt." # name # " dst[%c0]\n```";
+    let arguments = (ins I32:$dstIndex);
+    let assemblyFormat = "`dst` `[` $dstIndex `]` attr-dict";
+    let extraClassDeclaration = kernelCallDecl # "\n static ::llvm::StringRef getHeader() { return \"" # header # "\"; }";
+  }
+}
+
+defm TT_Relu : TT_SfpuUnary<"relu_tile", "relu_tile", "", "api/compute/eltwise_unary/relu.h", "max(x, 0)">;
+defm TT_Gelu : TT_SfpuUnary<"gelu_tile", "gelu_tile", "false", "api/compute/eltwise_unary/gelu.h", "x * Phi(x), the accurate (erf) form">;
+defm TT_GeluTanh : TT_SfpuUnary<"gelu_tanh_tile", "gelu_tile", "true", "api/compute/eltwise_unary/gelu.h", "the tanh approximation of GELU (fast_and_approx)">;
+defm TT_Silu : TT_SfpuUnary<"silu_tile", "silu_tile", "", "api/compute/compute_kernel_api.h", "x * sigmoid(x)">;
+defm TT_Sigmoid : TT_SfpuUnary<"sigmoid_tile", "sigmoid_tile", "", "api/compute/compute_kernel_api.h", "1 / (1 + exp(-x))">;
+defm TT_Tanh : TT_SfpuUnary<"tanh_tile", "tanh_tile", "", "api/compute/compute_kernel_api.h", "tanh(x)">;
+defm TT_Exp : TT_SfpuUnary<"exp_tile", "exp_tile", "", "api/compute/eltwise_unary/exp.h", "exp(x)">;
+
+def TT_BinopWithScalarInitOp : TT_CallOp<"binop_with_scalar_tile_init", "binop_with_scalar_tile_init", [TT_ComputeOnly]> {
+  let summary = "configure the vector engine for DST-tile-by-scalar ops";
+  let description = [{
+    Calls `binop_with_scalar_tile_init()` (api/compute/eltwise_unary/binop_with_scalar.h).
+
+    Example:
+
+    ```mlir
+    tt.binop_with_scalar_tile_init
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+  let extraClassDeclaration = kernelCallDecl # [{
+    static ::llvm::StringRef getHeader() { return "api/compute/eltwise_unary/binop_with_scalar.h"; }
+  }];
+}
+
+def TT_MulUnaryTileOp : TT_CallOp<"mul_unary_tile", "mul_unary_tile", [TT_ComputeOnly]> {
+  let summary = "multiply a DST tile by a scalar";
+  let description = [{
+    `mul_unary_tile(dst_index, scalar_bits)`, the scalar as the bits of an
+    fp32 value (0x3e000000 is 0.125).
+
+    Example:
+
+    ```mlir
+    tt.mul_unary_tile dst[%c0], %bits
+    ```
+  }];
+  let arguments = (ins I32:$dstIndex, I32:$scalarBits);
+  let assemblyFormat = "`dst` `[` $dstIndex `]` `,` $scalarBits attr-dict";
+  let extraClassDeclaration = kernelCallDecl # [{
+    static ::llvm::StringRef getHeader() { return "api/compute/eltwise_unary/binop_with_scalar.h"; }
+  }];
+}
+
 def TT_CopyTileOp : TT_CallOp<"copy_tile", "copy_tile", [TT_ComputeOnly]> {
   let summary = "load a CB tile into DST (reloads partial sums)";
   let description = [{
@@ -777,16 +901,24 @@ def TT_ReferenceMatmulOp : TT_Op<"reference_matmul", [HasParent<"ProgramOp">]> {
     matrix: `c[i]` against `op(a[i]) * op(b[i])`, where an unbatched `a` or
     `b` is the same for every `i`.
 
+    With `bias @v` and `epilogue [...]` the reference adds the bias row to
+    every row of the product and applies the steps in order (as the fused
+    epilogue does), and the bound follows each element's error through
+    them.
+
     Examples: `tt.reference_matmul @a, @b -> @c`,
     `tt.reference_matmul @q, @k -> @s transpose_b`,
-    `tt.reference_matmul @a, @b -> @c accumulate`
+    `tt.reference_matmul @a, @b -> @c accumulate`,
+    `tt.reference_matmul @a, @b -> @c bias @bias epilogue [#tt.activation<gelu>]`
   }];
   let arguments = (ins FlatSymbolRefAttr:$a, FlatSymbolRefAttr:$b,
                        FlatSymbolRefAttr:$c, UnitAttr:$transpose_a,
-                       UnitAttr:$transpose_b, UnitAttr:$accumulate);
+                       UnitAttr:$transpose_b, UnitAttr:$accumulate,
+                       OptionalAttr<FlatSymbolRefAttr>:$bias,
+                       OptionalAttr<ArrayAttr>:$epilogue);
   let assemblyFormat = [{
     $a `,` $b `->` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)?
-    (`accumulate` $accumulate^)? attr-dict
+    (`accumulate` $accumulate^)? (`bias` $bias^)? (`epilogue` $epilogue^)? attr-dict
   }];
   let hasVerifier = 1;
 }
@@ -1061,8 +1193,52 @@ def TT_PackBlockOp : TT_Op<"pack_block", [TT_ComputeOnly]> {
     tt.pack_block %out count 1 : !tt.cb<16, 2 x !tt.tile<bf16>>
     ```
   }];
-  let arguments = (ins TT_CB:$out, ConfinedAttr<I64Attr, [IntPositive]>:$count);
-  let assemblyFormat = "$out `count` $count attr-dict `:` qualified(type($out))";
+  let arguments = (ins TT_CB:$out, ConfinedAttr<I64Attr, [IntPositive]>:$count,
+                       OptionalAttr<ArrayAttr>:$epilogue);
+  let assemblyFormat = "$out `count` $count (`epilogue` $epilogue^)? attr-dict `:` qualified(type($out))";
+  let hasVerifier = 1;
+}
+
+def TT_EpilogueBlockOp : TT_Op<"epilogue_block", [TT_ComputeOnly]> {
+  let summary = "compute stage: the fused epilogue from a block's results to the output CB";
+  let description = [{
+    Waits for the bias tiles (`n`, one tile row of the bias vector), then
+    for each `subblock_h x subblock_w` subblock of the `m x n` result block
+    in `in` (packed subblock by subblock, as the matmul leaves them): brings
+    it into DST (`add_tiles_bcast_rows(in, bias, ...)` with a bias, which
+    adds bias row 0 to every row, or `copy_tile`), applies the `epilogue`
+    steps on the vector engine, packs it to `out` and pops it from `in`.
+    Pops the bias at the end. The unpacker and packer are configured for
+    `in`/`bias`/`out` around it and set back for the block matmul of
+    `in0` x `in1` (packing to `in`) after it, as tt-metal's
+    `bmm_large_block_zm_fused_bias_activation` does. `tt-tensorize`
+    expands it.
+
+    Example:
+
+    ```mlir
+    tt.epilogue_block %partials -> %out block 4 x 4 subblock 2 x 4
+        bias %bias epilogue [#tt.activation<gelu>] matmul %in0, %in1
+        : !tt.cb<24, 16 x !tt.tile<f32>>, !tt.cb<16, 16 x !tt.tile<bf16>>,
+          !tt.cb<0, 8 x !tt.tile<bf16>>, !tt.cb<1, 8 x !tt.tile<bf16>>,
+          !tt.cb<3, 8 x !tt.tile<bf16>>
+    ```
+  }];
+  let arguments = (ins TT_CB:$in, TT_CB:$out,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$m,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$n,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$subblock_h,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$subblock_w,
+                       Optional<TT_CB>:$bias, ArrayAttr:$epilogue,
+                       TT_CB:$in0, TT_CB:$in1, UnitAttr:$transpose_in1);
+  let assemblyFormat = [{
+    $in `->` $out `block` $m `x` $n `subblock` $subblock_h `x` $subblock_w
+    (`bias` $bias^)? `epilogue` $epilogue `matmul` $in0 `,` $in1
+    (`transpose_in1` $transpose_in1^)? attr-dict `:`
+    qualified(type($in)) `,` qualified(type($out)) `,`
+    qualified(type($in0)) `,` qualified(type($in1)) (`,` qualified(type($bias))^)?
+  }];
+  let hasVerifier = 1;
 }
 
 #endif // TTDIALECT_TT_IR_TTOPS_TD

@@ -3,6 +3,7 @@
 // every program; C++17 (with the GCC/Clang vector extension) and no tt-metal dependency.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -11,7 +12,9 @@
 #include <initializer_list>
 #include <string>
 #include <system_error>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace tt_host_support {
@@ -250,6 +253,91 @@ template <std::size_t Batch, std::size_t M, std::size_t K, std::size_t N,
           typename TA, typename TB>
 std::vector<double> reference_matmul_batch(const std::vector<TA>& a, const std::vector<TB>& b) {
     return reference_matmul_batch<Batch, M, K, N, TransposeA, TransposeB>(a, b, std::vector<float>());
+}
+
+// A fused epilogue's step, as the compute kernel applies it to each element.
+enum class Epilogue { Relu, Gelu, GeluTanh, Silu, Sigmoid, Tanh, Exp, Scale };
+struct EpilogueStep {
+    Epilogue op;
+    double factor = 1.0;  // Scale's constant
+};
+
+inline double epilogue_value(const EpilogueStep& step, double x) {
+    switch (step.op) {
+        case Epilogue::Relu: return x > 0 ? x : 0.0;
+        // (1 + erf(t) as erfc(-t), 1 + tanh(y) as 2 / (1 + e^-2y): no
+        // cancellation for large negative x.)
+        case Epilogue::Gelu: return 0.5 * x * std::erfc(-x / std::sqrt(2.0));
+        case Epilogue::GeluTanh:
+            return x / (1.0 + std::exp(-2.0 * std::sqrt(2.0 / 3.14159265358979323846) * (x + 0.044715 * x * x * x)));
+        case Epilogue::Silu: return x / (1.0 + std::exp(-x));
+        case Epilogue::Sigmoid: return 1.0 / (1.0 + std::exp(-x));
+        case Epilogue::Tanh: return std::tanh(x);
+        case Epilogue::Exp: return std::exp(x);
+        case Epilogue::Scale: return step.factor * x;
+    }
+    return x;
+}
+
+// The image of [lo, hi] under the step. Every step is monotone except GELU
+// and SiLU, which fall to one minimum and rise after it: their image also
+// holds the minimum when [lo, hi] contains its point (found by ternary
+// search on [-3, 0], where each function is unimodal).
+inline std::pair<double, double> epilogue_range(const EpilogueStep& step, double lo, double hi) {
+    double a = epilogue_value(step, lo), b = epilogue_value(step, hi);
+    std::pair<double, double> range{std::min(a, b), std::max(a, b)};
+    if (step.op == Epilogue::Gelu || step.op == Epilogue::GeluTanh || step.op == Epilogue::Silu) {
+        double l = -3.0, r = 0.0;
+        for (int i = 0; i < 200; ++i) {
+            const double m1 = l + (r - l) / 3, m2 = r - (r - l) / 3;
+            if (epilogue_value(step, m1) < epilogue_value(step, m2))
+                r = m2;
+            else
+                l = m1;
+        }
+        const double minimum_at = 0.5 * (l + r);
+        if (lo <= minimum_at && minimum_at <= hi)
+            range.first = std::min(range.first, epilogue_value(step, minimum_at));
+    }
+    return range;
+}
+
+// The reference of a fused epilogue and, for each element, the interval the
+// device's value must lie in: the product's error (`product_error`, absolute,
+// from the matmul's bound) and the unpacking of the product into source A
+// (relative `u_src`) widen the pre-activation z = product + bias; every
+// step maps the interval through its function and DST rounds its result
+// (relative `u_dst`). `bias` has `columns` values, added to every row (of
+// every matrix of a batch); empty for none.
+struct EpilogueReference {
+    std::vector<double> value, lo, hi;
+};
+
+template <typename TBias>
+EpilogueReference apply_epilogue(const std::vector<double>& product, std::size_t columns,
+                                 const std::vector<TBias>& bias, const std::vector<EpilogueStep>& steps,
+                                 double product_error, double u_src, double u_dst) {
+    EpilogueReference r;
+    r.value.resize(product.size());
+    r.lo.resize(product.size());
+    r.hi.resize(product.size());
+    for (std::size_t i = 0; i < product.size(); ++i) {
+        double z = product[i];
+        if (!bias.empty()) z += static_cast<float>(bias[i % columns]);
+        const double spread = product_error + std::fabs(product[i]) * u_src + std::fabs(z) * u_dst;
+        double value = z, lo = z - spread, hi = z + spread;
+        for (const EpilogueStep& step : steps) {
+            value = epilogue_value(step, value);
+            std::tie(lo, hi) = epilogue_range(step, lo, hi);
+            const double rounding = std::max(std::fabs(lo), std::fabs(hi)) * u_dst;
+            lo -= rounding;
+            hi += rounding;
+        }
+        r.value[i] = value;
+        r.lo[i] = lo;
+        r.hi[i] = hi;
+    }
+    return r;
 }
 
 // Pearson correlation coefficient of two series of equal length (1 for two
