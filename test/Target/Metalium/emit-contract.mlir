@@ -235,7 +235,7 @@
 // HOST-NOT:     CreateDevice
 
 // PLAN-LABEL: // ===== FILE: tt.plan.json =====
-// PLAN:         "schema_version": "2.5",
+// PLAN:         "schema_version": "2.6",
 // PLAN:         "arch": "wormhole_b0",
 // PLAN:         "dram_banks": 12,
 // PLAN:         "cores": {
