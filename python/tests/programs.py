@@ -120,3 +120,27 @@ def matmul_dtypes(M, N, K, block_M, block_N, block_K, a_dtype, b_dtype, c_dtype,
                 T.gemm(A_shared, B_shared, C_local)
             T.copy(C_local, C[by * block_M, bx * block_N])
     return main
+
+
+def matmul_bias_gelu(M, N, K, block_M, block_N, block_K, b_dtype="bfloat16"):
+    """TileLang's GEMM with a fused bias and GELU (tanh form) epilogue, the
+    way TileLang programs write one: a T.Parallel loop over the accumulator
+    after the K loop."""
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "bfloat16"), B: T.Tensor((K, N), b_dtype), C: T.Tensor((M, N), "bfloat16"),
+             Bias: T.Tensor((N,), "bfloat16")):
+        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), threads=128) as (bx, by):
+            A_shared = T.alloc_shared((block_M, block_K), "bfloat16")
+            B_shared = T.alloc_shared((block_K, block_N), B.dtype)
+            C_local = T.alloc_fragment((block_M, block_N), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=2):
+                T.copy(A[by * block_M, k * block_K], A_shared)
+                T.copy(B[k * block_K, bx * block_N], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            for i, j in T.Parallel(block_M, block_N):
+                x = C_local[i, j] + Bias[bx * block_N + j]
+                C_local[i, j] = 0.5 * x * (1 + T.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
+            T.copy(C_local, C[by * block_M, bx * block_N])
+    return main

@@ -73,7 +73,7 @@ def test_four_dimensional_parameter():
         @T.prim_func
         def f(A: T.Tensor((2, 64, 64, 2), "float16")):  # 4d
             pass
-    check(error, "4d", "only matrices (rows, cols) and batches of them (batch, rows, cols)")
+    check(error, "4d", "only matrices (rows, cols), batches of them (batch, rows, cols) and vectors (n,) (a bias)")
 
 
 def test_three_dimensional_alloc():
@@ -145,10 +145,19 @@ def test_tilelang_names_tilelang_tt_lacks():
         def f(A: T.Tensor((64, 64), "float16")):
             with T.Kernel(2, 2) as (bx, by):
                 C_local = T.alloc_fragment((32, 32), "float")
-                for i, j in T.Parallel(32, 32):  # parallel
-                    C_local[i, j] = 0
-    check(error, "parallel", "T.Parallel is not supported by tilelang_tt: element-wise loops over a fragment "
-          "(fused epilogues) are not supported yet", "T.Parallel")
+                T.reduce_sum(C_local)  # reduce
+    check(error, "reduce", "T.reduce_sum is not supported by tilelang_tt: reductions are not supported yet",
+          "T.reduce_sum")
+    # T.Parallel over the accumulator is an epilogue; one counter is not.
+    with pytest.raises(tilelang.FrontendError) as error:
+        @T.prim_func
+        def g(A: T.Tensor((64, 64), "float16")):
+            with T.Kernel(2, 2) as (bx, by):
+                C_local = T.alloc_fragment((32, 32), "float")
+                for i in T.Parallel(32):  # parallel
+                    C_local[i, 0] = 0
+    check(error, "parallel", "T.Parallel over a fragment binds two loop counters: "
+          "for i, j in T.Parallel(rows, cols)", "i")
 
 
 def test_kernel_writing_its_own_input():

@@ -789,10 +789,21 @@ class _Codegen:
         if node.orelse:
             raise self.error(node, "for ... else is not supported")
         counters = tuple(e.id for e in target.elts)
+        # Names the body binds (x = C_local[i, j] + Bias[...]): their
+        # expressions, used where the names are.
+        named = {}
         for stmt in node.body:
-            self.epilogue_statement(stmt, counters, extents)
+            if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                    and isinstance(stmt.targets[0], ast.Name)):
+                if stmt.targets[0].id in counters:
+                    raise self.error(stmt.targets[0], "the loop counters of T.Parallel cannot be assigned")
+                state = {"bias": None, "constants": [], "fragment": None, "named": named}
+                named[stmt.targets[0].id] = (
+                    self.epilogue_function(stmt.value, None, counters, state), state)
+                continue
+            self.epilogue_statement(stmt, counters, extents, named)
 
-    def epilogue_statement(self, stmt, counters, extents):
+    def epilogue_statement(self, stmt, counters, extents, named):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target, value = stmt.targets[0], stmt.value
         elif isinstance(stmt, ast.AugAssign):
@@ -810,8 +821,11 @@ class _Codegen:
         if fragment.shape != extents:
             raise self.error(stmt, "T.Parallel%r must cover the fragment '%s' %r"
                              % (extents, fragment.pyname, fragment.shape))
-        state = {"bias": None, "constants": []}
+        state = {"bias": None, "constants": [], "fragment": fragment, "named": named}
         g = self.epilogue_function(value, fragment, counters, state)
+        if state["fragment"] is not fragment:
+            raise self.error(value, "a T.Parallel epilogue computes the accumulator element from "
+                             "itself: %s[i, j] = f(%s[i, j], ...)" % (fragment.pyname, fragment.pyname))
         bias = state["bias"]
         if bias is not None and not _epilogue.adds_bias_first(g):
             raise self.error(value, "the fused epilogue adds the bias to the accumulator before "
@@ -859,9 +873,25 @@ class _Codegen:
             state["constants"].append(value)
             return lambda x, b: value
         if isinstance(node, ast.Subscript):
-            if self.fragment_element(node, counters) is fragment:
+            element = self.fragment_element(node, counters)
+            if element is not None:
+                if state["fragment"] not in (None, element):
+                    raise self.error(node, "a T.Parallel epilogue reads one accumulator")
+                state["fragment"] = element
                 return lambda x, b: x
             return self.epilogue_bias(node, counters, state)
+        if isinstance(node, ast.Name) and node.id in state["named"]:
+            g, inner = state["named"][node.id]
+            state["constants"].extend(inner["constants"])
+            for key in ("fragment", "bias"):
+                if inner[key] is not None:
+                    mine = state[key][0] if key == "bias" and state[key] else state[key]
+                    theirs = inner[key][0] if key == "bias" else inner[key]
+                    if mine is not None and mine is not theirs:
+                        raise self.error(node, "a T.Parallel epilogue reads one accumulator and "
+                                         "one bias")
+                    state[key] = inner[key]
+            return g
         if isinstance(node, ast.Name) and node.id in counters:
             raise self.error(node, "the loop counters of T.Parallel index the accumulator and the "
                              "bias only")

@@ -17,7 +17,7 @@ from .compiler import Module
 from .frontend import PrimFunc
 
 __all__ = [
-    "module", "fold_shared_batch", "apply_tt_defaults", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
+    "module", "fuse_linalg_epilogue", "fold_shared_batch", "apply_tt_defaults", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
     "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
     "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
     "lower_dataflow", "build_program", "verify", "emit_tt_artifacts", "run_pipeline",
@@ -46,6 +46,10 @@ def _step(name, doc):
     return step
 
 
+fuse_linalg_epilogue = _step(
+    "tl-fuse-linalg-epilogue",
+    "Element-wise linalg ops that follow a tl.matmul in place on its result (a bias row, "
+    "relu, gelu, silu, sigmoid, tanh, exp, scaling) become its fused epilogue.")
 fold_shared_batch = _step(
     "tl-fold-shared-batch",
     "A whole-buffer batch sharing B (A batch x M x K with M a multiple of 32, B K x N) "
