@@ -19,12 +19,14 @@ def gelu_tanh(x):
 def epilogue_bound(kernel, z, out):
     """Per element: GELU's slope is at most 1.13, so z's error (the matmul's
     bound on max|z|, the product's unpacking as a 10-bit mantissa, 2^-11,
-    and its bf16 DST rounding, 2^-8) grows by at most 1.13; GELU's own value
-    rounds in DST (2^-8) and in the bf16 output (2^-8)."""
+    and its bf16 DST rounding, 2^-8) grows by at most 1.13; the device
+    computes the tanh form as the accurate GELU (they differ by under
+    4.74e-4), to 1 ULP of bf16 DST (2^-7), and the bf16 output rounds (2^-8)."""
     relative = kernel.plan["check"]["max_abs_error"]
     product = (np.sqrt(relative["dst_roundings"]) * relative["u_dst"] + relative["u_mul"]
                + relative["u_in"]) * np.abs(z).max()
-    return 1.13 * (product + (2.0 ** -11 + 2.0 ** -8) * np.abs(z)) + 2 * 2.0 ** -8 * np.abs(out) + 1e-30
+    return (1.13 * (product + (2.0 ** -11 + 2.0 ** -8) * np.abs(z)) + 4.74e-4
+            + (2.0 ** -7 + 2.0 ** -8) * (np.abs(out) + 4.74e-4))
 
 
 def test_parallel_epilogue_lowers_to_the_kernel_ops():
@@ -36,7 +38,8 @@ def test_parallel_epilogue_lowers_to_the_kernel_ops():
     kernel = tilelang.compile(program, out_idx=[2])
     compute = kernel.files["compute.cpp"]
     assert "add_tiles_bcast_rows(cb_partials, cb_bias" in compute
-    assert "gelu_tile<true>(" in compute
+    # The tanh form runs as the accurate GELU (tt-metal's fast mode is a coarse table).
+    assert "gelu_tile<false>(" in compute
     assert kernel.plan["check"]["epilogue"]["steps"] == [{"activation": "gelu_tanh"}]
 
 

@@ -87,8 +87,18 @@ TEST_F(Sfpu, UnaryOpsComputeTheirFunction) {
         {"relu", "relu_tile_init();", "relu_tile(0);", false, [](double x) { return x > 0 ? x : 0.0; }},
         {"gelu", "gelu_tile_init<false>();", "gelu_tile<false>(0);", false,
          [](double x) { return 0.5 * x * (1 + std::erf(x / std::sqrt(2.0))); }},
-        {"gelu_tanh", "gelu_tile_init();", "gelu_tile(0);", false,
-         [](double x) { return 0.5 * x * (1 + std::tanh(std::sqrt(2 / M_PI) * (x + 0.044715 * x * x * x))); }},
+        // The fast mode: tt-metal's six-segment piecewise-linear GELU (gelu_init<true>'s table).
+        {"gelu_fast", "gelu_tile_init();", "gelu_tile(0);", false,
+         [](double x) {
+             const double a = std::fabs(x);
+             const double part = a < 0.5   ? 0.1928 * a - 0.0150
+                                 : a < 1.0 ? 0.4939 * a - 0.1605
+                                 : a < 1.5 ? 0.6189 * a - 0.2797
+                                 : a < 2.0 ? 0.6099 * a - 0.2635
+                                 : a < 3.0 ? 0.5402 * a - 0.1194
+                                           : 0.5 * a;
+             return 0.5 * x + part;
+         }},
         {"sigmoid", "sigmoid_tile_init();", "sigmoid_tile(0);", false, [](double x) { return 1 / (1 + std::exp(-x)); }},
         {"silu", "silu_tile_init();", "silu_tile(0);", false, [](double x) { return x / (1 + std::exp(-x)); }},
         {"tanh", "tanh_tile_init();", "tanh_tile(0);", false, [](double x) { return std::tanh(x); }},
@@ -101,6 +111,23 @@ TEST_F(Sfpu, UnaryOpsComputeTheirFunction) {
         const std::vector<float> in = inputs(c.positive);
         expect_function(apply(std::string(c.name) + ".cpp", c.init, c.call, in), in, c.f, c.name);
     }
+}
+
+// The fast GELU is the coarser one: off the exact GELU by 0.015 at 0 (the table's first intercept),
+// by under 0.0085 at 0.25, and exact (0.5 x + 0.5 |x|) from |x| = 3 on.
+TEST_F(Sfpu, FastGeluIsTheLookupTableNotTheExactFunction) {
+    std::vector<float> in(1024, 0.0f);
+    in[1] = 0.25f;
+    in[2] = -0.25f;
+    in[3] = 3.5f;
+    in[4] = -3.5f;
+    const std::vector<float> fast = apply("gelu_fast_points.cpp", "gelu_tile_init();", "gelu_tile(0);", in);
+    const std::vector<float> exact = apply("gelu_points.cpp", "gelu_tile_init<false>();", "gelu_tile<false>(0);", in);
+    EXPECT_FLOAT_EQ(fast[0], -0.015f);
+    EXPECT_EQ(exact[0], 0.0f);
+    EXPECT_GT(std::fabs(fast[1] - exact[1]), 0.005);
+    EXPECT_FLOAT_EQ(fast[3], 3.5f);
+    EXPECT_FLOAT_EQ(fast[4], 0.0f);
 }
 
 // Scalars travel as fp32 bits; relu_max caps, leaky_relu scales the negatives.

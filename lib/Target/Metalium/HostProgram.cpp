@@ -966,12 +966,11 @@ private:
           "(sqrt(n) * u_dst + u_mul + u_in)),\n"
           "    // by u_src = 2^-11 of the product (unpacked into source A as "
           "a 10-bit mantissa) and u_dst of z;\n"
-          "    // each step maps the interval through its function and DST "
-          "rounds its value (u_dst); the output\n"
-          "    // rounds once more (u_out). The vector engine is taken to "
-          "compute each function exactly\n"
-          "    // (the emulator does; silicon's approximations are not in "
-          "this bound).\n";
+          "    // each step maps the interval through its function, which "
+          "the vector engine computes to 1 ULP\n"
+          "    // of DST's format (2 * u_dst; tt-metal documents its accurate "
+          "functions so); the output rounds\n"
+          "    // once more (u_out).\n";
     os << "    const double u_out = " << unitText(t.uOut) << ", u_dst = "
        << unitText(t.uDst) << ", u_mul = " << unitText(t.uMul)
        << ", u_in = " << unitText(t.uIn)

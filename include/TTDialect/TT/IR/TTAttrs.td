@@ -420,7 +420,7 @@ def TT_Activation : I32EnumAttr<"Activation", "an element-wise activation on the
 }
 
 def TT_ActivationAttr : TT_EnumAttr<TT_Activation, "activation",
-    "an epilogue activation: relu_tile, gelu_tile<false> (erf form), gelu_tile<true> (tanh form), silu_tile, sigmoid_tile, tanh_tile or exp_tile">;
+    "an epilogue activation: relu_tile, gelu_tile<false> (the accurate GELU, for gelu and for its tanh form gelu_tanh, which differs from it by under 4.8e-4), silu_tile, sigmoid_tile, tanh_tile or exp_tile">;
 
 def TT_ScaleAttr : TT_Attr<"Scale", "scale"> {
   let summary = "an epilogue multiplication by a constant (mul_unary_tile)";

@@ -1,5 +1,6 @@
-// GELU on the vector engine (tt-metal's api/compute/eltwise_unary/gelu.h): with fast_and_approx (the
-// default) the tanh form 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), else 0.5 x (1 + erf(x / sqrt 2)).
+// GELU on the vector engine (tt-metal's api/compute/eltwise_unary/gelu.h): 0.5 x (1 + erf(x / sqrt 2));
+// with fast_and_approx (the default) tt-metal's six-segment piecewise-linear approximation of it
+// (gelu_init<true>'s table; off by up to 0.015, at x = 0).
 #pragma once
 #include "api/compute/eltwise_unary/eltwise_unary.h"
 
