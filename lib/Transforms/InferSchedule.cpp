@@ -85,6 +85,15 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   problem.kTiles = int64_t(loop.getCount()) * blocks.blockK;
   problem.batch = kernel.getGrid().size() == 3 ? kernel.getGrid()[2] : 1;
   problem.transposeA = gemm.getTransposeA();
+  kernel.walk([&](Operation *op) {
+    if (llvm::isa<tl::AddBiasOp>(op))
+      problem.bias = true;
+    else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op))
+      ++(act.getKind() == tl::Activation::Relu ? problem.simpleSteps
+                                                : problem.transcendentalSteps);
+    else if (llvm::isa<tl::ScaleOp>(op))
+      ++problem.simpleSteps;
+  });
   kernel.walk([&](tl::CopyOp copy) {
     auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
     if (!copy.isLoad()) {

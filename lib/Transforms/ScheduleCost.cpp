@@ -85,6 +85,11 @@ uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
   // The transposed A block (cb_in0_transposed) and C's block (cb_c_in).
   uint64_t extra = (p.transposeA ? uint64_t(c.blockM * c.blockK) * p.aTileBytes : 0) +
                    (p.accumulate ? uint64_t(block) * p.outTileBytes : 0);
+  // A bias: its row two blocks deep (cb_bias), and the result of a block
+  // that stays in DST through fp32 partials.
+  if (p.bias)
+    extra += uint64_t(2 * c.blockN) * p.outTileBytes +
+             (spill ? 0 : uint64_t(block) * 4096);
   int64_t out = outputCBTiles(block, c.subblockH * c.subblockW, spill,
                               in + partials + extra, p.outTileBytes,
                               target.getDevice().getL1Size());
@@ -148,6 +153,17 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   double computeStep = std::max(mathStep, packStep) + transposeStep;
   double blockFinish = blockTiles * dm.pack_tile_cycles +
                        (spill && steps > 1 ? blockTiles * dm.copy_tile_cycles : 0);
+  // A fused epilogue: each output tile through the vector engine's steps,
+  // after being unpacked again (and packed once more) when the result goes
+  // through the partials CB (a bias, or a block that spills).
+  if (p.hasEpilogue()) {
+    double sfpu = double(p.simpleSteps) * dm.sfpu_simple_tile_cycles +
+                  double(p.transcendentalSteps) * dm.sfpu_transcendental_tile_cycles;
+    bool throughCB = p.bias || spill;
+    blockFinish += blockTiles * (sfpu + (throughCB ? dm.copy_tile_cycles +
+                                                         dm.pack_tile_cycles
+                                                   : 0));
+  }
   // C += A * B: each block first reads C's block (before its first K step;
   // every core at once, so they share DRAM) and copies it into DST, or packs
   // it into the partial sums when spilled.

@@ -119,6 +119,15 @@ struct TTSelectSchedulePass
                           op.getTransposeA(),
                           op.getAccumulate(),
                           op.getBatch()};
+    problem.bias = static_cast<bool>(op.getBias());
+    if (ArrayAttr steps = op.getEpilogueAttr())
+      for (Attribute step : steps) {
+        auto activation = llvm::dyn_cast<tl::ActivationAttr>(step);
+        if (!activation || activation.getValue() == tl::Activation::Relu)
+          ++problem.simpleSteps;
+        else
+          ++problem.transcendentalSteps;
+      }
     DeviceAttr device = target->getDevice();
     int64_t dst = target->getDstTileCapacity();
     SmallVector<Schedule> kinds;

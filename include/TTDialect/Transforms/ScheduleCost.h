@@ -29,6 +29,15 @@ struct MatmulProblem {
   /// Products of that shape (a batch), one after the other on each core; an
   /// operand shared by all of them is still read once per product.
   int64_t batch = 1;
+  /// A fused epilogue: a bias row (read per block; the result goes through
+  /// the partials CB to have it added as it is unpacked) and its vector
+  /// engine steps per output tile, simple (relu, scaling) and
+  /// transcendental (gelu, silu, sigmoid, tanh, exp).
+  bool bias = false;
+  int64_t simpleSteps = 0, transcendentalSteps = 0;
+  bool hasEpilogue() const {
+    return bias || simpleSteps > 0 || transcendentalSteps > 0;
+  }
 };
 
 /// One way to run it: the schedule, the output block and K step (tiles) and
