@@ -216,6 +216,7 @@ std::shared_ptr<MeshDevice> MeshDevice::create(const MeshDeviceConfig& config, s
 bool MeshDevice::close() {
     if (!impl_ || !impl_->open) return true;
     impl_->open = false;
+    ::ttemu::report_host_transfers(*impl_);
     l1_window_detach(impl_.get());
     if (g_open_device == impl_.get()) g_open_device = nullptr;
     return true;
@@ -324,6 +325,9 @@ void write_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffe
                          : &b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page],
                     s + static_cast<std::size_t>(p) * b.page_size, b.page_size);
     b.host_written_bytes += bytes;
+    b.dev->host_to_device_bytes += bytes;
+    ++b.dev->host_to_device_transfers;
+    ::ttemu::write_stats_json(*b.dev);
 }
 
 void read_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffer, void* dst, std::size_t bytes) {
@@ -335,6 +339,9 @@ void read_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffer
                          : &b.bank_data[p % b.banks][static_cast<std::size_t>(p / b.banks) * b.aligned_page],
                     b.page_size);
     b.host_read_bytes += bytes;
+    b.dev->device_to_host_bytes += bytes;
+    ++b.dev->device_to_host_transfers;
+    ::ttemu::write_stats_json(*b.dev);
 }
 }  // namespace ttemu_detail
 

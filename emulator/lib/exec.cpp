@@ -892,7 +892,21 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     js << "],\n  \"estimated_cycles\": " << est << ", \"estimated_kernel_cycles\": " << cycles
        << ", \"dram_bandwidth_bound_cycles\": " << dram_bound
        << ", \"estimated_microseconds\": " << est / (A.clock_ghz * 1000.0);
+    // Host-side costs, apart from the device time: the program's dispatch and the buffer transfers since
+    // the previous program (its inputs, the previous one's outputs).
+    const model::DeviceModel& dm = *A.timing;
+    const double dispatch_us = dm.program_dispatch_us;
+    const std::uint64_t to_device = L.dev->host_to_device_bytes - L.dev->host_to_device_at_launch,
+                        from_device = L.dev->device_to_host_bytes - L.dev->device_to_host_at_launch;
+    L.dev->host_to_device_at_launch = L.dev->host_to_device_bytes;
+    L.dev->device_to_host_at_launch = L.dev->device_to_host_bytes;
+    const double link_us = static_cast<double>(to_device + from_device) / (dm.host_link_gbps * 1e3);
+    js << ",\n  \"host\": {\"dispatch_microseconds\": " << dispatch_us
+       << ", \"transfers_since_previous_program\": {\"to_device_bytes\": " << to_device
+       << ", \"from_device_bytes\": " << from_device << ", \"microseconds\": " << link_us
+       << ", \"link_gbps\": " << dm.host_link_gbps << "}}";
     js << ",\n  \"modeled\": {\"cycles\": " << est << ", \"microseconds\": " << est / (A.clock_ghz * 1000.0)
+       << ", \"with_dispatch_microseconds\": " << est / (A.clock_ghz * 1000.0) + dispatch_us
        << ", \"clock_ghz\": " << A.clock_ghz << ", \"ideal_matmul_cycles\": " << ideal
        << ", \"utilization\": " << utilization << ", \"dram_bound_cycles\": " << dram_bound;
     if (critical) {
@@ -925,14 +939,7 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
                                    core_str(critical->core->logical) + ": " +
                                    shares_text(critical_parts, critical_total, 3);
     g_json_programs.push_back(js.str());
-
-    if (const char* path = std::getenv("TTEMU_STATS_JSON"); path && *path) {
-        std::ofstream f(path);
-        f << "{\"programs\": [\n";
-        for (std::size_t i = 0; i < g_json_programs.size(); ++i)
-            f << (i ? ",\n" : "") << g_json_programs[i];
-        f << "\n]}\n";
-    }
+    write_stats_json(*L.dev);
     if (!env_flag("TTEMU_STATS", true)) return;
 
     std::ostringstream o;
@@ -966,9 +973,47 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
         o << "  bottleneck: " << chain << critical->kernel->name << " (" << critical->kernel->role() << ") on core "
           << core_str(critical->core->logical) << ": " << shares_text(critical_parts, critical_total, 3) << "\n";
     }
+    std::snprintf(buf, sizeof buf,
+                  "  host, apart from the device time (modeled): dispatch %.1f us; transfers since the previous "
+                  "program %s to and %s from the device, %.1f us at %.1f GB/s\n",
+                  dispatch_us, mib(to_device).c_str(), mib(from_device).c_str(), link_us, dm.host_link_gbps);
+    o << buf;
     std::fputs(o.str().c_str(), stderr);
 }
 }  // namespace
+
+void write_stats_json(const DeviceImpl& dev) {
+    const char* path = std::getenv("TTEMU_STATS_JSON");
+    if (!path || !*path) return;
+    const model::DeviceModel& dm = *dev.arch.timing;
+    std::ofstream f(path);
+    f << "{\"programs\": [\n";
+    for (std::size_t i = 0; i < g_json_programs.size(); ++i)
+        f << (i ? ",\n" : "") << g_json_programs[i];
+    f << "\n],\n\"host_transfers\": {\"to_device_bytes\": " << dev.host_to_device_bytes
+      << ", \"to_device_transfers\": " << dev.host_to_device_transfers
+      << ", \"to_device_microseconds\": " << static_cast<double>(dev.host_to_device_bytes) / (dm.host_link_gbps * 1e3)
+      << ", \"from_device_bytes\": " << dev.device_to_host_bytes
+      << ", \"from_device_transfers\": " << dev.device_to_host_transfers
+      << ", \"from_device_microseconds\": "
+      << static_cast<double>(dev.device_to_host_bytes) / (dm.host_link_gbps * 1e3)
+      << ", \"link_gbps\": " << dm.host_link_gbps << "}}\n";
+}
+
+void report_host_transfers(const DeviceImpl& dev) {
+    write_stats_json(dev);
+    if (!env_flag("TTEMU_STATS", true) || dev.programs_run == 0) return;
+    const model::DeviceModel& dm = *dev.arch.timing;
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  "ttemu: host transfers of the run (modeled, apart from the device time): %s to the device "
+                  "(%.1f us), %s from it (%.1f us) at %.1f GB/s\n",
+                  mib(dev.host_to_device_bytes).c_str(),
+                  static_cast<double>(dev.host_to_device_bytes) / (dm.host_link_gbps * 1e3),
+                  mib(dev.device_to_host_bytes).c_str(),
+                  static_cast<double>(dev.device_to_host_bytes) / (dm.host_link_gbps * 1e3), dm.host_link_gbps);
+    std::fputs(buf, stderr);
+}
 
 // ============================================================ run_program
 void run_program(DeviceImpl& dev, ProgramState& prog) {

@@ -94,6 +94,11 @@ struct DeviceImpl {
     std::map<std::uint32_t, BufferImpl*> buffers;  // DRAM buffers, by address
     std::map<std::uint32_t, BufferImpl*> l1_buffers;  // L1 buffers, by address (allocated top-down)
     std::uint32_t next_buffer_id = 0;
+    // Host <-> device buffer transfers (EnqueueWrite/ReadMeshBuffer): bytes and transfers, in all and at the
+    // last program's launch (a program's stats report the transfers since the previous program).
+    std::uint64_t host_to_device_bytes = 0, device_to_host_bytes = 0;
+    std::uint32_t host_to_device_transfers = 0, device_to_host_transfers = 0;
+    std::uint64_t host_to_device_at_launch = 0, device_to_host_at_launch = 0;
     std::uint32_t programs_run = 0;
 
     explicit DeviceImpl(const ArchSpec& a);
@@ -182,6 +187,11 @@ std::string kernel_cache_dir();
 void l1_window_attach(DeviceImpl* dev);
 void l1_window_detach(DeviceImpl* dev);
 void run_program(DeviceImpl& dev, ProgramState& prog);
+// Rewrites $TTEMU_STATS_JSON (when set): every program's stats and the run's host transfers so far.
+void write_stats_json(const DeviceImpl& dev);
+// At device close: the run's host <-> device transfers on stderr (with TTEMU_STATS), modeled apart from
+// the device time.
+void report_host_transfers(const DeviceImpl& dev);
 double now_seconds();
 bool env_flag(const char* name, bool dflt);
 

@@ -6,6 +6,8 @@
 //   [anchors]  ../shared/perf-anchors.md (tt-metal tech reports: GEMM_FLOPS, Saturating_DRAM_bandwidth,
 //              matrix_engine), figures measured by Tenstorrent on n150 / p150.
 //   [metal]    tt-metal at the targeted commit (metalium-api.md): device constants (L1 size, DRAM banks).
+//   [product]  Tenstorrent's board specifications (docs.tenstorrent.com/aibs): n150 PCI Express 4.0 x16,
+//              p150 PCI Express 5.0 x16.
 //   [estimate] not published for this level of detail; chosen so the model reproduces the anchors, and
 //              listed in docs/timing-model.md under "known sources of error".
 #pragma once
@@ -41,6 +43,14 @@ struct DeviceModel {
     std::uint64_t dram_bank_bytes;
     std::uint32_t dram_alignment;       // [metal] DRAM page alignment: WH 32 B, BH 64 B
     std::uint32_t dram_reserved_bytes;  // [metal] start of every bank that buffers never use
+    // [estimate] host time to dispatch one program before its kernels start (tt-metal's "op-to-op gap"):
+    // tt-metal's LLMs tech report (section 4.5) gives "single-digit microseconds" as the lower limit and
+    // "below 6us" with tracing; 5 us here. Reported beside the device time, never inside it.
+    double program_dispatch_us;
+    // [product] host link payload bandwidth per direction: PCIe 4.0 x16 (n150) 16 GT/s x 16 lanes x 128/130
+    // = 31.5 GB/s, PCIe 5.0 x16 (p150) 63.0 GB/s; host<->device buffer transfers are modeled at this rate (a
+    // floor: no protocol or driver overhead) and reported apart from the device time.
+    double host_link_gbps;
 
     // DRAM bytes one bank serves per cycle: the aggregate shared evenly by the banks.
     double dram_bank_bytes_per_cycle() const { return dram_gbps / clock_ghz / dram_banks; }
@@ -56,14 +66,16 @@ inline constexpr DeviceModel kWormholeB0{
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
     /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
     /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
-    /*dram_bank_bytes=*/1ull << 30, /*dram_alignment=*/32, /*dram_reserved_bytes=*/0x10000};
+    /*dram_bank_bytes=*/1ull << 30, /*dram_alignment=*/32, /*dram_reserved_bytes=*/0x10000,
+    /*program_dispatch_us=*/5.0, /*host_link_gbps=*/31.5};
 
 inline constexpr DeviceModel kBlackhole{
     "blackhole", 1.35, 11, 10, 8, 512.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
     /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
     /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
-    /*dram_bank_bytes=*/0xFFFF0000ull, /*dram_alignment=*/64, /*dram_reserved_bytes=*/0x10000};
+    /*dram_bank_bytes=*/0xFFFF0000ull, /*dram_alignment=*/64, /*dram_reserved_bytes=*/0x10000,
+    /*program_dispatch_us=*/5.0, /*host_link_gbps=*/63.0};
 
 // Bytes an interleaved buffer of `pages` pages of `page_bytes` takes in every bank: pages go round-robin
 // over the banks, each page aligned.

@@ -396,3 +396,34 @@ TEST_F(Timing, UtilizationStaysBelowThePeak) {
     EXPECT_GE(std::atoi(t.bottleneck.c_str() + at + busy.size()), 90) << t.bottleneck;
     EXPECT_EQ(t.bottleneck.find("% matmul_tiles", at), t.bottleneck.find('%', at)) << t.bottleneck;
 }
+
+// Host-side costs stay out of the device time: each program's stats give its dispatch (the device
+// model's program_dispatch_us) and the buffer transfers since the previous program at the host link's
+// bandwidth, and the run's totals cover the transfers after the last program too.
+TEST_F(Timing, DispatchAndHostTransfersAreReportedApartFromTheDeviceTime) {
+    const std::string path = std::string(TTEMU_TEST_WORK_DIR) + "/host_stats.json";
+    setenv("TTEMU_STATS_JSON", path.c_str(), 1);
+    const std::uint32_t page = tile_size(DataFormat::Float16_b);
+    auto buf = dram(8 * page, page);
+    write(buf, std::vector<float>(8 * page / sizeof(float), 1.0f));  // 8 pages to the device
+    const std::uint64_t cycles = stream({{0, 0}}, {0}, 1, 8);
+    read<float>(buf);  // 8 pages back
+    dev->close();
+    unsetenv("TTEMU_STATS_JSON");
+    const std::string json = slurp(path);
+    auto number_after = [&](const std::string& key, std::size_t from = 0) {
+        const std::size_t at = json.find("\"" + key + "\": ", from);
+        EXPECT_NE(at, std::string::npos) << key << " in " << json;
+        return at == std::string::npos ? -1.0 : std::atof(json.c_str() + at + key.size() + 4);
+    };
+    const double us = static_cast<double>(cycles) / (model().clock_ghz * 1000.0);
+    EXPECT_DOUBLE_EQ(number_after("dispatch_microseconds"), model().program_dispatch_us);
+    EXPECT_NEAR(number_after("with_dispatch_microseconds"), us + model().program_dispatch_us, 1e-3);
+    EXPECT_NEAR(number_after("microseconds", json.find("\"modeled\"")), us, 1e-3);
+    const double bytes = 8.0 * page;
+    EXPECT_EQ(number_after("to_device_bytes"), bytes);
+    const std::size_t totals = json.find("\"host_transfers\"");
+    ASSERT_NE(totals, std::string::npos);
+    EXPECT_EQ(number_after("from_device_bytes", totals), bytes);
+    EXPECT_NEAR(number_after("from_device_microseconds", totals), bytes / (model().host_link_gbps * 1e3), 1e-6);
+}
