@@ -883,17 +883,9 @@ private:
           "std::max(max_error, error);\n";
     os << "    }\n";
     os << "    const double pcc = pearson(finite_result, finite_reference);\n";
-    auto unit = [](double u) {
-      if (u == 0)
-        return std::string("0");
-      int exponent = 0;
-      if (std::frexp(u, &exponent) == 0.5)
-        return "std::ldexp(1.0, " + std::to_string(exponent - 1) + ")";
-      return number(u);
-    };
-    os << "    const double u_out = " << unit(t.uOut) << ", u_dst = "
-       << unit(t.uDst) << ", u_mul = " << unit(t.uMul) << ", u_in = "
-       << unit(t.uIn) << ";\n";
+    os << "    const double u_out = " << unitText(t.uOut) << ", u_dst = "
+       << unitText(t.uDst) << ", u_mul = " << unitText(t.uMul) << ", u_in = "
+       << unitText(t.uIn) << ";\n";
     os << "    const double n = " << t.dstRoundings << ";\n";
     os << "    const double tolerance = max_reference * (u_out + std::sqrt(n) "
           "* u_dst + u_mul + u_in);\n";
@@ -909,6 +901,12 @@ private:
     os << "                pass ? \"PASS\" : \"FAIL\", "
        << (batched ? "matrices, " : "")
        << "M, N, pcc, max_error, tolerance, max_reference);\n";
+    finishCheck();
+  }
+
+  /// The end of both checks: the non-finite count, closing the device and
+  /// the exit status.
+  void finishCheck() {
     os << "    if (non_finite != 0)\n";
     os << "        std::printf(\"  %zu reference values are NaN or infinite "
           "(from the inputs); %zu of them came out finite\\n\", non_finite, "
@@ -1021,12 +1019,7 @@ private:
     os << "                pass ? \"PASS\" : \"FAIL\", "
        << (batched ? "matrices, " : "")
        << "M, N, pcc, max_error, worst_bound, outside, max_reference);\n";
-    os << "    if (non_finite != 0)\n";
-    os << "        std::printf(\"  %zu reference values are NaN or infinite "
-          "(from the inputs); %zu of them came out finite\\n\", non_finite, "
-          "non_finite_missed);\n\n";
-    os << "    dev->close();\n";
-    os << "    return pass ? 0 : 1;\n";
+    finishCheck();
   }
 
   const ProgramInfo &info;
