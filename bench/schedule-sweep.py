@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Automatic schedules against the old default, and the cost model against the emulator.
 
-usage: python3 bench/schedule-sweep.py [BUILD_DIR] [--quick]
+usage: python3 bench/schedule-sweep.py [BUILD_DIR] [--quick] [--manual]
 
 For each shape (M x K x N, bf16, HiFi4 unless stated), three programs are compiled
 with --tl-to-tt-pipeline and run with tt-run:
   old:  the previous default (one-tile blocks, block-m=block-n=block-k=32, reuse);
   auto: today's default (schedule and blocks chosen by the cost model);
+  manual (with --manual): the best of the choices a user would try by hand -- reuse and
+        multicast with square blocks of 64, 128 and 256 and K steps of 64 and 256 -- each
+        compiled and run (choices that do not compile, such as blocks over L1, are skipped).
 The table gives each one's DRAM tile reads against the minimum Mt*Kt + Kt*Nt and its
 modeled utilization (tt-metal's GEMM_FLOPS definition), and for auto the compiler's
 predicted cycles against the emulator's modeled cycles. Every time figure is MODELED by
@@ -21,8 +24,11 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
-BUILD = args[0] if args else os.path.join(ROOT, "build")
+BUILD = os.path.abspath(args[0] if args else os.path.join(ROOT, "build"))
 QUICK = "--quick" in sys.argv
+MANUAL = "--manual" in sys.argv
+MANUAL_CHOICES = [f"schedule={kind} block-m={b} block-n={b} block-k={k}"
+                  for kind in ("reuse", "multicast") for b in (64, 128, 256) for k in (64, 256)]
 
 # (M, K, N, device, fidelity)
 SHAPES = [
@@ -71,7 +77,8 @@ def measure(work, m, k, n, device, fidelity, options, tag):
 
 def main():
     print(f"{'M x K x N':>16} {'device':<12} {'fid':<6} | {'old reads':>9} {'old util':>8} | "
-          f"{'auto schedule':<28} {'cores':>5} {'reads':>6} {'util':>6} {'predicted/modeled':>17}")
+          f"{'auto schedule':<28} {'cores':>5} {'reads':>6} {'util':>6} {'predicted/modeled':>17}"
+          + (f" | {'best manual':<40} {'util':>6} {'auto/manual time':>16}" if MANUAL else ""))
     errors = []
     with tempfile.TemporaryDirectory() as work:
         for m, k, n, device, fidelity in SHAPES:
@@ -84,10 +91,23 @@ def main():
             ratio = int(predicted.group(4)) / cycles
             errors.append(abs(ratio - 1))
             chosen = f"{predicted.group(1)} {predicted.group(2)}"
-            print(f"{f'{m}x{k}x{n}':>16} {device:<12} {fidelity:<6} | "
-                  f"{old['noc']['unicast_reads'] / minimum:>8.1f}x {100 * old['modeled']['utilization']:>7.1f}% | "
-                  f"{chosen:<28} {auto['cores']:>5} {auto['noc']['unicast_reads'] / minimum:>5.2f}x "
-                  f"{100 * auto['modeled']['utilization']:>5.1f}% {ratio:>17.3f}")
+            line = (f"{f'{m}x{k}x{n}':>16} {device:<12} {fidelity:<6} | "
+                    f"{old['noc']['unicast_reads'] / minimum:>8.1f}x {100 * old['modeled']['utilization']:>7.1f}% | "
+                    f"{chosen:<28} {auto['cores']:>5} {auto['noc']['unicast_reads'] / minimum:>5.2f}x "
+                    f"{100 * auto['modeled']['utilization']:>5.1f}% {ratio:>17.3f}")
+            if MANUAL:
+                best = None
+                for i, options in enumerate(MANUAL_CHOICES):
+                    try:
+                        stats, _ = measure(work, m, k, n, device, fidelity, options, f"{tag}-manual{i}")
+                    except subprocess.CalledProcessError:
+                        continue
+                    if best is None or stats["modeled"]["cycles"] < best[1]["modeled"]["cycles"]:
+                        best = (options.replace("schedule=", "").replace("block-", ""), stats)
+                if best:
+                    line += (f" | {best[0]:<40} {100 * best[1]['modeled']['utilization']:>5.1f}% "
+                             f"{cycles / best[1]['modeled']['cycles']:>16.2f}")
+            print(line, flush=True)
     print(f"\ncost model vs emulator: mean |predicted/modeled - 1| = {100 * sum(errors) / len(errors):.1f}%, "
           f"worst {100 * max(errors):.1f}% (all MODELED figures)")
 

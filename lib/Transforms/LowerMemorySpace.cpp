@@ -3,6 +3,7 @@
 #include "TTDialect/Transforms/Passes.h"
 #include "TTDialect/Transforms/ScheduleCost.h"
 
+#include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -82,52 +83,92 @@ struct MemoryPlan {
   bool spilledSubblock = false;
 };
 
-/// The tile coordinate (i32) of an element offset that is provably a multiple
-/// of the tile size: constants, `x * (32 * c)` and sums of those.
-Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
-  Type i32 = b.getI32Type();
+/// An element offset as an affine expression of the values it is built from:
+/// constants, sums, products with a constant and index casts, each other
+/// value (a block index, a loop counter, a runtime value) a dimension whose
+/// value is `leaves[i]`. None when the offset is not affine (a product of two
+/// unknowns, a division).
+std::optional<AffineExpr> affineOffset(Value v, SmallVectorImpl<Value> &leaves) {
+  MLIRContext *ctx = v.getContext();
   APInt constant;
-  if (matchPattern(offset, m_ConstantInt(&constant))) {
-    int64_t v = constant.getSExtValue();
-    if (v % tl::kTileSize != 0)
-      return {};
-    return arith::ConstantIntOp::create(b, loc, i32, v / tl::kTileSize);
+  if (matchPattern(v, m_ConstantInt(&constant)))
+    return getAffineConstantExpr(constant.getSExtValue(), ctx);
+  Operation *def = v.getDefiningOp();
+  if (llvm::isa_and_nonnull<arith::AddIOp, arith::MulIOp>(def)) {
+    std::optional<AffineExpr> lhs = affineOffset(def->getOperand(0), leaves);
+    std::optional<AffineExpr> rhs =
+        lhs ? affineOffset(def->getOperand(1), leaves) : std::nullopt;
+    if (!rhs)
+      return std::nullopt;
+    if (llvm::isa<arith::AddIOp>(def))
+      return *lhs + *rhs;
+    // Affine products have a constant factor.
+    if (!llvm::isa<AffineConstantExpr>(*lhs) &&
+        !llvm::isa<AffineConstantExpr>(*rhs))
+      return std::nullopt;
+    return *lhs * *rhs;
   }
-  Operation *def = offset.getDefiningOp();
-  if (auto add = llvm::dyn_cast_or_null<arith::AddIOp>(def)) {
-    Value lhs = toTileCoord(b, loc, add.getLhs());
-    Value rhs = lhs ? toTileCoord(b, loc, add.getRhs()) : Value();
-    return rhs ? arith::AddIOp::create(b, loc, lhs, rhs).getResult() : Value();
+  auto *pos = llvm::find(leaves, v);
+  if (pos == leaves.end())
+    pos = leaves.insert(leaves.end(), v);
+  return getAffineDimExpr(pos - leaves.begin(), ctx);
+}
+
+/// `index` as the kernel's uint32_t: the i32 it was cast from, or a cast.
+Value toI32(OpBuilder &b, Location loc, Value index);
+
+/// The i32 arithmetic of a simplified affine expression of `leaves`:
+/// constants, dims, sums and products with a constant.
+Value materializeI32(OpBuilder &b, Location loc, AffineExpr e,
+                     ArrayRef<Value> leaves) {
+  Type i32 = b.getI32Type();
+  if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
+    return arith::ConstantIntOp::create(b, loc, i32, c.getValue());
+  if (auto d = llvm::dyn_cast<AffineDimExpr>(e)) {
+    Value leaf = leaves[d.getPosition()];
+    return leaf.getType().isInteger(32)
+               ? leaf
+               : toI32(b, loc, leaf);
   }
-  if (auto mul = llvm::dyn_cast_or_null<arith::MulIOp>(def)) {
-    for (auto [factor, other] : {std::pair{mul.getRhs(), mul.getLhs()},
-                                 std::pair{mul.getLhs(), mul.getRhs()}}) {
-      if (!matchPattern(factor, m_ConstantInt(&constant)) ||
-          constant.getSExtValue() % tl::kTileSize != 0)
-        continue;
-      int64_t scale = constant.getSExtValue() / tl::kTileSize;
-      // Look through the index cast the persistent loop introduced.
-      Value base = other;
-      if (auto cast = other.getDefiningOp<arith::IndexCastUIOp>())
-        base = cast.getIn();
-      else if (auto cast = other.getDefiningOp<arith::IndexCastOp>())
-        base = cast.getIn();
-      Value origin = base;
-      if (!base.getType().isInteger(32))
-        base = arith::IndexCastUIOp::create(b, loc, i32, base);
-      if (scale == 1)
-        return base;
-      Value s = arith::ConstantIntOp::create(b, loc, i32, scale);
-      auto scaled = arith::MulIOp::create(b, loc, base, s);
-      // The only loop counter a copy offset scales is the K loop's (the
-      // block grid arrives as out_row / out_col): a K step of several tiles
-      // starts at this tile of K, which the reader uses for A and B.
-      if (llvm::isa<BlockArgument>(origin))
-        setCppName(scaled, "k_tile");
-      return scaled;
-    }
-  }
-  return {};
+  auto bin = llvm::cast<AffineBinaryOpExpr>(e);
+  Value lhs = materializeI32(b, loc, bin.getLHS(), leaves);
+  Value rhs = materializeI32(b, loc, bin.getRHS(), leaves);
+  if (e.getKind() == AffineExprKind::Add)
+    return arith::AddIOp::create(b, loc, lhs, rhs);
+  return arith::MulIOp::create(b, loc, lhs, rhs);
+}
+
+/// The offset's leaves looked through the index casts the persistent loop
+/// introduced, so the kernel computes with the i32 values themselves.
+Value throughCast(Value v) {
+  if (auto cast = v.getDefiningOp<arith::IndexCastUIOp>())
+    return cast.getIn();
+  if (auto cast = v.getDefiningOp<arith::IndexCastOp>())
+    return cast.getIn();
+  return v;
+}
+
+/// The tile coordinate (i32) of an element offset that is provably a multiple
+/// of the tile size (its affine expression is a multiple of 32 for every
+/// value of its leaves), else null: `offset floordiv 32`, simplified.
+Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
+  SmallVector<Value> leaves;
+  std::optional<AffineExpr> expr = affineOffset(offset, leaves);
+  if (!expr || !expr->isMultipleOf(tl::kTileSize))
+    return {};
+  AffineExpr tiles = simplifyAffineExpr(expr->floorDiv(tl::kTileSize),
+                                        leaves.size(), 0);
+  for (Value &leaf : leaves)
+    leaf = throughCast(leaf);
+  Value coord = materializeI32(b, loc, tiles, leaves);
+  // The only loop counter a copy offset scales is the K loop's (the block
+  // grid arrives as out_row / out_col): a K step of several tiles starts at
+  // this tile of K, which the reader uses for A and B.
+  if (auto mul = coord.getDefiningOp<arith::MulIOp>())
+    if (llvm::isa<BlockArgument>(throughCast(mul.getLhs())) ||
+        llvm::isa<BlockArgument>(mul.getLhs()))
+      setCppName(mul, "k_tile");
+  return coord;
 }
 
 /// `index` as the kernel's uint32_t: the i32 it was cast from, or a cast.
@@ -143,18 +184,9 @@ Value toI32(OpBuilder &b, Location loc, Value index) {
 
 /// Whether toTileCoord can express `offset` in tiles.
 bool isTileAligned(Value offset) {
-  APInt constant;
-  if (matchPattern(offset, m_ConstantInt(&constant)))
-    return constant.getSExtValue() % tl::kTileSize == 0;
-  Operation *def = offset.getDefiningOp();
-  if (auto add = llvm::dyn_cast_or_null<arith::AddIOp>(def))
-    return isTileAligned(add.getLhs()) && isTileAligned(add.getRhs());
-  if (auto mul = llvm::dyn_cast_or_null<arith::MulIOp>(def))
-    for (Value factor : {mul.getLhs(), mul.getRhs()})
-      if (matchPattern(factor, m_ConstantInt(&constant)) &&
-          constant.getSExtValue() % tl::kTileSize == 0)
-        return true;
-  return false;
+  SmallVector<Value> leaves;
+  std::optional<AffineExpr> expr = affineOffset(offset, leaves);
+  return expr && expr->isMultipleOf(tl::kTileSize);
 }
 
 struct AllocLowering : ConversionPattern {
@@ -456,8 +488,10 @@ struct TTLowerMemorySpacePass
           copy.emitOpError()
               << "region start in dimension " << dim
               << " must be a provable multiple of " << tl::kTileSize
-              << " elements (a constant, or a product with a multiple of "
-              << tl::kTileSize << "): DRAM holds whole 32x32 tiles";
+              << " elements (sums of constants and of block indices or loop "
+                 "counters times constants that add up to a multiple of "
+              << tl::kTileSize << " for every value): DRAM holds whole 32x32 "
+                 "tiles";
           return WalkResult::interrupt();
         }
       return WalkResult::advance();

@@ -112,7 +112,7 @@ func.func @unaligned_region(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: 
     %row = arith.muli %by, %c16 : index
     tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 1 stages 2 {
-      // expected-error @+1 {{region start in dimension 0 must be a provable multiple of 32 elements (a constant, or a product with a multiple of 32): DRAM holds whole 32x32 tiles}}
+      // expected-error @+1 {{region start in dimension 0 must be a provable multiple of 32 elements (sums of constants and of block indices or loop counters times constants that add up to a multiple of 32 for every value): DRAM holds whole 32x32 tiles}}
       tl.copy %A[%row, %c0] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.copy %B[%c0, %c0] to %b : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>

@@ -294,3 +294,44 @@ func.func @bfp8_weights(%A: memref<32x64xbf16>, %B: memref<64x32xbf16> {tt.shard
   } {tl.persistent}
   return
 }
+
+// -----
+
+// Region starts are affine expressions of the block indices and loop
+// counters: aligned when the whole sum is a multiple of 32 for every value
+// (bx * 16 + bx * 16 is bx * 32, whose tile is out_col itself), not only
+// term by term.
+// CHECK-LABEL: func.func @affine_starts
+// CHECK: %[[COL:.*]] = arith.remui %{{.*}}, %{{.*}} {tt.name = "out_col"} : i32
+// CHECK: tt.read_tiles %{{.*}}[%{{.*}}, %[[COL]]] tiles_per_row
+// CHECK: tt.write_tiles %{{.*}} -> %{{.*}}[%{{.*}}, %[[COL]]] tiles_per_row
+func.func @affine_starts(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
+    attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %start, %count = tt.core_tile_range : i32, i32
+  %grid_x = tt.runtime_param "grid_x" = 3 : i32
+  %c1 = arith.constant 1 : i32
+  %end = arith.addi %start, %count : i32
+  scf.for %t = %start to %end step %c1 : i32 {
+    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
+    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
+    %bxi = arith.index_castui %bx : i32 to index
+    %byi = arith.index_castui %by : i32 to index
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %byi, %c32 : index
+    %half = arith.muli %bxi, %c16 : index
+    %col = arith.addi %half, %half : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%row, %kk] to %a : memref<64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%kk, %col] to %b : memref<64x96xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
+    }
+    tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
+  } {tl.persistent}
+  return
+}
