@@ -58,7 +58,8 @@ struct Session {
     sourceMgr.AddNewSourceBuffer(
         llvm::MemoryBuffer::getMemBufferCopy(source, bufferName),
         llvm::SMLoc());
-    context.loadAllAvailableDialects();
+    // (Dialects load as the parser and the passes need them: loading every
+    // registered one, linalg included, costs more than most compilations.)
     // Diagnostics point at the user's source; a generic dump of the op
     // would only add noise.
     context.printOpOnDiagnostic(false);
