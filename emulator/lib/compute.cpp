@@ -450,7 +450,6 @@ bool sfpu_transcendental(SfpuOp op) {
         case SfpuOp::ExpApprox:
         case SfpuOp::Log:
         case SfpuOp::Gelu:
-        case SfpuOp::GeluApprox:
         case SfpuOp::Sigmoid:
         case SfpuOp::Silu:
         case SfpuOp::Tanh:

@@ -89,8 +89,10 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
     if (llvm::isa<tl::AddBiasOp>(op))
       problem.bias = true;
     else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op))
-      ++(act.getKind() == tl::Activation::Relu ? problem.simpleSteps
-                                                : problem.transcendentalSteps);
+      ++(act.getKind() == tl::Activation::Relu ||
+                 act.getKind() == tl::Activation::GeluFast
+             ? problem.simpleSteps
+             : problem.transcendentalSteps);
     else if (llvm::isa<tl::ScaleOp>(op))
       ++problem.simpleSteps;
   });

@@ -123,7 +123,8 @@ struct TTSelectSchedulePass
     if (ArrayAttr steps = op.getEpilogueAttr())
       for (Attribute step : steps) {
         auto activation = llvm::dyn_cast<tl::ActivationAttr>(step);
-        if (!activation || activation.getValue() == tl::Activation::Relu)
+        if (!activation || activation.getValue() == tl::Activation::Relu ||
+            activation.getValue() == tl::Activation::GeluFast)
           ++problem.simpleSteps;
         else
           ++problem.transcendentalSteps;

@@ -110,6 +110,9 @@ void emitEpilogueSteps(OpBuilder &b, Location loc, ArrayAttr steps,
     case Activation::GeluTanh:
       with(GeluInitOp(), GeluTileOp());
       break;
+    case Activation::GeluFast:
+      with(GeluFastInitOp(), GeluFastTileOp());
+      break;
     case Activation::Silu:
       with(SiluInitOp(), SiluTileOp());
       break;

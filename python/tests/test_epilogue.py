@@ -9,6 +9,7 @@ import pytest
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
 from programs import matmul_bias_gelu
+from tilelang_tt import epilogue as _epilogue
 from tilelang_tt import quantize_bfp8_b, round_to_bf16
 
 
@@ -89,6 +90,39 @@ def test_relu_as_max_and_a_scaling_without_bias():
     relative = kernel.plan["check"]["max_abs_error"]["relative_bound"]
     assert np.abs(c - ref).max() <= 0.25 * relative * np.abs(ref / 0.25).max() + 1e-6
     assert (c == 0).sum() > 0.3 * c.size  # relu zeroed the negative half
+
+
+def test_fast_gelu_is_asked_for_by_name_and_runs_the_table():
+    M = N = K = 64
+
+    @T.prim_func
+    def main(A: T.Tensor((M, K), "bfloat16"), B: T.Tensor((K, N), "bfloat16"), C: T.Tensor((M, N), "float32")):
+        with T.Kernel(T.ceildiv(N, 32), T.ceildiv(M, 32)) as (bx, by):
+            A_shared = T.alloc_shared((32, 32), "bfloat16")
+            B_shared = T.alloc_shared((32, 32), "bfloat16")
+            C_local = T.alloc_fragment((32, 32), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(K // 32):
+                T.copy(A[by * 32, k * 32], A_shared)
+                T.copy(B[k * 32, bx * 32], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            for i, j in T.Parallel(32, 32):
+                C_local[i, j] = T.gelu_fast(C_local[i, j])
+            T.copy(C_local, C[by * 32, bx * 32])
+
+    assert "tl.activation <gelu_fast>" in main.script()
+    kernel = tilelang.compile(main, out_idx=[2], fp32_dest_acc=True)
+    assert "gelu_tile<true>(" in kernel.files["compute.cpp"]
+    rng = np.random.default_rng(4)
+    a, b = rng.uniform(-1, 1, (M, K)), rng.uniform(-1, 1, (K, N))
+    z = round_to_bf16(a).astype(np.float64) @ round_to_bf16(b).astype(np.float64)
+    table = np.vectorize(_epilogue._gelu_fast)(z)
+    c = kernel(a, b)
+    # fp32 DST and output: the table's value to a few fp32 ulps, plus the product's bound through the
+    # table's steepest slope (0.5 + 0.6189).
+    relative = kernel.plan["check"]["max_abs_error"]["relative_bound"]
+    assert np.abs(c - table).max() <= 1.12 * relative * np.abs(z).max() + 1e-5 * np.abs(table).max() + 1e-6
+    assert np.abs(c - gelu_tanh(z)).max() > 0.005  # the table, not the exact function
 
 
 def test_unmappable_expression_is_refused_at_its_line():

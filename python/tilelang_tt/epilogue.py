@@ -27,6 +27,16 @@ def _gelu_tanh(x):
     return x / (1.0 + math.exp(y)) if y < 700 else 0.0
 
 
+def _gelu_fast(x):
+    """tt-metal's fast GELU (gelu_tile<true>): 0.5 x plus its six-segment table of 0.5 |x| erf(|x| / sqrt 2)."""
+    a = abs(x)
+    for end, slope, intercept in ((0.5, 0.1928, -0.0150), (1.0, 0.4939, -0.1605), (1.5, 0.6189, -0.2797),
+                                  (2.0, 0.6099, -0.2635), (3.0, 0.5402, -0.1194)):
+        if a < end:
+            return 0.5 * x + slope * a + intercept
+    return 0.5 * x + 0.5 * a
+
+
 def _sigmoid(x):
     return 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
 
@@ -39,6 +49,7 @@ ACTIVATIONS = {
     "sigmoid": _sigmoid,
     "tanh": math.tanh,
     "exp": lambda x: math.exp(x) if x < 700 else math.inf,
+    "gelu_fast": _gelu_fast,
 }
 
 

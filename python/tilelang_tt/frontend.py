@@ -772,6 +772,7 @@ class _Codegen:
         "sqrt": math.sqrt,
         "abs": lambda x: -x if x < 0 else x,
         "if_then_else": lambda c, a, b: a if c else b,
+        "gelu_fast": _epilogue._gelu_fast,
     }
     _MATH_FUNCTIONS = {math.exp: "exp", math.tanh: "tanh", math.erf: "erf", math.sqrt: "sqrt"}
 
@@ -919,7 +920,8 @@ class _Codegen:
                 return lambda x, b: fn(*(a(x, b) for a in args))
             raise self.error(node, "%s has no counterpart in the compute kernel's epilogue (it "
                              "applies T.max, T.min, T.exp, T.tanh, T.sigmoid, T.erf, T.sqrt, "
-                             "T.abs and T.if_then_else to the accumulator)" % self.describe(callee))
+                             "T.abs, T.if_then_else and T.gelu_fast to the accumulator)"
+                             % self.describe(callee))
         value = self.expr(node)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = float(value)

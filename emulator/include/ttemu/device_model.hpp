@@ -34,8 +34,9 @@ struct DeviceModel {
     std::uint32_t pack_tile_cycles;     // [estimate] pack of one DST tile into a CB page
     // [estimate] vector engine (SFPU) cycles per DST tile: 32 passes of 32 lanes (4 faces x 8 rows of
     // the LLK routines' loop) times the instructions of one pass, ~4 for simple ops (relu, abs, square,
-    // scalar and DST-to-DST arithmetic), ~16 for the transcendental ones (exp, log, sigmoid, silu, tanh,
-    // gelu, sqrt, reciprocal), counted roughly from tt-metal's LLK SFPU routines.
+    // scalar and DST-to-DST arithmetic, the fast GELU's table lookup), ~16 for the transcendental ones
+    // (exp, log, sigmoid, silu, tanh, accurate gelu, sqrt, reciprocal), counted roughly from tt-metal's
+    // LLK SFPU routines.
     std::uint32_t sfpu_simple_tile_cycles;
     std::uint32_t sfpu_transcendental_tile_cycles;
     // [metal] DRAM bytes per bank: n150's 12 GB in 12 banks of 1 GiB; p150's 32 GB in 8 banks of 4 GiB,

@@ -186,4 +186,9 @@ TEST_F(Sfpu, TranscendentalOpsCostMoreThanSimpleOnes) {
     const double exp = cycles("exp64.cpp", "exp_tile_init();", "exp_tile(0);") - base;
     EXPECT_NEAR(relu, 64 * 128, 64 * 128 * 0.05);
     EXPECT_NEAR(exp / relu, 4.0, 0.2);
+    // GELU: the accurate polynomial is transcendental, the fast mode one table lookup per value.
+    const double gelu = cycles("gelu64.cpp", "gelu_tile_init<false>();", "gelu_tile<false>(0);") - base;
+    const double gelu_fast = cycles("gelu_fast64.cpp", "gelu_tile_init();", "gelu_tile(0);") - base;
+    EXPECT_NEAR(gelu / relu, 4.0, 0.2);
+    EXPECT_NEAR(gelu_fast / relu, 1.0, 0.05);
 }

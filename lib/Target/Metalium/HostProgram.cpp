@@ -951,9 +951,9 @@ private:
         }
         Activation kind = llvm::cast<ActivationAttr>(step).getValue();
         expr = (stringifyActivation(kind) + "(" + expr + ")").str();
-        static constexpr const char *kEnum[] = {"Relu",    "Gelu", "GeluTanh",
+        static constexpr const char *kEnum[] = {"Relu",    "Gelu",    "GeluTanh",
                                                 "Silu",    "Sigmoid", "Tanh",
-                                                "Exp"};
+                                                "Exp",     "GeluFast"};
         cpp += std::string("{Epilogue::") + kEnum[static_cast<int>(kind)] +
                "}, ";
       }

@@ -14,6 +14,7 @@
 // CHECK: tl.activation <sigmoid> %[[ACC]]
 // CHECK: tl.activation <tanh> %[[ACC]]
 // CHECK: tl.activation <exp> %[[ACC]]
+// CHECK: tl.activation <gelu_fast> %[[ACC]]
 func.func @kernel_epilogue(%bias: memref<256xbf16>) {
   tl.kernel [4, 1] as (%bx, %by) {
     %c64 = arith.constant 64 : index
@@ -28,6 +29,7 @@ func.func @kernel_epilogue(%bias: memref<256xbf16>) {
     tl.activation <sigmoid> %acc : memref<64x64xf32, #tl.scope<fragment>>
     tl.activation <tanh> %acc : memref<64x64xf32, #tl.scope<fragment>>
     tl.activation <exp> %acc : memref<64x64xf32, #tl.scope<fragment>>
+    tl.activation <gelu_fast> %acc : memref<64x64xf32, #tl.scope<fragment>>
   }
   return
 }

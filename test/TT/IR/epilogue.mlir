@@ -14,6 +14,8 @@
 // CHECK: tt.relu_tile dst[%{{.*}}]
 // CHECK: tt.gelu_tile_init
 // CHECK: tt.gelu_tile dst
+// CHECK: tt.gelu_fast_tile_init
+// CHECK: tt.gelu_fast_tile dst
 // CHECK: tt.silu_tile_init
 // CHECK: tt.silu_tile dst
 // CHECK: tt.sigmoid_tile_init
@@ -38,6 +40,8 @@ func.func @epilogue_calls(%t: i32) {
   tt.relu_tile dst[%t]
   tt.gelu_tile_init
   tt.gelu_tile dst[%t]
+  tt.gelu_fast_tile_init
+  tt.gelu_fast_tile dst[%t]
   tt.silu_tile_init
   tt.silu_tile dst[%t]
   tt.sigmoid_tile_init

@@ -32,7 +32,8 @@ def TL_Activation : I32EnumAttr<"Activation", "an element-wise activation functi
   I32EnumAttrCase<"Silu", 3, "silu">,
   I32EnumAttrCase<"Sigmoid", 4, "sigmoid">,
   I32EnumAttrCase<"Tanh", 5, "tanh">,
-  I32EnumAttrCase<"Exp", 6, "exp">
+  I32EnumAttrCase<"Exp", 6, "exp">,
+  I32EnumAttrCase<"GeluFast", 7, "gelu_fast">
 ]> {
   let cppNamespace = "::mlir::tl";
   let genSpecializedAttr = 0;
@@ -43,7 +44,11 @@ def TL_ActivationAttr : EnumAttr<TL_Dialect, TL_Activation, "activation"> {
   let description = [{
     `relu` max(x, 0); `gelu` x * Phi(x) (the erf form); `gelu_tanh` its tanh
     approximation 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))); `silu`
-    x * sigmoid(x); `sigmoid` 1 / (1 + e^-x); `tanh`; `exp` e^x.
+    x * sigmoid(x); `sigmoid` 1 / (1 + e^-x); `tanh`; `exp` e^x;
+    `gelu_fast` the vector engine's fast GELU (tt-metal's
+    `gelu_tile<true>`: a six-segment piecewise-linear table, off the
+    exact GELU by up to 0.015 and cheaper), for a user who trades accuracy
+    for time.
 
     Example: `#tl.activation<gelu>`
   }];

@@ -413,14 +413,15 @@ def TT_Activation : I32EnumAttr<"Activation", "an element-wise activation on the
   I32EnumAttrCase<"Silu", 3, "silu">,
   I32EnumAttrCase<"Sigmoid", 4, "sigmoid">,
   I32EnumAttrCase<"Tanh", 5, "tanh">,
-  I32EnumAttrCase<"Exp", 6, "exp">
+  I32EnumAttrCase<"Exp", 6, "exp">,
+  I32EnumAttrCase<"GeluFast", 7, "gelu_fast">
 ]> {
   let cppNamespace = "::mlir::tt";
   let genSpecializedAttr = 0;
 }
 
 def TT_ActivationAttr : TT_EnumAttr<TT_Activation, "activation",
-    "an epilogue activation: relu_tile, gelu_tile<false> (the accurate GELU, for gelu and for its tanh form gelu_tanh, which differs from it by under 4.8e-4), silu_tile, sigmoid_tile, tanh_tile or exp_tile">;
+    "an epilogue activation: relu_tile, gelu_tile<false> (the accurate GELU, for gelu and for its tanh form gelu_tanh, which differs from it by under 4.8e-4), gelu_tile<true> (gelu_fast: the fast table), silu_tile, sigmoid_tile, tanh_tile or exp_tile">;
 
 def TT_ScaleAttr : TT_Attr<"Scale", "scale"> {
   let summary = "an epilogue multiplication by a constant (mul_unary_tile)";

@@ -629,6 +629,7 @@ multiclass TT_SfpuUnary<string name, string api, string targs, string header,
 
 defm TT_Relu : TT_SfpuUnary<"relu_tile", "relu_tile", "", "api/compute/eltwise_unary/relu.h", "max(x, 0)">;
 defm TT_Gelu : TT_SfpuUnary<"gelu_tile", "gelu_tile", "false", "api/compute/eltwise_unary/gelu.h", "x * Phi(x), the accurate (erf) form">;
+defm TT_GeluFast : TT_SfpuUnary<"gelu_fast_tile", "gelu_tile", "true", "api/compute/eltwise_unary/gelu.h", "tt-metal's fast GELU: a six-segment piecewise-linear table (fast_and_approx)">;
 defm TT_Silu : TT_SfpuUnary<"silu_tile", "silu_tile", "", "api/compute/compute_kernel_api.h", "x * sigmoid(x)">;
 defm TT_Sigmoid : TT_SfpuUnary<"sigmoid_tile", "sigmoid_tile", "", "api/compute/compute_kernel_api.h", "1 / (1 + exp(-x))">;
 defm TT_Tanh : TT_SfpuUnary<"tanh_tile", "tanh_tile", "", "api/compute/compute_kernel_api.h", "tanh(x)">;

@@ -256,7 +256,22 @@ std::vector<double> reference_matmul_batch(const std::vector<TA>& a, const std::
 }
 
 // A fused epilogue's step, as the compute kernel applies it to each element.
-enum class Epilogue { Relu, Gelu, GeluTanh, Silu, Sigmoid, Tanh, Exp, Scale };
+enum class Epilogue { Relu, Gelu, GeluTanh, Silu, Sigmoid, Tanh, Exp, GeluFast, Scale };
+
+// The vector engine's fast GELU (gelu_tile<true>): 0.5 x plus a six-segment
+// piecewise-linear approximation of 0.5 |x| erf(|x| / sqrt 2), the slopes and
+// intercepts tt-metal's gelu_init<true> documents. The check holds the
+// device to this function, which is what that mode computes.
+inline double gelu_fast(double x) {
+    const double a = std::fabs(x);
+    const double part = a < 0.5   ? 0.1928 * a - 0.0150
+                        : a < 1.0 ? 0.4939 * a - 0.1605
+                        : a < 1.5 ? 0.6189 * a - 0.2797
+                        : a < 2.0 ? 0.6099 * a - 0.2635
+                        : a < 3.0 ? 0.5402 * a - 0.1194
+                                  : 0.5 * a;
+    return 0.5 * x + part;
+}
 struct EpilogueStep {
     Epilogue op;
     double factor = 1.0;  // Scale's constant
@@ -274,6 +289,7 @@ inline double epilogue_value(const EpilogueStep& step, double x) {
         case Epilogue::Sigmoid: return 1.0 / (1.0 + std::exp(-x));
         case Epilogue::Tanh: return std::tanh(x);
         case Epilogue::Exp: return std::exp(x);
+        case Epilogue::GeluFast: return gelu_fast(x);
         case Epilogue::Scale: return step.factor * x;
     }
     return x;
@@ -304,6 +320,14 @@ inline std::pair<double, double> epilogue_range(const EpilogueStep& step, double
         if (lo <= minimum_at && minimum_at <= hi)
             range.first = std::min(range.first, epilogue_value(step, minimum_at));
     }
+    // The table is linear between its breakpoints (and 0): its extremes on
+    // [lo, hi] are at the ends or at breakpoints inside.
+    if (step.op == Epilogue::GeluFast)
+        for (double point : {-3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0})
+            if (lo < point && point < hi) {
+                range.first = std::min(range.first, gelu_fast(point));
+                range.second = std::max(range.second, gelu_fast(point));
+            }
     if (step.op == Epilogue::GeluTanh) {
         range.first -= kGeluTanhFromGelu;
         range.second += kGeluTanhFromGelu;
