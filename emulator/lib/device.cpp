@@ -327,7 +327,6 @@ void write_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffe
     b.host_written_bytes += bytes;
     b.dev->host_to_device_bytes += bytes;
     ++b.dev->host_to_device_transfers;
-    ::ttemu::write_stats_json(*b.dev);
 }
 
 void read_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffer, void* dst, std::size_t bytes) {
@@ -341,7 +340,6 @@ void read_buffer(MeshCommandQueue& cq, const std::shared_ptr<MeshBuffer>& buffer
     b.host_read_bytes += bytes;
     b.dev->device_to_host_bytes += bytes;
     ++b.dev->device_to_host_transfers;
-    ::ttemu::write_stats_json(*b.dev);
 }
 }  // namespace ttemu_detail
 

@@ -189,7 +189,8 @@ void l1_window_detach(DeviceImpl* dev);
 void run_program(DeviceImpl& dev, ProgramState& prog);
 // Rewrites $TTEMU_STATS_JSON (when set): every program's stats and the run's host transfers so far.
 void write_stats_json(const DeviceImpl& dev);
-// At device close: the run's host <-> device transfers on stderr (with TTEMU_STATS), modeled apart from
+// At device close (the destructor closes too): the stats file once more, with the transfers after the
+// last program, and the run's host <-> device transfers on stderr (with TTEMU_STATS), modeled apart from
 // the device time.
 void report_host_transfers(const DeviceImpl& dev);
 double now_seconds();

@@ -88,13 +88,8 @@ problemOf(tl::KernelOp kernel, int64_t dstTiles) {
   kernel.walk([&](Operation *op) {
     if (llvm::isa<tl::AddBiasOp>(op))
       problem.bias = true;
-    else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op))
-      ++(act.getKind() == tl::Activation::Relu ||
-                 act.getKind() == tl::Activation::GeluFast
-             ? problem.simpleSteps
-             : problem.transcendentalSteps);
-    else if (llvm::isa<tl::ScaleOp>(op))
-      ++problem.simpleSteps;
+    else if (Attribute step = getEpilogueStep(op))
+      problem.addEpilogueStep(step);
   });
   kernel.walk([&](tl::CopyOp copy) {
     auto global = llvm::cast<MemRefType>(copy.getGlobal().getType());
@@ -316,11 +311,8 @@ struct TTInferSchedulePass
         if (auto add = llvm::dyn_cast<tl::AddBiasOp>(op)) {
           if (auto arg = llvm::dyn_cast<BlockArgument>(add.getBias()))
             biasArg = arg.getArgNumber();
-        } else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op)) {
-          steps.push_back(ActivationAttr::get(
-              &getContext(), static_cast<Activation>(act.getKind())));
-        } else if (auto scale = llvm::dyn_cast<tl::ScaleOp>(op)) {
-          steps.push_back(ScaleAttr::get(&getContext(), scale.getFactorAttr()));
+        } else if (Attribute step = getEpilogueStep(op)) {
+          steps.push_back(step);
         }
       });
       func->setAttr(TTDialect::kWholeMatmulAttrName,

@@ -75,7 +75,6 @@ struct MemoryPlan {
   Value bias;
   tl::AddBiasOp biasAdd;
   ArrayAttr epilogue;
-  Value epilogueOut;
   bool hasEpilogue() const { return bias || (epilogue && !epilogue.empty()); }
   /// Whether the matmul result goes through a CB into tt.epilogue_block.
   bool epilogueBlock() const { return hasEpilogue() && (bias || spills()); }
@@ -681,12 +680,8 @@ struct TTLowerMemorySpacePass
               "lowering adds the bias first, as the result is unpacked "
               "(scale the bias instead)");
         biasAdd = add;
-      } else if (auto act = llvm::dyn_cast<tl::ActivationOp>(op)) {
-        steps.push_back(ActivationAttr::get(
-            &getContext(), static_cast<Activation>(act.getKind())));
       } else {
-        steps.push_back(ScaleAttr::get(
-            &getContext(), llvm::cast<tl::ScaleOp>(op).getFactorAttr()));
+        steps.push_back(getEpilogueStep(op));
       }
     }
     if (!steps.empty())

@@ -57,6 +57,13 @@ static unsigned phasesOf(MathFidelity fidelity) {
   return 4;
 }
 
+void MatmulProblem::addEpilogueStep(Attribute step) {
+  auto activation = llvm::dyn_cast<ActivationAttr>(step);
+  bool simple = !activation || activation.getValue() == Activation::Relu ||
+                activation.getValue() == Activation::GeluFast;
+  ++(simple ? simpleSteps : transcendentalSteps);
+}
+
 static bool spills(const MatmulProblem &p, const ScheduleCandidate &c,
                    TargetAttr target) {
   return p.transposeA ||

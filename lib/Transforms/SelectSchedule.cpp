@@ -121,14 +121,8 @@ struct TTSelectSchedulePass
                           op.getBatch()};
     problem.bias = static_cast<bool>(op.getBias());
     if (ArrayAttr steps = op.getEpilogueAttr())
-      for (Attribute step : steps) {
-        auto activation = llvm::dyn_cast<tl::ActivationAttr>(step);
-        if (!activation || activation.getValue() == tl::Activation::Relu ||
-            activation.getValue() == tl::Activation::GeluFast)
-          ++problem.simpleSteps;
-        else
-          ++problem.transcendentalSteps;
-      }
+      for (Attribute step : steps)
+        problem.addEpilogueStep(getEpilogueStep(step));
     DeviceAttr device = target->getDevice();
     int64_t dst = target->getDstTileCapacity();
     SmallVector<Schedule> kinds;

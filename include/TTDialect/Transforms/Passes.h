@@ -25,6 +25,12 @@ namespace mlir::tt {
 /// The target `func` is compiled for (its `tt.target`), or a located error
 /// naming `pass`, which needs it.
 FailureOr<TargetAttr> getTarget(func::FuncOp func, StringRef pass);
+
+/// The tt epilogue step (#tt.activation, #tt.scale) of a tl one: an epilogue
+/// op (tl.activation, tl.scale) or a step attribute of tl.matmul's
+/// `epilogue`; null for anything else. Activations map by name.
+Attribute getEpilogueStep(Operation *op);
+Attribute getEpilogueStep(Attribute tlStep);
 } // namespace mlir::tt
 
 #endif // TTDIALECT_TRANSFORMS_PASSES_H

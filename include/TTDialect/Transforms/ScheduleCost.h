@@ -38,6 +38,9 @@ struct MatmulProblem {
   bool hasEpilogue() const {
     return bias || simpleSteps > 0 || transcendentalSteps > 0;
   }
+  /// Counts a #tt.activation or #tt.scale step: relu, scaling and the fast
+  /// GELU's table are simple vector-engine ops, the others transcendental.
+  void addEpilogueStep(Attribute step);
 };
 
 /// One way to run it: the schedule, the output block and K step (tiles) and

@@ -915,6 +915,29 @@ private:
     os << "    return pass ? 0 : 1;\n";
   }
 
+  /// The host support's name of an activation (tt_host_support::Epilogue).
+  static StringRef hostEpilogueName(Activation kind) {
+    switch (kind) {
+    case Activation::Relu:
+      return "Relu";
+    case Activation::Gelu:
+      return "Gelu";
+    case Activation::GeluTanh:
+      return "GeluTanh";
+    case Activation::Silu:
+      return "Silu";
+    case Activation::Sigmoid:
+      return "Sigmoid";
+    case Activation::Tanh:
+      return "Tanh";
+    case Activation::Exp:
+      return "Exp";
+    case Activation::GeluFast:
+      return "GeluFast";
+    }
+    llvm_unreachable("unknown activation");
+  }
+
   /// The unit roundoff `u` as C++: std::ldexp(1.0, e) for a power of two.
   static std::string unitText(double u) {
     if (u == 0)
@@ -951,11 +974,7 @@ private:
         }
         Activation kind = llvm::cast<ActivationAttr>(step).getValue();
         expr = (stringifyActivation(kind) + "(" + expr + ")").str();
-        static constexpr const char *kEnum[] = {"Relu",    "Gelu",    "GeluTanh",
-                                                "Silu",    "Sigmoid", "Tanh",
-                                                "Exp",     "GeluFast"};
-        cpp += std::string("{Epilogue::") + kEnum[static_cast<int>(kind)] +
-               "}, ";
+        cpp += ("{Epilogue::" + hostEpilogueName(kind) + "}, ").str();
       }
     os << c->var << " = " << expr << ".\n";
     os << "    // Each element's error bound follows its pre-activation z = "
