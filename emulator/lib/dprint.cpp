@@ -198,11 +198,12 @@ void kapi::dprint(std::uint8_t risc, const char* format, const dprint::Arg* args
     if (riscs.empty() || !selected(in.core->logical)) return;
     // Formatting errors are errors of the kernel, on every core.
     const std::string text = format_text(format, args, count);
-    const std::string prefix = "0:(x=" + std::to_string(in.core->logical.x) + ",y=" +
+    const std::uint32_t device = in.launch->dev->device_id;
+    const std::string prefix = std::to_string(device) + ":(x=" + std::to_string(in.core->logical.x) + ",y=" +
                                std::to_string(in.core->logical.y) + "):";
     std::string out;
     for (const char* name : riscs) {
-        bool& at_start = line_starts().try_emplace({in.core->index, name}, true).first->second;
+        bool& at_start = line_starts().try_emplace({device * 4096 + in.core->index, name}, true).first->second;
         for (char c : text) {
             if (at_start) out += prefix + name + ": ";
             out += c;

@@ -417,6 +417,7 @@ void l1_window_attach(DeviceImpl* dev) {
             }
         }
     }
+    if (g_win_dev != dev) window_reset();
     g_win_dev = dev;
     g_win_core = -1;
 }
@@ -642,6 +643,7 @@ namespace {
 ProgramTiming g_last_timing;
 }  // namespace
 const ProgramTiming& last_program_timing() { return g_last_timing; }
+ProgramTiming& mutable_last_program_timing() { return g_last_timing; }
 
 namespace {
 std::vector<std::string> g_json_programs;
@@ -676,9 +678,13 @@ std::string mib(std::uint64_t b) {
 // thread per RISC (bank), complete events ("X") in microseconds of modeled time.
 void write_trace(const LaunchState& L, std::uint32_t program_no) {
     std::string path = std::getenv("TTEMU_TRACE");
-    if (program_no > 1) {
+    // The first program's trace is the named file; later programs, and the devices of a mesh, get a suffix.
+    std::string suffix;
+    if (program_no > 1) suffix += "." + std::to_string(program_no);
+    if (L.dev->in_larger_mesh())
+        suffix += ".device" + std::to_string(L.dev->mesh_row) + "-" + std::to_string(L.dev->mesh_col);
+    if (!suffix.empty()) {
         const std::size_t dot = path.rfind('.');
-        const std::string suffix = "." + std::to_string(program_no);
         path = dot == std::string::npos || path.find('/', dot) != std::string::npos
                    ? path + suffix
                    : path.substr(0, dot) + suffix + path.substr(dot);
@@ -740,7 +746,7 @@ struct BufSnap {
 };
 
 void report(LaunchState& L, std::uint32_t program_no, double compile_s, double run_s, unsigned hits, unsigned misses,
-            const std::vector<BufSnap>& snaps) {
+            const std::vector<BufSnap>& snaps, DeviceRunReport* out) {
     const ArchSpec& A = L.dev->arch;
     std::uint64_t cycles = 0;
     for (auto& ip : L.instances)
@@ -845,7 +851,10 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
                  : std::make_pair(std::vector<std::pair<std::string, std::uint64_t>>{}, std::uint64_t{0});
 
     std::ostringstream js;
-    js << "{\"program\": " << program_no << ", \"device\": " << json_str(A.name) << ", \"cores\": " << used_cores
+    js << "{\"program\": " << program_no << ", \"device\": " << json_str(A.name);
+    if (L.dev->in_larger_mesh())
+        js << ", \"mesh_coordinate\": [" << L.dev->mesh_row << ", " << L.dev->mesh_col << "]";
+    js << ", \"cores\": " << used_cores
        << ", \"kernel_instances\": " << L.instances.size() << ",\n  \"wall_seconds\": {\"kernel_compile\": " << compile_s
        << ", \"run\": " << run_s << "},\n  \"kernel_compile_cache\": {\"hits\": " << hits << ", \"misses\": " << misses
        << "},\n  \"dram\": {\"read_bytes\": " << L.noc.dram_read_bytes
@@ -896,15 +905,19 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     // the previous program (its inputs, the previous one's outputs).
     const model::DeviceModel& dm = *A.timing;
     const double dispatch_us = dm.program_dispatch_us;
-    const std::uint64_t to_device = L.dev->host_to_device_bytes - L.dev->host_to_device_at_launch,
-                        from_device = L.dev->device_to_host_bytes - L.dev->device_to_host_at_launch;
-    L.dev->host_to_device_at_launch = L.dev->host_to_device_bytes;
-    L.dev->device_to_host_at_launch = L.dev->device_to_host_bytes;
-    const double link_us = static_cast<double>(to_device + from_device) / (dm.host_link_gbps * 1e3);
+    HostSide& host = *L.dev->host;
+    const std::uint64_t to_device = host.to_device_bytes - host.to_device_at_launch,
+                        from_device = host.from_device_bytes - host.from_device_at_launch;
+    const double link_us = host.to_device_us + host.from_device_us - host.us_at_launch;
+    if (!out) {  // a mesh workload moves the marks once, after all its devices
+        host.to_device_at_launch = host.to_device_bytes;
+        host.from_device_at_launch = host.from_device_bytes;
+        host.us_at_launch = host.to_device_us + host.from_device_us;
+    }
     js << ",\n  \"host\": {\"dispatch_microseconds\": " << dispatch_us
        << ", \"transfers_since_previous_program\": {\"to_device_bytes\": " << to_device
        << ", \"from_device_bytes\": " << from_device << ", \"microseconds\": " << link_us
-       << ", \"link_gbps\": " << dm.host_link_gbps << "}}";
+       << ", \"link_gbps\": " << host.link_gbps << ", \"links\": " << host.links() << "}}";
     js << ",\n  \"modeled\": {\"cycles\": " << est << ", \"microseconds\": " << est / (A.clock_ghz * 1000.0)
        << ", \"with_dispatch_microseconds\": " << est / (A.clock_ghz * 1000.0) + dispatch_us
        << ", \"clock_ghz\": " << A.clock_ghz << ", \"ideal_matmul_cycles\": " << ideal
@@ -934,20 +947,32 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     g_last_timing.dram_bytes = L.noc.dram_read_bytes + L.noc.dram_write_bytes;
     g_last_timing.dram_bound_cycles = dram_bound;
     g_last_timing.bottleneck.clear();
+    g_last_timing.devices = 1;
+    g_last_timing.mesh_utilization = utilization;
     if (critical)
         g_last_timing.bottleneck = chain + critical->kernel->name + " (" + critical->kernel->role() + ") on core " +
                                    core_str(critical->core->logical) + ": " +
                                    shares_text(critical_parts, critical_total, 3);
-    g_json_programs.push_back(js.str());
-    write_stats_json(*L.dev);
+    if (out) {
+        out->json = js.str();
+        out->cycles = est;
+        out->ideal_matmul_cycles = ideal;
+        out->cores = used_cores;
+        out->mesh_row = L.dev->mesh_row;
+        out->mesh_col = L.dev->mesh_col;
+    } else {
+        record_program_stats(*L.dev, js.str());
+    }
     if (!env_flag("TTEMU_STATS", true)) return;
 
     std::ostringstream o;
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "ttemu: program #%u on %s: %u cores, %zu kernel instances; kernel compile %.2f s (cache: %u hits, "
+                  "ttemu: program #%u on %s%s: %u cores, %zu kernel instances; kernel compile %.2f s (cache: %u hits, "
                   "%u misses), run %.3f s\n",
-                  program_no, A.name.c_str(), used_cores, L.instances.size(), compile_s, hits, misses, run_s);
+                  program_no, A.name.c_str(),
+                  L.dev->in_larger_mesh() ? (" device " + L.dev->mesh_str() + " of the mesh").c_str() : "", used_cores,
+                  L.instances.size(), compile_s, hits, misses, run_s);
     o << buf;
     o << "  DRAM: read " << mib(L.noc.dram_read_bytes) << ", written " << mib(L.noc.dram_write_bytes) << "\n";
     for (const auto& s : snaps) {
@@ -976,53 +1001,59 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     std::snprintf(buf, sizeof buf,
                   "  host, apart from the device time (modeled): dispatch %.1f us; transfers since the previous "
                   "program %s to and %s from the device, %.1f us at %.1f GB/s\n",
-                  dispatch_us, mib(to_device).c_str(), mib(from_device).c_str(), link_us, dm.host_link_gbps);
+                  dispatch_us, mib(to_device).c_str(), mib(from_device).c_str(), link_us, host.link_gbps);
     o << buf;
-    std::fputs(o.str().c_str(), stderr);
+    if (out)
+        out->text = o.str();
+    else
+        std::fputs(o.str().c_str(), stderr);
 }
 }  // namespace
+
+void record_program_stats(const DeviceImpl& dev, std::string json) {
+    g_json_programs.push_back(std::move(json));
+    write_stats_json(dev);
+}
 
 void write_stats_json(const DeviceImpl& dev) {
     const char* path = std::getenv("TTEMU_STATS_JSON");
     if (!path || !*path) return;
-    const model::DeviceModel& dm = *dev.arch.timing;
+    const HostSide& h = *dev.host;
     std::ofstream f(path);
     f << "{\"programs\": [\n";
     for (std::size_t i = 0; i < g_json_programs.size(); ++i)
         f << (i ? ",\n" : "") << g_json_programs[i];
-    f << "\n],\n\"host_transfers\": {\"to_device_bytes\": " << dev.host_to_device_bytes
-      << ", \"to_device_transfers\": " << dev.host_to_device_transfers
-      << ", \"to_device_microseconds\": " << static_cast<double>(dev.host_to_device_bytes) / (dm.host_link_gbps * 1e3)
-      << ", \"from_device_bytes\": " << dev.device_to_host_bytes
-      << ", \"from_device_transfers\": " << dev.device_to_host_transfers
-      << ", \"from_device_microseconds\": "
-      << static_cast<double>(dev.device_to_host_bytes) / (dm.host_link_gbps * 1e3)
-      << ", \"link_gbps\": " << dm.host_link_gbps << "}}\n";
+    f << "\n],\n\"host_transfers\": {\"system\": " << json_str(h.system) << ", \"mesh\": [" << h.rows << ", "
+      << h.cols << "], \"to_device_bytes\": " << h.to_device_bytes
+      << ", \"to_device_transfers\": " << h.to_device_transfers << ", \"to_device_microseconds\": " << h.to_device_us
+      << ", \"from_device_bytes\": " << h.from_device_bytes
+      << ", \"from_device_transfers\": " << h.from_device_transfers
+      << ", \"from_device_microseconds\": " << h.from_device_us << ", \"link_gbps\": " << h.link_gbps
+      << ", \"links\": " << h.links() << ", \"chips_per_link\": " << h.chips_per_link << "}}\n";
 }
 
 void report_host_transfers(const DeviceImpl& dev) {
     write_stats_json(dev);
-    if (!env_flag("TTEMU_STATS", true) || dev.programs_run == 0) return;
-    const model::DeviceModel& dm = *dev.arch.timing;
-    char buf[320];
+    const HostSide& h = *dev.host;
+    if (!env_flag("TTEMU_STATS", true) || (h.programs_run == 0 && h.to_device_transfers + h.from_device_transfers == 0))
+        return;
+    char buf[400];
     std::snprintf(buf, sizeof buf,
                   "ttemu: host transfers of the run (modeled, apart from the device time): %s to the device "
-                  "(%.1f us), %s from it (%.1f us) at %.1f GB/s\n",
-                  mib(dev.host_to_device_bytes).c_str(),
-                  static_cast<double>(dev.host_to_device_bytes) / (dm.host_link_gbps * 1e3),
-                  mib(dev.device_to_host_bytes).c_str(),
-                  static_cast<double>(dev.device_to_host_bytes) / (dm.host_link_gbps * 1e3), dm.host_link_gbps);
+                  "(%.1f us), %s from it (%.1f us) over %u host link%s of %.1f GB/s (%s)\n",
+                  mib(h.to_device_bytes).c_str(), h.to_device_us, mib(h.from_device_bytes).c_str(), h.from_device_us,
+                  h.links(), h.links() == 1 ? "" : "s", h.link_gbps, h.system.c_str());
     std::fputs(buf, stderr);
 }
 
 // ============================================================ run_program
-void run_program(DeviceImpl& dev, ProgramState& prog) {
+void run_program(DeviceImpl& dev, ProgramState& prog, std::uint32_t program_no, DeviceRunReport* out) {
     const ArchSpec& A = dev.arch;
     LaunchState L;
     L.dev = &dev;
     L.prog = &prog;
     L.strict = env_flag("TTEMU_STRICT", true);
-    const std::uint32_t program_no = ++dev.programs_run;
+    l1_window_attach(&dev);  // kernels see this device's L1
 
     auto check_in_grid = [&](const CoreRangeSet& set, const std::string& what) {
         for (const auto& r : set.ranges())
@@ -1235,7 +1266,7 @@ void run_program(DeviceImpl& dev, ProgramState& prog) {
         if (in.state == Instance::State::Done) --live;
     }
     const double run_s = now_seconds() - t0;
-    report(L, program_no, compile_s, run_s, hits, misses, snaps);
+    report(L, program_no, compile_s, run_s, hits, misses, snaps, out);
 }
 
 }  // namespace ttemu

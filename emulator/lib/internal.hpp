@@ -12,6 +12,7 @@
 #include <tt-metalium/host_api.hpp>
 #include <ttemu/device_model.hpp>
 #include <ttemu/error.hpp>
+#include <ttemu/timing.hpp>
 
 namespace ttemu {
 
@@ -84,6 +85,25 @@ struct BufferImpl {
 
 struct ProgramStats;
 
+// The host side of an open mesh: its links to the chips and the buffer transfers over them. A transfer's
+// modeled time is the busiest link's bytes over the link bandwidth (the links work in parallel).
+struct HostSide {
+    std::string system;  // the system's name (n150, n300, t3k, galaxy, p150) or "RxC <device> mesh"
+    std::uint32_t rows = 1, cols = 1;
+    std::uint32_t chips_per_link = 1;
+    double link_gbps = 0;
+    std::uint64_t to_device_bytes = 0, from_device_bytes = 0;
+    std::uint32_t to_device_transfers = 0, from_device_transfers = 0;
+    double to_device_us = 0, from_device_us = 0;
+    // At the last program's launch: a program's stats report the transfers since the previous one.
+    std::uint64_t to_device_at_launch = 0, from_device_at_launch = 0;
+    double us_at_launch = 0;
+    std::uint32_t programs_run = 0;  // programs, or mesh workloads
+    std::uint32_t links() const { return (rows * cols + chips_per_link - 1) / chips_per_link; }
+    // Accounts one transfer of bytes_per_chip[i] bytes to (or from) the chip at row-major index i.
+    void account(const std::vector<std::uint64_t>& bytes_per_chip, bool to_device);
+};
+
 struct DeviceImpl {
     ArchSpec arch;
     bool open = true;
@@ -94,12 +114,11 @@ struct DeviceImpl {
     std::map<std::uint32_t, BufferImpl*> buffers;  // DRAM buffers, by address
     std::map<std::uint32_t, BufferImpl*> l1_buffers;  // L1 buffers, by address (allocated top-down)
     std::uint32_t next_buffer_id = 0;
-    // Host <-> device buffer transfers (EnqueueWrite/ReadMeshBuffer): bytes and transfers, in all and at the
-    // last program's launch (a program's stats report the transfers since the previous program).
-    std::uint64_t host_to_device_bytes = 0, device_to_host_bytes = 0;
-    std::uint32_t host_to_device_transfers = 0, device_to_host_transfers = 0;
-    std::uint64_t host_to_device_at_launch = 0, device_to_host_at_launch = 0;
-    std::uint32_t programs_run = 0;
+    std::shared_ptr<HostSide> host;  // shared by the devices of a mesh
+    std::uint32_t mesh_row = 0, mesh_col = 0;  // where the device sits in its mesh
+    std::uint32_t device_id = 0;               // its row-major index: the chip id DPRINT shows
+    bool in_larger_mesh() const { return host && host->rows * host->cols > 1; }
+    std::string mesh_str() const { return "(" + std::to_string(mesh_row) + ", " + std::to_string(mesh_col) + ")"; }
 
     explicit DeviceImpl(const ArchSpec& a);
     void check_open(const char* fn) const;
@@ -186,7 +205,21 @@ std::string kernel_cache_dir();
 // dereference L1 addresses (semaphore pointers, get_read_ptr casts) directly.
 void l1_window_attach(DeviceImpl* dev);
 void l1_window_detach(DeviceImpl* dev);
-void run_program(DeviceImpl& dev, ProgramState& prog);
+// What one device's run of a program reports, for a mesh workload to combine with the other devices'.
+struct DeviceRunReport {
+    std::string json;  // the program's stats entry
+    std::string text;  // its printed summary
+    std::uint64_t cycles = 0;
+    double ideal_matmul_cycles = 0;
+    std::uint32_t cores = 0;
+    std::uint32_t mesh_row = 0, mesh_col = 0;
+};
+// Runs a program on one device. With `out`, the stats entry and summary go there instead of the stats
+// file and stderr (a mesh workload reports its devices together); `program_no` numbers the program.
+void run_program(DeviceImpl& dev, ProgramState& prog, std::uint32_t program_no, DeviceRunReport* out = nullptr);
+ProgramTiming& mutable_last_program_timing();
+// Adds a finished program's (or mesh workload's) stats entry and rewrites the stats file.
+void record_program_stats(const DeviceImpl& dev, std::string json);
 // Rewrites $TTEMU_STATS_JSON (when set): every program's stats and the run's host transfers so far.
 void write_stats_json(const DeviceImpl& dev);
 // At device close (the destructor closes too): the stats file once more, with the transfers after the

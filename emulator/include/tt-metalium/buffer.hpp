@@ -1,3 +1,3 @@
-// tt-metal's Buffer: on the emulator the one-device view of a MeshBuffer (mesh_buffer.hpp).
+// tt-metal's Buffer: on the emulator a view of one device's part of a MeshBuffer (mesh_buffer.hpp).
 #pragma once
 #include <tt-metalium/mesh_buffer.hpp>

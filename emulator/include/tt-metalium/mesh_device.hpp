@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <tt-metalium/core_coord.hpp>
+#include <tt-metalium/mesh_coord.hpp>
 #include <tt-metalium/tt_backend_api_types.hpp>
 #include <ttemu/error.hpp>
 
@@ -19,45 +20,6 @@ namespace tt::tt_metal {
 struct DispatchCoreConfig {};
 
 namespace distributed {
-
-class MeshShape {
-public:
-    MeshShape(std::uint32_t rows, std::uint32_t cols) : dims_{rows, cols} {}
-    explicit MeshShape(const std::vector<std::uint32_t>& dims) : dims_(dims) {}
-    std::size_t dims() const { return dims_.size(); }
-    std::uint32_t operator[](std::size_t i) const { return dims_.at(i); }
-    std::size_t mesh_size() const {
-        std::size_t n = 1;
-        for (auto d : dims_) n *= d;
-        return n;
-    }
-    friend bool operator==(const MeshShape& a, const MeshShape& b) { return a.dims_ == b.dims_; }
-
-private:
-    std::vector<std::uint32_t> dims_;
-};
-
-class MeshCoordinate {
-public:
-    MeshCoordinate(std::uint32_t row, std::uint32_t col) : coords_{row, col} {}
-    std::uint32_t operator[](std::size_t i) const { return coords_.at(i); }
-    std::size_t dims() const { return coords_.size(); }
-
-private:
-    std::vector<std::uint32_t> coords_;
-};
-
-class MeshCoordinateRange {
-public:
-    explicit MeshCoordinateRange(const MeshShape& shape) : start_(0, 0), end_(shape[0] - 1, shape[1] - 1) {}
-    MeshCoordinateRange(const MeshCoordinate& start, const MeshCoordinate& end) : start_(start), end_(end) {}
-    const MeshCoordinate& start_coord() const { return start_; }
-    const MeshCoordinate& end_coord() const { return end_; }
-
-private:
-    MeshCoordinate start_;
-    MeshCoordinate end_;
-};
 
 // The mesh to open (tt-metal's mesh_config.hpp): its shape (default: the whole system), where it
 // starts in the system mesh, and optionally which physical devices.
@@ -81,7 +43,8 @@ class MeshCommandQueue;
 
 class MeshDevice {
 public:
-    // The emulated system is one device: a 1x1 mesh (or the default shape) opens it.
+    // Opens an emulated mesh of `rows x cols` devices of the architecture TTEMU_ARCH names (default: the
+    // whole system, one device). Each device has its own DRAM, cores and L1; they share the host.
     static std::shared_ptr<MeshDevice> create(const MeshDeviceConfig& config, std::size_t l1_small_size = 0,
                                               std::size_t trace_region_size = 0, std::size_t num_command_queues = 1,
                                               const DispatchCoreConfig& dispatch_core_config = {});
@@ -104,22 +67,24 @@ public:
         return worker_core_from_logical_core(logical_core);
     }
     const MeshShape& shape() const { return shape_; }
-    std::size_t num_devices() const { return 1; }
-    std::size_t num_rows() const { return 1; }
-    std::size_t num_cols() const { return 1; }
+    std::size_t num_devices() const { return shape_.mesh_size(); }
+    std::size_t num_rows() const { return shape_.dims() >= 2 ? shape_[0] : 1; }
+    std::size_t num_cols() const { return shape_.dims() >= 2 ? shape_[1] : shape_[0]; }
+    bool is_local(const MeshCoordinate& coord) const { return MeshCoordinateRange(shape_).contains(coord); }
     std::uint32_t num_dram_channels() const;
     std::uint32_t l1_size_per_core() const;
     std::uint32_t dram_size_per_channel() const;
     MeshCommandQueue& mesh_command_queue(std::optional<std::uint8_t> cq_id = std::nullopt);
 
-    // Emulator internals.
+    // Emulator internals: the device at a row-major index of the mesh; ttemu_impl() is device (0, 0).
     const std::shared_ptr<ttemu::DeviceImpl>& ttemu_impl() const;
-    MeshDevice(int device_id, std::shared_ptr<ttemu::DeviceImpl> impl);
+    const std::shared_ptr<ttemu::DeviceImpl>& ttemu_device(std::size_t linear_index) const;
+    MeshDevice(int device_id, MeshShape shape, std::vector<std::shared_ptr<ttemu::DeviceImpl>> devices);
 
 private:
     int device_id_;
-    MeshShape shape_{1, 1};
-    std::shared_ptr<ttemu::DeviceImpl> impl_;
+    MeshShape shape_;
+    std::vector<std::shared_ptr<ttemu::DeviceImpl>> devices_;
     std::unique_ptr<MeshCommandQueue> cq_;
 };
 

@@ -85,6 +85,45 @@ inline std::uint64_t interleaved_bank_bytes(const DeviceModel& m, std::uint64_t 
     return (pages + m.dram_banks - 1) / m.dram_banks * aligned;
 }
 
+// A system of devices: the mesh it forms and how its chips reach the host. Devices of a mesh run in
+// parallel; host <-> device transfers of the chips behind one host link share that link's bandwidth
+// (DeviceModel::host_link_gbps), links work in parallel.
+struct SystemModel {
+    std::string_view name;
+    std::string_view device;  // the DeviceModel of every chip
+    std::uint32_t rows, cols;
+    std::uint32_t chips_per_host_link;
+};
+
+inline constexpr SystemModel kSystems[] = {
+    // [product] one PCI Express 4.0 x16 card, one chip.
+    {"n150", "wormhole_b0", 1, 1, 1},
+    // [product] n300: PCI Express 4.0 x16 to the first chip only; the host reaches the second chip through
+    // it and the card's internal Ethernet (400GbE chip to chip), so both chips share one link.
+    {"n300", "wormhole_b0", 1, 2, 2},
+    // [product] T3000: four n300 cards, each on its own PCI Express 4.0 x16 link: 8 chips, 4 links.
+    {"t3k", "wormhole_b0", 2, 4, 2},
+    // [estimate] Galaxy: 32 chips; its host connection is not in the board specifications we cite. Modeled
+    // as four PCI Express 4.0 x16 links of eight chips each (a TG system's four gateway cards).
+    {"galaxy", "wormhole_b0", 4, 8, 8},
+    // [product] one p150 card, PCI Express 5.0 x16.
+    {"p150", "blackhole", 1, 1, 1},
+};
+
+// The system of `device` chips forming a rows x cols mesh, or nullptr (then every chip is modeled on
+// a host link of its own).
+inline const SystemModel* find_system(std::string_view device, std::uint32_t rows, std::uint32_t cols) {
+    for (const SystemModel& s : kSystems)
+        if (s.device == device && ((s.rows == rows && s.cols == cols) || (s.rows == cols && s.cols == rows)))
+            return &s;
+    return nullptr;
+}
+inline const SystemModel* find_system(std::string_view name) {
+    for (const SystemModel& s : kSystems)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
 // The model of the device called `name` (wormhole_b0, blackhole), or nullptr.
 inline const DeviceModel* find_device_model(std::string_view name) {
     if (name == kWormholeB0.name) return &kWormholeB0;

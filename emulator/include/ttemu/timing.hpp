@@ -14,6 +14,11 @@ struct ProgramTiming {
     std::uint64_t dram_bytes = 0;         // read + written by kernels
     std::uint64_t dram_bound_cycles = 0;  // dram_bytes at the device's DRAM bandwidth
     std::string bottleneck;               // "<kernel> (<role>) on core (x,y): <top shares>"
+    // A mesh workload: the devices that ran it in parallel; the figures above are the slowest device's
+    // (its cycles are the workload's device time) and mesh_utilization is the ideal cycles of all of them
+    // over (cycles x the mesh's devices).
+    std::uint32_t devices = 1;
+    double mesh_utilization = 0;
 };
 
 // The timing of the most recent program run on any device of this process.

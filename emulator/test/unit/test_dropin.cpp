@@ -284,8 +284,8 @@ TEST_F(DropIn, L1BuffersAreInterleavedOverTheCores) {
     expect_error([&] { run(big); }, {"CreateCircularBuffer", "past the start of the L1 buffers", "clash"});
 }
 
-// MeshDevice::create with a MeshDeviceConfig opens the emulated system's one device as a 1x1 mesh;
-// a larger mesh is refused with a message saying so.
+// MeshDevice::create with a MeshDeviceConfig opens a mesh (1x1 here; test_mesh.cpp covers larger ones);
+// meshes beyond a Galaxy's 32 devices, and a second open mesh, are refused with a message saying so.
 TEST_F(DropIn, MeshDeviceConfigOpensTheOneDeviceAsAUnitMesh) {
     dev->close();
     dev.reset();
@@ -293,10 +293,11 @@ TEST_F(DropIn, MeshDeviceConfigOpensTheOneDeviceAsAUnitMesh) {
         auto mesh = MeshDevice::create(distributed::MeshDeviceConfig(distributed::MeshShape(1, 1)));
         EXPECT_EQ(mesh->shape(), distributed::MeshShape(1, 1));
         EXPECT_EQ(mesh->num_devices(), 1u);
+        expect_error([] { MeshDevice::create_unit_mesh(0); }, {"already open"});
         mesh->close();
     }
-    expect_error([] { MeshDevice::create(distributed::MeshDeviceConfig(distributed::MeshShape(2, 4))); },
-                 {"MeshDevice::create", "2x4 mesh", "not emulated yet"});
+    expect_error([] { MeshDevice::create(distributed::MeshDeviceConfig(distributed::MeshShape(8, 8))); },
+                 {"MeshDevice::create", "8x8 mesh", "1 to 32 devices"});
     dev = MeshDevice::create(distributed::MeshDeviceConfig(std::nullopt));
     EXPECT_TRUE(dev->is_initialized());
 }
