@@ -22,7 +22,9 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   defaults.device = options.device;
   defaults.mathFidelity = options.mathFidelity;
   defaults.fp32DestAcc = options.fp32DestAcc;
+  defaults.system = options.system;
   funcPm.addPass(createTTApplyTargetDefaults(defaults));
+  funcPm.addPass(createTTSplitMesh({options.meshSplit, options.explainSchedule}));
   TTSelectScheduleOptions select;
   select.schedule = options.schedule;
   select.blockM = options.blockM;

@@ -21,9 +21,18 @@ struct TTApplyTargetDefaultsPass
         func->hasAttr(TTDialect::kTargetAttrName))
       return;
     MLIRContext *ctx = &getContext();
+    // The systems of several chips are Wormhole systems.
+    if (system != System::Single && device != Arch::WormholeB0) {
+      func.emitError() << "system '" << stringifySystem(system)
+                       << "' is a mesh of Wormhole (wormhole_b0) devices, "
+                          "not of "
+                       << stringifyArch(device);
+      return signalPassFailure();
+    }
     func->setAttr(TTDialect::kTargetAttrName,
                   TargetAttr::get(ctx, DeviceAttr::getBuiltin(ctx, device),
-                                  mathFidelity, fp32DestAcc));
+                                  mathFidelity, fp32DestAcc,
+                                  MeshAttr::forSystem(ctx, system)));
   }
 };
 } // namespace

@@ -92,8 +92,12 @@ struct TTBuildProgramPass
     OpBuilder b(func);
     Location loc = func.getLoc();
     CoreRangeSetAttr cores = split.getCoreRanges();
-    auto program =
-        ProgramOp::create(b, loc, func.getSymName(), target->getDevice());
+    // A matmul split over a mesh runs on every device of it.
+    MeshAttr mesh = func->hasAttr(TTDialect::kMeshSplitAttrName)
+                        ? target->getMesh()
+                        : MeshAttr();
+    auto program = ProgramOp::create(b, loc, func.getSymName(),
+                                     target->getDevice(), mesh);
     b.setInsertionPointToStart(&program.getBodyBlock());
 
     // DRAM buffers, one tile per page, in argument order.
@@ -112,10 +116,24 @@ struct TTBuildProgramPass
       bufferArg[name.getValue()] = i;
       int64_t pages =
           shard.getMatrices() * shard.getTilesY() * shard.getTilesX();
+      // On a mesh the host holds the global matrix and the buffer cuts it
+      // into the devices' shards.
+      auto meshShard =
+          func.getArgAttrOfType<MeshShardAttr>(i, TTDialect::kMeshShardAttrName);
+      auto globalShape = func.getArgAttrOfType<DenseI64ArrayAttr>(
+          i, TTDialect::kGlobalShapeAttrName);
+      if (mesh && (!meshShard || !globalShape))
+        return func.emitError()
+               << "argument " << i << " of @" << func.getSymName()
+               << " has no mesh shard (" << TTDialect::kMeshShardAttrName
+               << ", " << TTDialect::kGlobalShapeAttrName
+               << "): run tt-split-mesh first";
       BufferOp::create(b, loc, name.getValue(), pages * shard.getPageSize(),
                        shard.getPageSize(), shard.getFormat(),
                        shard.getLayout(),
-                       b.getDenseI64ArrayAttr(type.getShape()));
+                       mesh ? globalShape
+                            : b.getDenseI64ArrayAttr(type.getShape()),
+                       mesh ? meshShard : MeshShardAttr());
     }
     // A buffer named in a kernel's arguments must be one of the function's.
     auto bufferRef = [&](func::FuncOp kernel,

@@ -14,56 +14,7 @@ using namespace mlir;
 using namespace mlir::tt;
 
 namespace {
-/// The largest K step the search considers, in tiles: beyond it the input
-/// CBs grow faster than the per-step overheads shrink.
-constexpr int64_t kMaxBlockKTiles = 8;
-/// The largest output block side, in tiles: a 32x32-tile block's partial
-/// sums alone (4 MB) exceed any L1, so larger sides never fit.
-constexpr int64_t kMaxBlockTiles = 32;
-
-/// Block sides for `tiles`, or the fixed one: for each number of blocks g,
-/// the smallest side that covers `tiles` in g blocks, ceil(tiles / g). These
-/// are the divisors and, between them, the sides whose edge block wastes
-/// least for their block count (a grid of 10 or 11 rows on 64 tiles).
-SmallVector<int64_t> blockChoices(int64_t tiles, int64_t fixedElements,
-                                  int64_t limit) {
-  if (fixedElements > 0)
-    return {fixedElements / tl::kTileSize};
-  // A side s is the smallest for its block count g = ceil(tiles / s) when
-  // ceil(tiles / g) is s again: one test per side, so the search stays
-  // O(limit) however many tiles a dimension has.
-  SmallVector<int64_t> sides;
-  for (int64_t side = 1; side <= std::min(tiles, limit); ++side) {
-    int64_t blocks = llvm::divideCeil(tiles, side);
-    if (int64_t(llvm::divideCeil(tiles, blocks)) == side)
-      sides.push_back(side);
-  }
-  return sides;
-}
-
-/// K steps for `tiles`, or the fixed one: the divisors of K up to `limit`,
-/// and the steps that leave a partial last step only when K has no divisor
-/// in (limit / 2, limit] (a prime tile count, say). A partial step pays a
-/// whole step's handshakes and multicasts for part of its work, which the
-/// cost model undercounts (1024^3 on Wormhole: K steps of 7 tiles model
-/// 2.3 % slower on the emulator than steps of 8, predicted faster).
-SmallVector<int64_t> kStepChoices(int64_t tiles, int64_t fixedElements,
-                                  int64_t limit) {
-  if (fixedElements > 0)
-    return {fixedElements / tl::kTileSize};
-  SmallVector<int64_t> divisors;
-  for (int64_t step = 1; step <= std::min(tiles, limit); ++step)
-    if (tiles % step == 0)
-      divisors.push_back(step);
-  if (2 * divisors.back() > std::min(tiles, limit))
-    return divisors;
-  return blockChoices(tiles, fixedElements, limit);
-}
-
-struct Scored {
-  ScheduleCandidate candidate;
-  SchedulePrediction prediction;
-};
+using Scored = ScoredSchedule;
 
 std::string describe(const Scored &s) {
   const ScheduleCandidate &c = s.candidate;
@@ -123,41 +74,15 @@ struct TTSelectSchedulePass
     if (ArrayAttr steps = op.getEpilogueAttr())
       for (Attribute step : steps)
         problem.addEpilogueStep(getEpilogueStep(step));
-    DeviceAttr device = target->getDevice();
-    int64_t dst = target->getDstTileCapacity();
     SmallVector<Schedule> kinds;
     if (schedule == Schedule::Auto)
       kinds = {Schedule::Multicast, Schedule::Reuse};
     else
       kinds = {schedule};
 
-    SmallVector<Scored> scored;
     std::optional<Scored> smallest; // the least L1, when nothing fits
-    for (Schedule kind : kinds)
-      for (int64_t bm : blockChoices(problem.mTiles, blockM, kMaxBlockTiles))
-        for (int64_t bn : blockChoices(problem.nTiles, blockN, kMaxBlockTiles))
-          for (int64_t bk :
-               kStepChoices(problem.kTiles, blockK, kMaxBlockKTiles)) {
-            if (kind == Schedule::Multicast &&
-                (llvm::divideCeil(problem.mTiles, bm) >
-                     int64_t(device.getGridY()) ||
-                 llvm::divideCeil(problem.nTiles, bn) >
-                     int64_t(device.getGridX())))
-              continue;
-            ScheduleCandidate cand;
-            cand.kind = kind;
-            cand.blockM = bm;
-            cand.blockN = bn;
-            cand.blockK = bk;
-            cand.stages = numStages;
-            std::tie(cand.subblockH, cand.subblockW) =
-                chooseSubblock(bm, bn, dst);
-            SchedulePrediction pred = predictSchedule(problem, cand, *target);
-            if (pred.fitsL1)
-              scored.push_back({cand, pred});
-            else if (!smallest || pred.l1Bytes < smallest->prediction.l1Bytes)
-              smallest = Scored{cand, pred};
-          }
+    SmallVector<Scored> scored = searchSchedules(
+        problem, *target, kinds, blockM, blockN, blockK, numStages, &smallest);
     if (scored.empty()) {
       // Nothing fits L1 (a small device, or blocks the user fixed): take
       // the candidate closest to fitting, whose circular buffers the memory
@@ -180,14 +105,6 @@ struct TTSelectSchedulePass
                                       chosen.blockK * tl::kTileSize));
       return;
     }
-    // Fastest first; among equals, fewer cores, then less L1.
-    llvm::stable_sort(scored, [](const Scored &x, const Scored &y) {
-      if (x.prediction.cycles != y.prediction.cycles)
-        return x.prediction.cycles < y.prediction.cycles;
-      if (x.prediction.cores != y.prediction.cores)
-        return x.prediction.cores < y.prediction.cores;
-      return x.prediction.l1Bytes < y.prediction.l1Bytes;
-    });
     const Scored &best = scored.front();
     func->setAttr(TTDialect::kScheduleAttrName,
                   ScheduleAttr::get(&getContext(), best.candidate.kind,

@@ -228,19 +228,39 @@ Outcome emitMetalium(const std::string &source,
 
 } // namespace tt_python
 
-std::vector<std::string> tt_python::deviceNames() {
+// The spellings of an enum's values, in value order (the choices of the
+// pipeline option of that enum).
+template <typename Enum>
+static std::vector<std::string>
+enumNames(unsigned maxValue, std::optional<Enum> (*symbolize)(uint32_t),
+          llvm::StringRef (*stringify)(Enum)) {
   std::vector<std::string> names;
-  for (unsigned i = 0; i <= mlir::tt::getMaxEnumValForArch(); ++i)
-    if (std::optional<mlir::tt::Arch> arch = mlir::tt::symbolizeArch(i))
-      names.push_back(mlir::tt::stringifyArch(*arch).str());
+  for (unsigned i = 0; i <= maxValue; ++i)
+    if (std::optional<Enum> value = symbolize(i))
+      names.push_back(stringify(*value).str());
   return names;
 }
 
+std::vector<std::string> tt_python::deviceNames() {
+  return enumNames<mlir::tt::Arch>(mlir::tt::getMaxEnumValForArch(),
+                                   mlir::tt::symbolizeArch,
+                                   mlir::tt::stringifyArch);
+}
+
 std::vector<std::string> tt_python::mathFidelityNames() {
-  std::vector<std::string> names;
-  for (unsigned i = 0; i <= mlir::tt::getMaxEnumValForMathFidelity(); ++i)
-    if (std::optional<mlir::tt::MathFidelity> fidelity =
-            mlir::tt::symbolizeMathFidelity(i))
-      names.push_back(mlir::tt::stringifyMathFidelity(*fidelity).str());
-  return names;
+  return enumNames<mlir::tt::MathFidelity>(
+      mlir::tt::getMaxEnumValForMathFidelity(), mlir::tt::symbolizeMathFidelity,
+      mlir::tt::stringifyMathFidelity);
+}
+
+std::vector<std::string> tt_python::systemNames() {
+  return enumNames<mlir::tt::System>(mlir::tt::getMaxEnumValForSystem(),
+                                     mlir::tt::symbolizeSystem,
+                                     mlir::tt::stringifySystem);
+}
+
+std::vector<std::string> tt_python::meshSplitNames() {
+  return enumNames<mlir::tt::MeshSplitChoice>(
+      mlir::tt::getMaxEnumValForMeshSplitChoice(),
+      mlir::tt::symbolizeMeshSplitChoice, mlir::tt::stringifyMeshSplitChoice);
 }

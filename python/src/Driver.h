@@ -61,6 +61,10 @@ Outcome emitMetalium(const std::string &source, const std::string &bufferName);
 std::vector<std::string> deviceNames();
 /// The spellings of its `math-fidelity` option.
 std::vector<std::string> mathFidelityNames();
+/// The spellings of its `system` option (single, n300, t3k, galaxy).
+std::vector<std::string> systemNames();
+/// The spellings of its `mesh-split` option (auto, m, n, both).
+std::vector<std::string> meshSplitNames();
 
 } // namespace tt_python
 

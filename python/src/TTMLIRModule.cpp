@@ -93,4 +93,8 @@ PYBIND11_MODULE(_ttmlir, m) {
         "The devices the pipeline's `device` option accepts.");
   m.def("math_fidelity_names", &tt_python::mathFidelityNames,
         "The fidelities the pipeline's `math-fidelity` option accepts.");
+  m.def("system_names", &tt_python::systemNames,
+        "The systems the pipeline's `system` option accepts.");
+  m.def("mesh_split_names", &tt_python::meshSplitNames,
+        "The cuts the pipeline's `mesh-split` option accepts.");
 }

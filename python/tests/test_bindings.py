@@ -33,7 +33,7 @@ def test_run_pipeline_stages_and_anchor():
     result = _ttmlir.run_pipeline(EXAMPLE, "builtin.module(tl-to-tt-pipeline)", "matmul_256.mlir", True)
     assert result["ok"], result["diagnostics"]
     names = [name for name, _ in result["stages"]]
-    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 17
+    assert names[0] == "convert-linalg-to-tl" and names[-1] == "tt-verify" and len(names) == 18
     assert "tt.program @matmul" in result["ir"] and "loc(" in result["ir"]
     plain = _ttmlir.run_pipeline(EXAMPLE, "func.func(tt-apply-target-defaults)")
     assert plain["ok"] and plain["stages"] == []

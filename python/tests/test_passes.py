@@ -43,9 +43,9 @@ def test_scripted_flow(func):
     # the same program compile() makes in one go
     assert dict(artifacts) == dict(tilelang.compile(func))
     # the IR of every stage came along
-    assert list(artifacts.ir)[:7] == ["tl", "convert-linalg-to-tl", "tl-fuse-linalg-epilogue",
+    assert list(artifacts.ir)[:8] == ["tl", "convert-linalg-to-tl", "tl-fuse-linalg-epilogue",
                                       "tl-fold-shared-batch", "tt-apply-target-defaults",
-                                      "tt-select-schedule", "tl-matmul-to-kernel"]
+                                      "tt-split-mesh", "tt-select-schedule", "tl-matmul-to-kernel"]
 
 
 def test_every_pass_one_by_one(func):

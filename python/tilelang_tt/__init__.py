@@ -15,7 +15,8 @@ See python/README.md.
 
 from . import language, passes
 from .compiler import (Artifacts, Module, compile, devices_supported, jit,
-                       math_fidelities_supported, pipeline_text)
+                       math_fidelities_supported, mesh_splits_supported, pipeline_text,
+                       systems_supported)
 from .profiler import Profiler
 from .errors import (CompileError, FrontendError, RunError, TileLangTTError,
                      UnsupportedConstructError)
@@ -25,6 +26,6 @@ from .runner import quantize_bfp4_b, quantize_bfp8_b, round_to_bf16
 __all__ = [
     "compile", "Artifacts", "Module", "pipeline_text", "language", "prim_func", "PrimFunc",
     "CompileError", "FrontendError", "RunError", "TileLangTTError", "round_to_bf16", "quantize_bfp8_b", "quantize_bfp4_b", "passes",
-    "devices_supported", "math_fidelities_supported", "jit", "Profiler", "UnsupportedConstructError",
+    "devices_supported", "math_fidelities_supported", "systems_supported", "mesh_splits_supported", "jit", "Profiler", "UnsupportedConstructError",
 ]
 

@@ -46,11 +46,33 @@ def math_fidelities_supported():
 SCHEDULES = ("auto", "reuse", "multicast")
 
 
+def systems_supported():
+    """The systems a whole-buffer matmul can be split over: ``single`` (one
+    device), ``n300`` (a 1x2 mesh), ``t3k`` (2x4), ``galaxy`` (4x8)."""
+    return tuple(_native().system_names())
+
+
+def mesh_splits_supported():
+    """How C can be cut over a mesh: ``auto`` (by the cost model), ``m`` (rows
+    over all devices), ``n`` (columns over all devices), ``both`` (rows over
+    the mesh's rows, columns over its columns)."""
+    return tuple(_native().mesh_split_names())
+
+
 def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
                   subblock=None, block_m=None, block_n=None, block_k=None,
                   stages=None, fp32_dest_acc=False, schedule="auto",
-                  explain_schedule=False, fold_shared_batch=True):
+                  explain_schedule=False, fold_shared_batch=True, system="single",
+                  mesh_split="auto"):
     """The ``tl-to-tt-pipeline{...}`` pass pipeline for these options.
+
+    ``system``: ``single`` (one device, the default), or a mesh of Wormhole
+    devices the matmul is split over: ``n300`` (1x2), ``t3k`` (2x4),
+    ``galaxy`` (4x8); each device runs the single-device schedule on its
+    shard. ``mesh_split``: how C is cut, ``auto`` (the cost model, host
+    transfers included), ``m``, ``n`` or ``both`` (rows over the mesh's rows,
+    columns over its columns). Whole-buffer input only (a T.Kernel program's
+    blocks are laid out for one device).
 
     ``schedule``: ``auto`` (the default: the compiler's cost model chooses
     the schedule and, for whole-buffer input, the block sizes), ``reuse``
@@ -85,7 +107,15 @@ def pipeline_text(device="wormhole_b0", math_fidelity="hifi4", cb_depth=0,
         raise ValueError("explain_schedule must be True or False, got %r" % (explain_schedule,))
     if not isinstance(fold_shared_batch, bool):
         raise ValueError("fold_shared_batch must be True or False, got %r" % (fold_shared_batch,))
+    if system not in systems_supported():
+        raise ValueError("system must be one of %s, got %r" % (", ".join(systems_supported()), system))
+    if mesh_split not in mesh_splits_supported():
+        raise ValueError("mesh_split must be one of %s, got %r" % (", ".join(mesh_splits_supported()), mesh_split))
     options = ["device=%s" % device, "math-fidelity=%s" % math_fidelity]
+    if system != "single":
+        options.append("system=%s" % system)
+    if mesh_split != "auto":
+        options.append("mesh-split=%s" % mesh_split)
     if not fold_shared_batch:
         options.append("fold-shared-batch=false")
     if schedule != "auto":
@@ -405,7 +435,8 @@ class Artifacts(Mapping):
 def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
             math_fidelity="hifi4", cb_depth=0, subblock=None, verbose=False,
             execution_backend=None, target_host=None, pass_configs=None,
-            fp32_dest_acc=False, schedule="auto", explain_schedule=False, fold_shared_batch=True):
+            fp32_dest_acc=False, schedule="auto", explain_schedule=False, fold_shared_batch=True,
+            system="single", mesh_split="auto"):
     """Compiles a ``@T.prim_func`` (or a :class:`Module`) for Tenstorrent.
 
     Runs the tl-to-tt pipeline in-process and emits the Metalium program;
@@ -423,6 +454,9 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
     report the choice (``kernel.schedule_explanation``).
     ``fold_shared_batch``: compute a whole-buffer batch sharing B (M a
     multiple of 32) as one matmul of the stacked rows (the default).
+    ``system``: "single", or a mesh the matmul is split over ("n300", "t3k",
+    "galaxy"; whole-buffer input, see :func:`pipeline_text`), and
+    ``mesh_split``: "auto", "m", "n" or "both".
     ``out_idx``: TileLang's output parameter index (int or list), checked
     against the program's outputs. ``execution_backend``, ``target_host``
     and ``pass_configs`` are accepted for TileLang compatibility; they have
@@ -438,7 +472,7 @@ def compile(func, out_idx=None, target="tenstorrent", device="wormhole_b0",
         raise ValueError("target %r is not supported: tilelang_tt compiles for 'tenstorrent'" % (target,))
     options = dict(device=device, math_fidelity=math_fidelity, cb_depth=cb_depth, subblock=subblock,
                    fp32_dest_acc=fp32_dest_acc, schedule=schedule, explain_schedule=explain_schedule,
-                   fold_shared_batch=fold_shared_batch)
+                   fold_shared_batch=fold_shared_batch, system=system, mesh_split=mesh_split)
     if isinstance(func, PrimFunc):
         module = Module.from_prim_func(func, **options)
     elif isinstance(func, Module):

@@ -17,7 +17,7 @@ from .compiler import Module
 from .frontend import PrimFunc
 
 __all__ = [
-    "module", "fuse_linalg_epilogue", "fold_shared_batch", "apply_tt_defaults", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
+    "module", "fuse_linalg_epilogue", "fold_shared_batch", "apply_tt_defaults", "split_mesh", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
     "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
     "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
     "lower_dataflow", "build_program", "verify", "emit_tt_artifacts", "run_pipeline",
@@ -57,7 +57,13 @@ fold_shared_batch = _step(
 apply_tt_defaults = _step(
     "tt-apply-target-defaults",
     "The target on the function (tt.target): device, math fidelity, fp32 DST "
-    "accumulation (options: device, math_fidelity, fp32_dest_acc).")
+    "accumulation, the mesh of a system (options: device, math_fidelity, fp32_dest_acc, "
+    "system).")
+split_mesh = _step(
+    "tt-split-mesh",
+    "On a mesh target (system n300, t3k, galaxy): the whole-buffer matmul cut into one "
+    "device's shard (tt.mesh_split; tt.global_shape and tt.mesh_shard on each argument); "
+    "options: split (auto, m, n, both), explain.")
 select_schedule = _step(
     "tt-select-schedule",
     "For whole-buffer matmuls: the schedule and block sizes the cost model predicts "

@@ -17,7 +17,9 @@ class Profiler:
 
     * ``do_bench()``: the modeled device latency in ms;
     * ``stats``: the emulator's counters of the last run (a dict), with
-      ``stats["modeled"]``: cycles, microseconds, utilization, bottleneck;
+      ``stats["modeled"]``: cycles, microseconds, utilization, bottleneck; on
+      a mesh, those of its slowest device (the devices run in parallel), and
+      ``stats["mesh"]``: every device's cycles and the mesh's utilization;
     * ``trace(path)``: runs once more and writes the modeled timeline
       (Chrome/Perfetto trace JSON, for ui.perfetto.dev) to ``path``.
     """

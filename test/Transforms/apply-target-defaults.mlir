@@ -1,10 +1,14 @@
 // RUN: tt-opt %s --tt-apply-target-defaults --split-input-file | FileCheck %s
 // RUN: tt-opt %s --tt-apply-target-defaults="device=blackhole math-fidelity=lofi fp32-dest-acc=true" --split-input-file | FileCheck %s --check-prefix=OPTS
+// RUN: tt-opt %s --tt-apply-target-defaults="system=t3k" --split-input-file | FileCheck %s --check-prefix=T3K
 
 // CHECK-LABEL: func.func @defaults
 // CHECK-SAME: tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>
 // OPTS-LABEL: func.func @defaults
 // OPTS-SAME: tt.target = #tt.target<device = <blackhole>, math_fidelity = lofi, fp32_dest_acc = true>
+// A system of several devices is the mesh they form (the emulator's system model).
+// T3K-LABEL: func.func @defaults
+// T3K-SAME: tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false, mesh = <2, 4>>
 func.func @defaults() {
   tl.kernel [1, 1] as (%bx, %by) {
   }

@@ -41,6 +41,24 @@ struct TLToTTPipelineOptions
                      "blocks split over all cores, each core reads its own inputs"),
           clEnumValN(Schedule::Multicast, "multicast",
                      "one block per core; A multicast along rows, B down columns"))};
+  PassOptions::Option<System> system{
+      *this, "system",
+      llvm::cl::desc("the devices a whole matmul is split over"),
+      llvm::cl::init(System::Single),
+      llvm::cl::values(
+          clEnumValN(System::Single, "single", "one device (n150 or p150)"),
+          clEnumValN(System::N300, "n300", "an n300 card: a 1x2 mesh of Wormholes"),
+          clEnumValN(System::T3K, "t3k", "a T3000: a 2x4 mesh of Wormholes"),
+          clEnumValN(System::Galaxy, "galaxy", "a Galaxy: a 4x8 mesh of Wormholes"))};
+  PassOptions::Option<MeshSplitChoice> meshSplit{
+      *this, "mesh-split", llvm::cl::desc("how C is cut over a mesh's devices"),
+      llvm::cl::init(MeshSplitChoice::Auto),
+      llvm::cl::values(
+          clEnumValN(MeshSplitChoice::Auto, "auto", "chosen by the cost model"),
+          clEnumValN(MeshSplitChoice::M, "m", "rows of C over all devices"),
+          clEnumValN(MeshSplitChoice::N, "n", "columns of C over all devices"),
+          clEnumValN(MeshSplitChoice::Both, "both",
+                     "rows over the mesh's rows, columns over its columns"))};
   PassOptions::Option<bool> fp32DestAcc{
       *this, "fp32-dest-acc",
       llvm::cl::desc("accumulate in fp32 in DST (4 DST tiles instead of 8)"),

@@ -79,6 +79,18 @@ class parser<mlir::tt::Schedule>
 public:
   using EnumChoiceParser::EnumChoiceParser;
 };
+template <>
+class parser<mlir::tt::System>
+    : public mlir::tt::EnumChoiceParser<mlir::tt::System> {
+public:
+  using EnumChoiceParser::EnumChoiceParser;
+};
+template <>
+class parser<mlir::tt::MeshSplitChoice>
+    : public mlir::tt::EnumChoiceParser<mlir::tt::MeshSplitChoice> {
+public:
+  using EnumChoiceParser::EnumChoiceParser;
+};
 } // namespace llvm::cl
 
 #endif // TTDIALECT_TRANSFORMS_ENUMOPTIONPARSER_H

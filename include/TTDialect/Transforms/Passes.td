@@ -99,7 +99,56 @@ def TTApplyTargetDefaults : Pass<"tt-apply-target-defaults", "mlir::func::FuncOp
              clEnumValN(::mlir::tt::MathFidelity::HiFi3, "hifi3", "three phases"),
              clEnumValN(::mlir::tt::MathFidelity::HiFi4, "hifi4", "four phases (full precision)"))}]>,
     Option<"fp32DestAcc", "fp32-dest-acc", "bool", "false",
-           "accumulate in fp32 in DST (half the DST tiles)">
+           "accumulate in fp32 in DST (half the DST tiles)">,
+    Option<"system", "system", "::mlir::tt::System", "::mlir::tt::System::Single",
+           "the devices a whole matmul is split over", [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::System::Single, "single", "one device (n150 or p150)"),
+             clEnumValN(::mlir::tt::System::N300, "n300", "an n300 card: a 1x2 mesh of Wormholes"),
+             clEnumValN(::mlir::tt::System::T3K, "t3k", "a T3000: a 2x4 mesh of Wormholes"),
+             clEnumValN(::mlir::tt::System::Galaxy, "galaxy", "a Galaxy: a 4x8 mesh of Wormholes"))}]>
+  ];
+  let dependentDialects = ["mlir::tt::TTDialect"];
+}
+
+def TTSplitMesh : Pass<"tt-split-mesh", "mlir::func::FuncOp"> {
+  let summary = "Split a whole-buffer matmul over the devices of a mesh";
+  let description = [{
+    For a function whose `tt.target` names a mesh of more than one device,
+    cuts its `tl.matmul` into one shard per device: C's rows over `m`
+    devices and its columns over `n` (`m * n` devices). Candidates: by M over
+    all devices (B copied to each), by N over all devices (A copied), and on
+    a 2D mesh by M over its rows and N over its columns. Each is predicted
+    with the single-device cost model on its shard (the best schedule the
+    shard gets) plus the host transfers over the system's host links (the
+    emulator's system model); the cheapest wins unless `split` fixes it.
+    A split along K would need a reduction across devices and is not made.
+
+    The function's arguments become one device's shards (dimensions that
+    are split round up to whole tiles, the last shards zero-padded), each
+    with `tt.global_shape` (the matrix the host holds) and `tt.mesh_shard`
+    (how it is cut, as tt-metal's `ShardedBufferConfig`); the function gets
+    `tt.mesh_split`. The rest of the pipeline compiles the shard as a
+    single-device matmul; `tt-build-program` and the emitter make the mesh
+    buffers and run the program on every device.
+
+    Example (`--tt-split-mesh` on a 2x4 mesh; 1024x1024x1024):
+
+    ```mlir
+    func.func @mm(%a: memref<512x1024xbf16> {tt.global_shape = array<i64: 1024, 1024>,
+                     tt.mesh_shard = #tt.mesh_shard<tiles_y = 32, tiles_x = 32, shard_y = 16,
+                                                    shard_x = 0, col_major = true>}, ...)
+        attributes {tt.mesh_split = #tt.mesh_split<m = 2, n = 4>, ...}
+    ```
+  }];
+  let options = [
+    Option<"split", "split", "::mlir::tt::MeshSplitChoice", "::mlir::tt::MeshSplitChoice::Auto",
+           "how C is cut over the devices", [{::llvm::cl::values(
+             clEnumValN(::mlir::tt::MeshSplitChoice::Auto, "auto", "chosen by the cost model"),
+             clEnumValN(::mlir::tt::MeshSplitChoice::M, "m", "rows of C over all devices (B on every device)"),
+             clEnumValN(::mlir::tt::MeshSplitChoice::N, "n", "columns of C over all devices (A on every device)"),
+             clEnumValN(::mlir::tt::MeshSplitChoice::Both, "both", "rows over the mesh's rows, columns over its columns"))}]>,
+    Option<"explain", "explain", "bool", "false",
+           "report each split's predicted device and host-transfer time">
   ];
   let dependentDialects = ["mlir::tt::TTDialect"];
 }

@@ -11,6 +11,7 @@
 
 #include "TTDialect/TT/IR/TTOps.h"
 
+#include <optional>
 #include <string>
 
 namespace mlir::tt {
@@ -91,6 +92,22 @@ int64_t outputCBTiles(int64_t blockTiles, int64_t subblockTiles, bool spills,
 uint64_t scheduleL1Bytes(const MatmulProblem &problem,
                          const ScheduleCandidate &candidate,
                          TargetAttr target);
+
+/// A candidate with its prediction.
+struct ScoredSchedule {
+  ScheduleCandidate candidate;
+  SchedulePrediction prediction;
+};
+/// Every schedule of `kinds`, output block and K step (tiles; a fixed size in
+/// elements when the argument is above 0) whose circular buffers fit L1 and
+/// whose grid the schedule can map, fastest first (then fewer cores, then
+/// less L1). `smallest`, when given, receives the candidate needing the
+/// least L1 among those that do not fit.
+SmallVector<ScoredSchedule>
+searchSchedules(const MatmulProblem &problem, TargetAttr target,
+                ArrayRef<Schedule> kinds, int64_t blockM, int64_t blockN,
+                int64_t blockK, int64_t stages,
+                std::optional<ScoredSchedule> *smallest = nullptr);
 
 } // namespace mlir::tt
 

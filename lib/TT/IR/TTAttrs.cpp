@@ -153,6 +153,52 @@ DeviceAttr DeviceAttr::lookup(MLIRContext *ctx, StringRef name) {
   return {};
 }
 
+//===----------------------------------------------------------------------===//
+// Mesh
+//===----------------------------------------------------------------------===//
+
+// The largest mesh: a Galaxy's 32 chips (the emulator opens no larger one).
+static constexpr int64_t kMaxMeshDevices = 32;
+
+LogicalResult MeshAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                               int64_t rows, int64_t cols) {
+  if (rows < 1 || cols < 1 || rows * cols > kMaxMeshDevices)
+    return emitError() << "a mesh is 1 to " << kMaxMeshDevices
+                       << " devices (rows x columns), not " << rows << "x"
+                       << cols;
+  return success();
+}
+
+// System shapes come from the emulator's system models, with their sources.
+MeshAttr MeshAttr::forSystem(MLIRContext *ctx, System system) {
+  if (system == System::Single)
+    return {};
+  const ttemu::model::SystemModel *model =
+      ttemu::model::find_system(stringifySystem(system).str());
+  return MeshAttr::get(ctx, model->rows, model->cols);
+}
+
+StringRef MeshAttr::getSystemName(Arch arch) const {
+  const ttemu::model::SystemModel *model = ttemu::model::find_system(
+      deviceModel(arch).name, uint32_t(getRows()), uint32_t(getCols()));
+  return model ? StringRef(model->name.data(), model->name.size())
+               : StringRef();
+}
+
+LogicalResult
+MeshShardAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                      int64_t tilesY, int64_t tilesX, int64_t shardY,
+                      int64_t shardX, bool) {
+  if (tilesY < 1 || tilesX < 1 || shardY < 0 || shardX < 0)
+    return emitError() << "a mesh shard needs a positive tile grid and shard "
+                          "sides of 0 (replicated) or more tiles";
+  if ((shardY && tilesY % shardY) || (shardX && tilesX % shardX))
+    return emitError() << "shards of " << shardY << "x" << shardX
+                       << " tiles do not divide the " << tilesY << "x"
+                       << tilesX << " tile grid";
+  return success();
+}
+
 LogicalResult DeviceAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                                  Arch, uint32_t gridX, uint32_t gridY,
                                  uint64_t l1Size, uint32_t dramBanks,

@@ -101,6 +101,9 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
                   "an array of kernel symbols");
   if (name == kWorkSplitAttrName)
     return expect(llvm::isa<WorkSplitAttr>(value), "a #tt.work_split");
+  if (name == kMeshSplitAttrName)
+    return expect(llvm::isa<MeshSplitAttr>(value) && llvm::isa<func::FuncOp>(op),
+                  "a #tt.mesh_split on a func.func");
   return op->emitError() << "unknown tt dialect attribute '" << name << "'";
 }
 
@@ -128,6 +131,22 @@ LogicalResult TTDialect::verifyRegionArgAttribute(Operation *op, unsigned,
                              << argIndex
                              << " needs a memref of bf16 or f32 values, got "
                              << type;
+    return success();
+  }
+  if (attr.getName() == kGlobalShapeAttrName) {
+    auto shape = llvm::dyn_cast<DenseI64ArrayAttr>(attr.getValue());
+    if (!shape || shape.empty() || shape.size() > 2 ||
+        llvm::any_of(shape.asArrayRef(), [](int64_t d) { return d <= 0; }))
+      return op->emitError() << "'" << kGlobalShapeAttrName << "' of argument "
+                             << argIndex
+                             << " must be a matrix's or a vector's positive "
+                                "shape (array<i64: ...>)";
+    return success();
+  }
+  if (attr.getName() == kMeshShardAttrName) {
+    if (!llvm::isa<MeshShardAttr>(attr.getValue()))
+      return op->emitError() << "'" << kMeshShardAttrName << "' of argument "
+                             << argIndex << " must be a #tt.mesh_shard";
     return success();
   }
   if (attr.getName() != kShardAttrName)

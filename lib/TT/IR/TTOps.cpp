@@ -76,10 +76,11 @@ LogicalResult CBPopFrontOp::verify() {
 //===----------------------------------------------------------------------===//
 
 void ProgramOp::build(OpBuilder &builder, OperationState &state, StringRef name,
-                      DeviceAttr device) {
+                      DeviceAttr device, MeshAttr mesh) {
   Properties &props = state.getOrAddProperties<Properties>();
   props.sym_name = builder.getStringAttr(name);
   props.device = device;
+  props.mesh = mesh;
   state.addRegion()->push_back(new Block());
 }
 
@@ -305,6 +306,24 @@ LogicalResult BufferOp::verify() {
       return emitOpError("shape must be [elements] (a vector, stored as one "
                          "row), [rows, columns] or [matrices, rows, columns] "
                          "with positive sizes");
+  }
+  if (MeshShardAttr shard = getMeshShardAttr()) {
+    std::optional<ArrayRef<int64_t>> shape = getShape();
+    if (!shape || shape->size() == 3)
+      return emitOpError("a buffer distributed over a mesh needs its global "
+                         "matrix's shape [rows, columns] or [elements]");
+    int64_t rows = shape->size() == 1 ? 1 : (*shape)[0];
+    constexpr int64_t kTileSide = 32; // elements per tile side
+    if (shard.getTilesY() * kTileSide < rows ||
+        shard.getTilesX() * kTileSide < shape->back())
+      return emitOpError() << "the mesh shard's " << shard.getTilesY() << "x"
+                           << shard.getTilesX()
+                           << "-tile grid does not cover the global shape";
+    if (shard.getShardTilesY() * shard.getShardTilesX() != getNumPages())
+      return emitOpError() << "size holds " << getNumPages()
+                           << " pages but one device's shard is "
+                           << shard.getShardTilesY() << "x"
+                           << shard.getShardTilesX() << " tiles";
   }
   return success();
 }

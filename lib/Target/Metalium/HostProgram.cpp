@@ -174,6 +174,21 @@ private:
 
   void device() {
     DeviceAttr device = info.program.getDevice();
+    if (MeshAttr mesh = info.program.getMeshAttr()) {
+      StringRef system = mesh.getSystemName(device.getArch());
+      os << "    // Devices: a " << mesh.getRows() << "x" << mesh.getCols()
+         << " mesh of " << stringifyArch(device.getArch()) << " chips"
+         << (system.empty() ? "" : " (" + system.str() + ")")
+         << ", each running the program on its shard; the\n"
+            "    // mesh's command queue, and the program\n";
+      os << "    std::shared_ptr<distributed::MeshDevice> dev = "
+            "distributed::MeshDevice::create(\n"
+            "        distributed::MeshDeviceConfig(distributed::MeshShape("
+         << mesh.getRows() << ", " << mesh.getCols() << ")));\n";
+      os << "    distributed::MeshCommandQueue& cq = dev->mesh_command_queue();\n";
+      os << "    Program program = CreateProgram();\n\n";
+      return;
+    }
     os << "    // Device: one " << boardName(device.getArch())
        << " as a 1x1 mesh, its command queue, and the program\n";
     os << "    std::shared_ptr<distributed::MeshDevice> dev = "
@@ -193,16 +208,46 @@ private:
       if (op.getShape())
         os << b.shapeText() << " ";
       os << stringifyDataFormat(op.getFormat()) << ", " << op.getNumPages()
-         << " pages of " << op.getPageSize() << " bytes\n";
+         << " pages of " << op.getPageSize() << " bytes"
+         << (op.getMeshShardAttr() ? " on each device" : "") << "\n";
+      MeshShardAttr shard = op.getMeshShardAttr();
+      if (shard)
+        os << "    //   " << describeMeshShard(shard) << "\n";
       os << "    std::shared_ptr<distributed::MeshBuffer> " << b.var
          << "_buffer = distributed::MeshBuffer::create(\n";
-      os << "        distributed::ReplicatedBufferConfig{.size = "
-         << bytes(op.getSize()) << "},\n";
+      if (shard && (shard.getShardY() || shard.getShardX()))
+        os << "        distributed::ShardedBufferConfig{.global_size = "
+           << bytes(shard.getTilesY() * shard.getTilesX() * op.getPageSize())
+           << ", .global_buffer_shape = {" << shard.getTilesY() << ", "
+           << shard.getTilesX() << "}, .shard_shape = {" << shard.getShardY()
+           << ", " << shard.getShardX()
+           << "}, .shard_orientation = ShardOrientation::"
+           << (shard.getColMajor() ? "COL_MAJOR" : "ROW_MAJOR") << "},\n";
+      else
+        os << "        distributed::ReplicatedBufferConfig{.size = "
+           << bytes(op.getSize()) << "},\n";
       os << "        distributed::DeviceLocalBufferConfig{.page_size = "
          << bytes(op.getPageSize()) << ", .buffer_type = BufferType::DRAM},\n";
       os << "        dev.get());\n";
     }
     os << "\n";
+  }
+
+  /// What a mesh buffer's configuration does, in words.
+  static std::string describeMeshShard(MeshShardAttr shard) {
+    if (!shard.getShardY() && !shard.getShardX())
+      return "the same on every device (replicated)";
+    std::string text = llvm::formatv(
+        "a grid of {0}x{1} tiles (one tile per datum) cut into {2}x{3}-tile "
+        "shards, ",
+        shard.getTilesY(), shard.getTilesX(), shard.getShardTilesY(),
+        shard.getShardTilesX());
+    if (!shard.getShardY() || !shard.getShardX())
+      return text + (shard.getColMajor()
+                         ? "one per mesh row, copied to each of its columns"
+                         : "one per mesh column, copied to each of its rows");
+    return text + (shard.getColMajor() ? "column by column"
+                                       : "one per device, row by row");
   }
 
   /// Named core sets, one per distinct set the CBs and kernels use.
@@ -646,7 +691,10 @@ private:
       matrix = "crop_from_tiles(untilize_nfaces(" + tiles + ", " +
                std::to_string(b.paddedRows()) + ", " +
                std::to_string(b.paddedCols()) + "), " +
-               std::to_string(b.rows()) + ", " + std::to_string(b.cols()) + ")";
+               std::to_string(b.rows()) + ", " + std::to_string(b.cols()) +
+               (b.paddedPastTiles() ? ", " + std::to_string(b.paddedCols())
+                                    : std::string()) +
+               ")";
     if (!b.batched())
       return matrix;
     return perMatrix(b, source, "tiles", matrix);
@@ -660,6 +708,10 @@ private:
         b.padded()
             ? "tilize_nfaces(pad_to_tiles(" + host + ", " +
                   std::to_string(b.rows()) + ", " + std::to_string(b.cols()) +
+                  (b.paddedPastTiles()
+                       ? ", " + std::to_string(b.paddedRows()) + ", " +
+                             std::to_string(b.paddedCols())
+                       : std::string()) +
                   "), " + std::to_string(b.paddedRows()) + ", " +
                   std::to_string(b.paddedCols()) + ")"
             : "tilize_nfaces(" + host + ", " + std::to_string(b.rows()) +
@@ -729,8 +781,14 @@ private:
       }
       if (llvm::isa<EnqueueProgramOp>(step)) {
         if (!workloadDeclared) {
-          os << "    // Launch: the program as a workload on the whole (1x1) "
-                "mesh\n";
+          if (MeshAttr mesh = info.program.getMeshAttr())
+            os << "    // Launch: the program as a workload on every device of "
+                  "the "
+               << mesh.getRows() << "x" << mesh.getCols()
+               << " mesh (they run in parallel)\n";
+          else
+            os << "    // Launch: the program as a workload on the whole (1x1) "
+                  "mesh\n";
           os << "    distributed::MeshWorkload workload;\n";
           os << "    workload.add_program(distributed::MeshCoordinateRange("
                 "dev->shape()), std::move(program));\n";

@@ -64,8 +64,23 @@ struct BufferInfo {
   }
   /// The shape in whole 32x32 tiles: the buffer stores a partial last tile
   /// row or column zero-padded.
-  int64_t paddedRows() const { return tl::paddedToTiles(rows()); }
-  int64_t paddedCols() const { return tl::paddedToTiles(cols()); }
+  /// On a mesh, whole shards: the tile grid the shards cut.
+  int64_t paddedRows() const {
+    if (MeshShardAttr shard = op.getMeshShardAttr())
+      return shard.getTilesY() * tl::kTileSize;
+    return tl::paddedToTiles(rows());
+  }
+  int64_t paddedCols() const {
+    if (MeshShardAttr shard = op.getMeshShardAttr())
+      return shard.getTilesX() * tl::kTileSize;
+    return tl::paddedToTiles(cols());
+  }
+  /// Padded beyond whole tiles (a mesh's last shards): the pad and crop
+  /// helpers take the padded extent.
+  bool paddedPastTiles() const {
+    return paddedRows() != tl::paddedToTiles(rows()) ||
+           paddedCols() != tl::paddedToTiles(cols());
+  }
   bool padded() const { return paddedRows() != rows() || paddedCols() != cols(); }
 };
 
@@ -188,7 +203,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.6";
+inline constexpr const char *kPlanSchemaVersion = "2.7";
 
 } // namespace mlir::tt::metalium
 

@@ -155,6 +155,11 @@ json buffers(const ProgramInfo &info) {
       entry["tiles"] = json{b.paddedRows() / 32, b.paddedCols() / 32};
       // Zeros after the last row and column, up to whole tiles.
       entry["padding"] = json{b.paddedRows() - b.rows(), b.paddedCols() - b.cols()};
+      if (MeshShardAttr shard = op.getMeshShardAttr())
+        entry["mesh_shard"] =
+            json{{"tiles", {shard.getTilesY(), shard.getTilesX()}},
+                 {"shard", {shard.getShardY(), shard.getShardX()}},
+                 {"orientation", shard.getColMajor() ? "col_major" : "row_major"}};
     } else {
       entry["shape"] = nullptr;
     }
@@ -307,6 +312,28 @@ std::string metalium::emitPlan(const ProgramInfo &info) {
   plan["api_profile"] = "tt-metal d5f9bc4a (2026.08)";
   plan["program"] = info.program.getSymName().str();
   plan["device"] = device(info.program.getDevice());
+  if (MeshAttr mesh = info.program.getMeshAttr()) {
+    StringRef system = mesh.getSystemName(info.program.getDevice().getArch());
+    json meshOut{{"shape", {mesh.getRows(), mesh.getCols()}},
+                 {"devices", mesh.getNumDevices()},
+                 {"system", system.empty() ? json(nullptr) : json(system.str())}};
+    // The split, from the output's cut: its shards along rows and columns.
+    for (const BufferInfo &b : info.buffers) {
+      MeshShardAttr shard = b.op.getMeshShardAttr();
+      if (!shard || !b.readBack || !info.reference)
+        continue;
+      int64_t m = shard.getTilesY() / shard.getShardTilesY();
+      int64_t n = shard.getTilesX() / shard.getShardTilesX();
+      meshOut["split"] = json{
+          {"m", m},
+          {"n", n},
+          {"per_device",
+           {{"m", m > 1 ? shard.getShardTilesY() * 32 : b.rows()},
+            {"k", info.referenceDims.k},
+            {"n", n > 1 ? shard.getShardTilesX() * 32 : b.cols()}}}};
+    }
+    plan["mesh"] = meshOut;
+  }
   json coresOut;
   json workOut = work(info, coresOut);
   plan["cores"] = coresOut;

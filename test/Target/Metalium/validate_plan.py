@@ -106,6 +106,18 @@ def check_references(plan):
                     return f"{where}: runtime arg names unknown buffer {arg['buffer_address']}"
         if seen and seen != cores:
             return f"{where}: {len(cores - seen)} of its cores have no runtime args"
+    for b in plan["buffers"]:
+        # Padding beyond a partial tile only pads a mesh's shards; the shards tile the padded grid.
+        shard = b.get("mesh_shard")
+        if b["shape"] is not None and shard is None and max(b["padding"]) > 31:
+            return f"buffer {b['name']}: padding {b['padding']} is more than a partial tile, without a mesh"
+        if shard is not None:
+            if "mesh" not in plan:
+                return f"buffer {b['name']}: mesh_shard, but the plan has no mesh"
+            if shard["tiles"] != b["tiles"]:
+                return f"buffer {b['name']}: mesh_shard tiles {shard['tiles']} differ from its tiles {b['tiles']}"
+            if any(s and t % s for s, t in zip(shard["shard"], shard["tiles"])):
+                return f"buffer {b['name']}: shards {shard['shard']} do not divide its tiles {shard['tiles']}"
     for step in plan["host_steps"]:
         if "buffer" in step and step["buffer"] not in buffers:
             return f"host step {step['step']}: unknown buffer {step['buffer']}"

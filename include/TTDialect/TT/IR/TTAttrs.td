@@ -234,6 +234,100 @@ def TT_ComputeConfigAttr : TT_Attr<"ComputeConfig", "compute"> {
 // Planning attributes (attached to the function being lowered)
 //===----------------------------------------------------------------------===//
 
+def TT_System : I32EnumAttr<"System", "a system of devices a program runs on", [
+  I32EnumAttrCase<"Single", 0, "single">,
+  I32EnumAttrCase<"N300", 1, "n300">,
+  I32EnumAttrCase<"T3K", 2, "t3k">,
+  I32EnumAttrCase<"Galaxy", 3, "galaxy">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_MeshSplitChoice : I32EnumAttr<"MeshSplitChoice", "how a matmul is split over a mesh", [
+  I32EnumAttrCase<"Auto", 0, "auto">,
+  I32EnumAttrCase<"M", 1, "m">,
+  I32EnumAttrCase<"N", 2, "n">,
+  I32EnumAttrCase<"Both", 3, "both">
+]> {
+  let cppNamespace = "::mlir::tt";
+  let genSpecializedAttr = 0;
+}
+
+def TT_MeshAttr : TT_Attr<"Mesh", "mesh"> {
+  let summary = "a mesh of devices: rows x columns of chips";
+  let description = [{
+    The devices a program runs on, as tt-metal's `MeshShape(rows, cols)`:
+    `<1, 2>` is an n300 card, `<2, 4>` a T3000, `<4, 8>` a Galaxy. Each
+    device runs the same single-device program on its shard of the operands.
+
+    Example:
+
+    ```mlir
+    #tt.target<device = <wormhole_b0>, math_fidelity = hifi4,
+               fp32_dest_acc = false, mesh = <2, 4>>
+    ```
+  }];
+  let parameters = (ins "int64_t":$rows, "int64_t":$cols);
+  let assemblyFormat = "`<` $rows `,` $cols `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    int64_t getNumDevices() const { return getRows() * getCols(); }
+    /// The mesh of a system (n300 1x2, t3k 2x4, galaxy 4x8); null for one device.
+    static MeshAttr forSystem(::mlir::MLIRContext *ctx, System system);
+    /// The system's name for this shape on `arch` ("n300", "t3k", ...), or "".
+    ::llvm::StringRef getSystemName(Arch arch) const;
+  }];
+}
+
+def TT_MeshSplitAttr : TT_Attr<"MeshSplit", "mesh_split"> {
+  let summary = "how a matmul's output is split over a mesh's devices";
+  let description = [{
+    Set by `tt-split-mesh` on a function whose `tl.matmul` runs on a mesh:
+    C's rows are cut into `m` shards and its columns into `n`, one shard per
+    device (`m * n` devices). With both above 1, rows follow the mesh's rows
+    and columns its columns; otherwise the shards go over all devices row by
+    row. The function's operands are the shards one device computes with;
+    `tt.mesh_shard` on each argument says how its global matrix is cut.
+
+    Example:
+
+    ```mlir
+    func.func @mm(...) attributes {tt.mesh_split = #tt.mesh_split<m = 2, n = 4>}
+    ```
+  }];
+  let parameters = (ins "int64_t":$m, "int64_t":$n);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
+def TT_MeshShardAttr : TT_Attr<"MeshShard", "mesh_shard"> {
+  let summary = "how a buffer's global matrix is distributed over a mesh";
+  let description = [{
+    tt-metal's `ShardedBufferConfig` in tiles: the global matrix is a grid of
+    `tiles_y x tiles_x` 32x32 tiles (zero-padded so the shards divide it),
+    cut into shards of `shard_y x shard_x` tiles; a 0 replicates that
+    dimension (every device along it gets the whole extent). Shards go to the
+    devices row by row, or column by column with `col_major`.
+
+    Example (A of a 2x4 mesh split by M over the mesh's rows, whole along K
+    and copied to every column):
+
+    ```mlir
+    #tt.mesh_shard<tiles_y = 64, tiles_x = 32, shard_y = 32, shard_x = 0, col_major = true>
+    ```
+  }];
+  let parameters = (ins "int64_t":$tiles_y, "int64_t":$tiles_x,
+                        "int64_t":$shard_y, "int64_t":$shard_x,
+                        DefaultValuedParameter<"bool", "false">:$col_major);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// Tiles of one device's shard (a replicated dimension is whole).
+    int64_t getShardTilesY() const { return getShardY() ? getShardY() : getTilesY(); }
+    int64_t getShardTilesX() const { return getShardX() ? getShardX() : getTilesX(); }
+  }];
+}
+
 def TT_TargetAttr : TT_Attr<"Target", "target"> {
   let summary = "what a function is compiled for: device, math fidelity, DST accumulation";
   let description = [{
@@ -251,7 +345,8 @@ def TT_TargetAttr : TT_Attr<"Target", "target"> {
   }];
   let parameters = (ins "DeviceAttr":$device,
                         EnumParameter<TT_MathFidelity>:$math_fidelity,
-                        "bool":$fp32_dest_acc);
+                        "bool":$fp32_dest_acc,
+                        OptionalParameter<"MeshAttr">:$mesh);
   let assemblyFormat = "`<` struct(params) `>`";
   let extraClassDeclaration = [{
     /// DST tiles one side of the register holds in the half-sync mode the
@@ -259,6 +354,8 @@ def TT_TargetAttr : TT_Attr<"Target", "target"> {
     unsigned getDstTileCapacity() const {
       return ::mlir::tt::getDstTileCapacity(getFp32DestAcc(), /*fullSync=*/false);
     }
+    /// Devices of the mesh (1 without one).
+    int64_t getNumDevices() const { return getMesh() ? getMesh().getNumDevices() : 1; }
   }];
 }
 

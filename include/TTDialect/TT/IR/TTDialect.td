@@ -62,6 +62,14 @@ def TT_Dialect : Dialect {
     /// device when it differs from its element type's (`#tt.format<bfp8_b>`:
     /// block floating point, converted by the host when it uploads the data).
     static constexpr ::llvm::StringLiteral kFormatAttrName = "tt.format";
+    /// How a function's matmul is split over a mesh: a #tt.mesh_split
+    /// (tt-split-mesh).
+    static constexpr ::llvm::StringLiteral kMeshSplitAttrName = "tt.mesh_split";
+    /// Argument attributes of a matmul split over a mesh: the global matrix's
+    /// shape (the argument is one device's shard of it) and how it is cut
+    /// (a #tt.mesh_shard).
+    static constexpr ::llvm::StringLiteral kGlobalShapeAttrName = "tt.global_shape";
+    static constexpr ::llvm::StringLiteral kMeshShardAttrName = "tt.mesh_shard";
     void registerAttributes();
   }];
 }

@@ -692,10 +692,11 @@ def TT_CopyTileOp : TT_CallOp<"copy_tile", "copy_tile", [TT_ComputeOnly]> {
 
 def TT_ProgramOp : TT_Op<"program", [Symbol, SymbolTable, SingleBlock,
                                      NoTerminator, IsolatedFromAbove]> {
-  let summary = "a Metalium host program for one device";
+  let summary = "a Metalium host program for one device or a mesh of them";
   let description = [{
     Owns the DRAM buffers, circular buffers, kernels, runtime arguments and
-    host steps of one `Program` run on `device`. Kernels are `func.func`s with
+    host steps of one `Program` run on `device`, or on every device of
+    `mesh` (each on its shard of the buffers). Kernels are `func.func`s with
     a `tt.kernel_role`, found by symbol next to the program.
 
     Example:
@@ -707,12 +708,16 @@ def TT_ProgramOp : TT_Op<"program", [Symbol, SymbolTable, SingleBlock,
     }
     ```
   }];
-  let arguments = (ins SymbolNameAttr:$sym_name, TT_DeviceAttr:$device);
+  let arguments = (ins SymbolNameAttr:$sym_name, TT_DeviceAttr:$device,
+                       OptionalAttr<TT_MeshAttr>:$mesh);
   let regions = (region SizedRegion<1>:$body);
-  let assemblyFormat = "$sym_name `device` $device attr-dict-with-keyword $body";
+  let assemblyFormat = [{
+    $sym_name `device` $device (`mesh` $mesh^)? attr-dict-with-keyword $body
+  }];
   let hasRegionVerifier = 1;
   let skipDefaultBuilders = 1;
-  let builders = [OpBuilder<(ins "::llvm::StringRef":$name, "DeviceAttr":$device)>];
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name, "DeviceAttr":$device,
+                                 CArg<"MeshAttr", "{}">:$mesh)>];
   let extraClassDeclaration = [{
     ::mlir::Block &getBodyBlock() { return getBody().front(); }
   }];
@@ -738,10 +743,11 @@ def TT_BufferOp : TT_Op<"buffer", [Symbol, HasParent<"ProgramOp">]> {
                        ConfinedAttr<I64Attr, [IntPositive]>:$page_size,
                        TT_DataFormatAttr:$format,
                        TT_BufferLayoutAttr:$layout,
-                       OptionalAttr<DenseI64ArrayAttr>:$shape);
+                       OptionalAttr<DenseI64ArrayAttr>:$shape,
+                       OptionalAttr<TT_MeshShardAttr>:$mesh_shard);
   let assemblyFormat = [{
     $sym_name `size` $size `page_size` $page_size `format` $format `layout` $layout
-    (`shape` $shape^)? attr-dict
+    (`shape` $shape^)? (`mesh_shard` $mesh_shard^)? attr-dict
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{

@@ -93,17 +93,21 @@ void store_output(const std::vector<T>& host, const char* name) {
 inline std::size_t padded_to_tiles(std::size_t n) { return (n + 31) / 32 * 32; }
 
 template <typename T>
-std::vector<T> pad_to_tiles(const std::vector<T>& matrix, std::size_t rows, std::size_t cols) {
-    const std::size_t padded_cols = padded_to_tiles(cols);
-    std::vector<T> padded(padded_to_tiles(rows) * padded_cols, T(0.0f));
+std::vector<T> pad_to_tiles(const std::vector<T>& matrix, std::size_t rows, std::size_t cols,
+                            std::size_t padded_rows = 0, std::size_t padded_cols = 0) {
+    // By default whole tiles; a matrix cut into a mesh's shards pads to whole shards.
+    if (padded_rows == 0) padded_rows = padded_to_tiles(rows);
+    if (padded_cols == 0) padded_cols = padded_to_tiles(cols);
+    std::vector<T> padded(padded_rows * padded_cols, T(0.0f));
     for (std::size_t r = 0; r < rows; ++r)
         for (std::size_t c = 0; c < cols; ++c) padded[r * padded_cols + c] = matrix[r * cols + c];
     return padded;
 }
 
 template <typename T>
-std::vector<T> crop_from_tiles(const std::vector<T>& padded, std::size_t rows, std::size_t cols) {
-    const std::size_t padded_cols = padded_to_tiles(cols);
+std::vector<T> crop_from_tiles(const std::vector<T>& padded, std::size_t rows, std::size_t cols,
+                               std::size_t padded_cols = 0) {
+    if (padded_cols == 0) padded_cols = padded_to_tiles(cols);
     std::vector<T> matrix(rows * cols);
     for (std::size_t r = 0; r < rows; ++r)
         for (std::size_t c = 0; c < cols; ++c) matrix[r * cols + c] = padded[r * padded_cols + c];
