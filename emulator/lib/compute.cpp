@@ -486,7 +486,6 @@ float bits_to_float(std::uint32_t bits) {
 // tables; coarser in the approximate modes), so its last bits can differ.
 float sfpu_unary_value(SfpuOp op, float x_float, float p_float) {
     const double x = x_float, p = p_float;
-    const double sqrt_2_over_pi = 0.7978845608028654;
     double r = x;
     switch (op) {
         case SfpuOp::Exp:

@@ -157,15 +157,11 @@ BufferImpl::~BufferImpl() {
 }
 
 void HostSide::account(const std::vector<std::uint64_t>& bytes_per_chip, bool to_device) {
-    std::vector<std::uint64_t> per_link(links(), 0);
     std::uint64_t total = 0;
-    for (std::size_t chip = 0; chip < bytes_per_chip.size(); ++chip) {
-        per_link[chip / chips_per_link] += bytes_per_chip[chip];
-        total += bytes_per_chip[chip];
-    }
+    for (std::uint64_t bytes : bytes_per_chip) total += bytes;
     if (total == 0) return;
-    const std::uint64_t busiest = *std::max_element(per_link.begin(), per_link.end());
-    const double us = static_cast<double>(busiest) / (link_gbps * 1e3);
+    const double us =
+        static_cast<double>(model::busiest_link_bytes(chips_per_link, bytes_per_chip)) / (link_gbps * 1e3);
     if (to_device) {
         to_device_bytes += total;
         ++to_device_transfers;
@@ -198,9 +194,6 @@ bool g_mesh_open = false;
 struct InstallTerminate {
     InstallTerminate() { std::set_terminate(terminate_handler); }
 } install_terminate;
-
-// The largest emulated mesh: a Galaxy's 32 chips.
-constexpr std::size_t kMaxMeshDevices = 32;
 
 // One device's part of a mesh buffer, allocated on that device.
 std::shared_ptr<BufferImpl> allocate_on(const std::shared_ptr<DeviceImpl>& dev, std::uint64_t size,
@@ -278,11 +271,11 @@ std::shared_ptr<MeshDevice> MeshDevice::create(const MeshDeviceConfig& config, s
     if (shape.dims() == 1) shape = MeshShape(1, shape[0]);
     std::string dims;
     for (std::size_t i = 0; i < shape.dims(); ++i) dims += (i ? "x" : "") + std::to_string(shape[i]);
-    if (shape.dims() != 2 || shape.mesh_size() == 0 || shape.mesh_size() > kMaxMeshDevices)
+    if (shape.dims() != 2 || shape.mesh_size() == 0 || shape.mesh_size() > model::kMaxMeshDevices)
         throw Error("MeshDevice::create: a " + dims + " mesh asked for; the emulator opens two-dimensional meshes of "
-                    "1 to " + std::to_string(kMaxMeshDevices) + " devices (1x1 n150/p150, 1x2 n300, 2x4 T3000, "
+                    "1 to " + std::to_string(model::kMaxMeshDevices) + " devices (1x1 n150/p150, 1x2 n300, 2x4 T3000, "
                     "4x8 Galaxy)");
-    if (config.offset() && config.offset()->dims() && (*config.offset())[0] + (*config.offset())[config.offset()->dims() - 1] != 0)
+    if (config.offset() && *config.offset() != MeshCoordinate::zero_coordinate(config.offset()->dims()))
         throw Error("MeshDevice::create: the emulated system mesh starts at (0, 0); an offset of " +
                     config.offset()->str() + " is not emulated");
     if (g_mesh_open) throw Error("MeshDevice::create: a mesh device is already open (close it first)");
@@ -633,9 +626,7 @@ void EnqueueMeshWorkload(MeshCommandQueue& cq, MeshWorkload& workload, bool) {
     m << "]}";
     std::string json = crit.json;
     json.insert(json.rfind('}'), m.str());
-    host.to_device_at_launch = host.to_device_bytes;
-    host.from_device_at_launch = host.from_device_bytes;
-    host.us_at_launch = host.to_device_us + host.from_device_us;
+    host.mark_launch();
     ProgramTiming& t = mutable_last_program_timing();
     t = timings[slowest];
     t.devices = static_cast<std::uint32_t>(reports.size());

@@ -909,11 +909,7 @@ void report(LaunchState& L, std::uint32_t program_no, double compile_s, double r
     const std::uint64_t to_device = host.to_device_bytes - host.to_device_at_launch,
                         from_device = host.from_device_bytes - host.from_device_at_launch;
     const double link_us = host.to_device_us + host.from_device_us - host.us_at_launch;
-    if (!out) {  // a mesh workload moves the marks once, after all its devices
-        host.to_device_at_launch = host.to_device_bytes;
-        host.from_device_at_launch = host.from_device_bytes;
-        host.us_at_launch = host.to_device_us + host.from_device_us;
-    }
+    if (!out) host.mark_launch();  // a mesh workload marks once, after all its devices
     js << ",\n  \"host\": {\"dispatch_microseconds\": " << dispatch_us
        << ", \"transfers_since_previous_program\": {\"to_device_bytes\": " << to_device
        << ", \"from_device_bytes\": " << from_device << ", \"microseconds\": " << link_us

@@ -102,6 +102,12 @@ struct HostSide {
     std::uint32_t links() const { return (rows * cols + chips_per_link - 1) / chips_per_link; }
     // Accounts one transfer of bytes_per_chip[i] bytes to (or from) the chip at row-major index i.
     void account(const std::vector<std::uint64_t>& bytes_per_chip, bool to_device);
+    // A program (or mesh workload) launches: later stats report the transfers since.
+    void mark_launch() {
+        to_device_at_launch = to_device_bytes;
+        from_device_at_launch = from_device_bytes;
+        us_at_launch = to_device_us + from_device_us;
+    }
 };
 
 struct DeviceImpl {

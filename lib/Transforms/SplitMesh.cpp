@@ -155,8 +155,12 @@ struct TTSplitMeshPass : tt::impl::TTSplitMeshBase<TTSplitMeshPass> {
       double out = double(cut.mTiles) * cut.nTiles * cBytes;
       if (op.getAccumulate())
         in += out;
-      double chipsOnALink = double(std::min<int64_t>(chipsPerLink, devices));
-      cut.hostUs = chipsOnALink * (in + out) / linkBytesPerUs;
+      auto busiest = [&](double perChip) {
+        return double(ttemu::model::busiest_link_bytes(
+            uint32_t(chipsPerLink),
+            std::vector<uint64_t>(devices, uint64_t(perChip))));
+      };
+      cut.hostUs = (busiest(in) + busiest(out)) / linkBytesPerUs;
       cuts.push_back(cut);
     };
     add(MeshSplitChoice::M, devices, 1);

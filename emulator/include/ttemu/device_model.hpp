@@ -11,8 +11,10 @@
 //   [estimate] not published for this level of detail; chosen so the model reproduces the anchors, and
 //              listed in docs/timing-model.md under "known sources of error".
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace ttemu::model {
 
@@ -109,6 +111,17 @@ inline constexpr SystemModel kSystems[] = {
     // [product] one p150 card, PCI Express 5.0 x16.
     {"p150", "blackhole", 1, 1, 1},
 };
+
+// The largest mesh the emulator opens and the compiler targets: a Galaxy's 32 chips.
+inline constexpr std::uint32_t kMaxMeshDevices = 32;
+
+// The bytes the busiest host link carries when chip i (row-major in its mesh) moves bytes_per_chip[i]:
+// consecutive chips share a link, `chips_per_link` to a link. A transfer takes that over the link bandwidth.
+inline std::uint64_t busiest_link_bytes(std::uint32_t chips_per_link, const std::vector<std::uint64_t>& bytes_per_chip) {
+    std::vector<std::uint64_t> per_link((bytes_per_chip.size() + chips_per_link - 1) / chips_per_link, 0);
+    for (std::size_t chip = 0; chip < bytes_per_chip.size(); ++chip) per_link[chip / chips_per_link] += bytes_per_chip[chip];
+    return per_link.empty() ? 0 : *std::max_element(per_link.begin(), per_link.end());
+}
 
 // The system of `device` chips forming a rows x cols mesh, or nullptr (then every chip is modeled on
 // a host link of its own).

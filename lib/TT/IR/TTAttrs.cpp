@@ -157,13 +157,10 @@ DeviceAttr DeviceAttr::lookup(MLIRContext *ctx, StringRef name) {
 // Mesh
 //===----------------------------------------------------------------------===//
 
-// The largest mesh: a Galaxy's 32 chips (the emulator opens no larger one).
-static constexpr int64_t kMaxMeshDevices = 32;
-
 LogicalResult MeshAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                                int64_t rows, int64_t cols) {
-  if (rows < 1 || cols < 1 || rows * cols > kMaxMeshDevices)
-    return emitError() << "a mesh is 1 to " << kMaxMeshDevices
+  if (rows < 1 || cols < 1 || rows * cols > ttemu::model::kMaxMeshDevices)
+    return emitError() << "a mesh is 1 to " << ttemu::model::kMaxMeshDevices
                        << " devices (rows x columns), not " << rows << "x"
                        << cols;
   return success();
