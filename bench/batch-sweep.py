@@ -31,7 +31,7 @@ BATCHES = [
     (3, 100, 512, 512, True, "blackhole"),
 ]
 
-PREDICTED = re.compile(r"remark: schedule: (\S+) block (\S+) .* on (\d+) cores: (\d+) cycles predicted")
+PREDICTED = re.compile(r"remark: schedule: (.+?) block (\S+) .* on (\d+) cores: (\d+) cycles predicted")
 
 
 def run(cmd):

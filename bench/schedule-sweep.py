@@ -49,7 +49,7 @@ if not QUICK:
         (4096, 1024, 4096, "wormhole_b0", "hifi4"),
     ]
 
-PREDICTED = re.compile(r"remark: schedule: (\S+) block (\S+) .* on (\d+) cores: (\d+) cycles predicted")
+PREDICTED = re.compile(r"remark: schedule: (.+?) block (\S+) .* on (\d+) cores: (\d+) cycles predicted")
 
 
 def run(cmd, **kw):

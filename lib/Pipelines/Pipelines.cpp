@@ -38,9 +38,9 @@ void mlir::tt::buildTLToTTPipeline(OpPassManager &pm,
   funcPm.addPass(
       createTTInferSchedule({options.schedule, options.explainSchedule}));
   funcPm.addPass(createTTInferShard());
-  funcPm.addPass(createTTGridToPersistent());
   funcPm.addPass(createTTLowerMemorySpace(
       {options.cbDepth, options.subblockH, options.subblockW}));
+  funcPm.addPass(createTTGridToPersistent());
   funcPm.addPass(createTTTensorize());
   funcPm.addPass(createCanonicalizerPass());
   pm.addPass(createTTSplitKernels());

@@ -57,17 +57,37 @@ struct TTGridToPersistentPass
                << " blocks of one matrix nor the " << blocksPerMatrix * batch
                << " blocks of the batch";
     }
+    // Only a tl.kernel may hold tl ops: its body must be in tt terms.
+    Operation *tlOp = nullptr;
+    kernel.getBodyBlock().walk([&](Operation *op) {
+      if (!tlOp && llvm::isa<tl::TLDialect>(op->getDialect()))
+        tlOp = op;
+    });
+    if (tlOp)
+      return tlOp->emitOpError()
+             << "is still in the grid's body: run tt-lower-memory-space "
+                "before tt-grid-to-persistent (the block loop holds tt ops "
+                "only)";
+    // The block the kernel stores: the work units are tiles, or blocks of
+    // tiles.
+    WriteTilesOp store;
+    kernel.walk([&](WriteTilesOp op) { store = op; });
+    bool blocks = store && store.getRows() * store.getCols() > 1;
     IRRewriter rewriter(kernel);
     Location loc = kernel.getLoc();
     Type i32 = rewriter.getI32Type();
     Type index = rewriter.getIndexType();
-    // Name the work units for what they are: tiles, or blocks of tiles.
-    bool blocks = false;
-    kernel.walk([&](tl::AllocFragmentOp fragment) {
-      blocks |= fragment.getType().getNumElements() > tl::kTileSize * tl::kTileSize;
-    });
     auto tileRange = CoreTileRangeOp::create(rewriter, loc, i32, i32, blocks);
-    Value gridX = RuntimeParamOp::create(rewriter, loc, i32, "grid_x", grid[0]);
+    // One-tile-wide blocks over the whole of C: there are as many block
+    // columns as C has tile columns, so the kernels get C's `Nt` once rather
+    // than two arguments that always agree.
+    Value gridX;
+    if (kernel.getWholeMatmul() && store && store.getCols() == 1)
+      if (auto perRow = store.getTilesPerRow().getDefiningOp<RuntimeParamOp>())
+        if (perRow.getValue() == uint64_t(grid[0]))
+          gridX = perRow;
+    if (!gridX)
+      gridX = RuntimeParamOp::create(rewriter, loc, i32, "grid_x", grid[0]);
     Value gridY, matrices;
     if (batch > 1 && !batchLoop)
       gridY = RuntimeParamOp::create(rewriter, loc, i32, "grid_y", grid[1]);
@@ -78,7 +98,6 @@ struct TTGridToPersistentPass
                                       tileRange.getCount());
     auto loop =
         scf::ForOp::create(rewriter, loc, tileRange.getStart(), end, one);
-    loop->setAttr(tl::kPersistentAttrName, rewriter.getUnitAttr());
     setCppName(loop, blocks ? "block" : "tile");
     loop->setAttr(TTDialect::kCommentAttrName,
                   rewriter.getStringAttr(
@@ -122,8 +141,26 @@ struct TTGridToPersistentPass
       indices.push_back(arith::IndexCastUIOp::create(rewriter, loc, index, bz));
     else if (grid.size() == 3) // a batch of one
       indices.push_back(arith::ConstantIndexOp::create(rewriter, loc, 0));
+    // The body computes with its block indices as uint32_t: it gets the
+    // i32 coordinates themselves.
+    SmallVector<Value, 3> coords{bx, by};
+    if (bz)
+      coords.push_back(bz);
+    else if (grid.size() == 3)
+      coords.push_back(arith::ConstantIntOp::create(rewriter, loc, i32, 0));
+    for (auto [blockIndex, coord] :
+         llvm::zip(kernel.getBlockIndices(), coords))
+      for (Operation *user :
+           llvm::make_early_inc_range(blockIndex.getUsers()))
+        if (llvm::isa<arith::IndexCastUIOp, arith::IndexCastOp>(user) &&
+            user->getResult(0).getType() == i32)
+          rewriter.replaceOp(user, coord);
     rewriter.inlineBlockBefore(&kernel.getBodyBlock(), bodyEnd, indices);
     rewriter.eraseOp(kernel);
+    // Casts of the block indices nothing computes with.
+    for (Value value : llvm::concat<Value>(indices, llvm::drop_begin(coords, 2)))
+      if (value.use_empty() && value != bz)
+        rewriter.eraseOp(value.getDefiningOp());
     return success();
   }
 };

@@ -36,7 +36,8 @@ bool dependsOn(Value value, Value blockIndex) {
 /// The cores a block load is the same for: all of a grid row when its
 /// indices do not depend on `bx` (A), all of a column when they do not
 /// depend on `by` (B); none for a load under control flow, which might
-/// differ between cores.
+/// differ between cores. (`planMulticast` turns these into the whole grid
+/// for a folded row or column of blocks.)
 std::optional<McastDirection> sharedAlong(tl::CopyOp copy, tl::KernelOp kernel) {
   if (!copy.isLoad() || copy->getParentOfType<scf::IfOp>())
     return std::nullopt;
@@ -135,10 +136,10 @@ struct TTInferSchedulePass
         kernel.emitRemark() << "schedule: reuse (" << reason << ")";
       return Schedule::Reuse;
     };
-    if (kernel.getGrid()[0] > device.getGridX() ||
-        kernel.getGrid()[1] > device.getGridY())
-      return why("the kernel's block grid does not fit the compute grid, so "
-                 "its blocks cannot go one per core");
+    if (!placeMulticast(kernel.getGrid()[0], kernel.getGrid()[1], device))
+      return why("the kernel's block grid does not fit the compute grid, nor "
+                 "is it one row or column of blocks that fills a rectangle of "
+                 "it, so its blocks cannot go one per core");
     if (!hasSharedLoad(kernel))
       return why("no block load is shared by a row or column of cores");
     auto problem = problemOf(kernel, target.getDstTileCapacity());
@@ -165,28 +166,44 @@ struct TTInferSchedulePass
     return kind;
   }
 
-  /// One block per core on a gridX x gridY rectangle (each core computes
-  /// its block of every matrix of a batch in turn); marks the block loads
-  /// every core of a row (column) shares.
+  /// One block per core (each core computes its block of every matrix of a
+  /// batch in turn): on a gridX x gridY rectangle, marking the block loads
+  /// every core of a row (column) shares; or, for one row (column) of blocks
+  /// longer than the device's grid, folded row-wise onto a rectangle of it,
+  /// marking the load all the blocks share for the whole grid.
   LogicalResult planMulticast(tl::KernelOp kernel, DeviceAttr device) {
-    uint64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
-    if (gridX > device.getGridX() || gridY > device.getGridY())
+    int64_t gridX = kernel.getGrid()[0], gridY = kernel.getGrid()[1];
+    std::optional<MulticastPlacement> place =
+        placeMulticast(gridX, gridY, device);
+    if (!place)
       return kernel.emitOpError()
              << "the multicast schedule places one output block per core, "
                 "but the kernel's "
              << gridX << "x" << gridY << " blocks do not fit the "
              << device.getGridX() << "x" << device.getGridY()
              << " compute grid of " << stringifyArch(device.getArch())
-             << "; use larger blocks (block-m, block-n) or schedule=reuse";
+             << ", nor are they one row or column of blocks that fills a "
+                "rectangle of it; use larger blocks (block-m, block-n) or "
+                "schedule=reuse";
     kernel.walk([&](tl::CopyOp copy) {
-      if (std::optional<McastDirection> along = sharedAlong(copy, kernel))
+      std::optional<McastDirection> along = sharedAlong(copy, kernel);
+      if (along && place->folded) {
+        // Shared along the grid's long side: by every block. Along a side
+        // one block long: by none.
+        bool alongRow = *along == McastDirection::Row;
+        if ((alongRow ? gridX : gridY) == 1)
+          along.reset();
+        else
+          along = McastDirection::Grid;
+      }
+      if (along)
         copy->setAttr(TTDialect::kMulticastAttrName,
                       McastDirectionAttr::get(&getContext(), *along));
     });
     kernel->getParentOfType<func::FuncOp>()->setAttr(
         TTDialect::kWorkSplitAttrName,
-        WorkSplitAttr::compute(&getContext(), gridX * gridY, gridX, gridY,
-                               /*rowWise=*/true));
+        WorkSplitAttr::compute(&getContext(), gridX * gridY, place->width,
+                               place->height, /*rowWise=*/true));
     return success();
   }
 

@@ -48,6 +48,23 @@ static Value slotAddress(OpBuilder &b, Location loc, Value base, Value slot,
   return arith::AddIOp::create(b, loc, base, offset);
 }
 
+/// The multicast group of a direction, in C++ names and in words.
+static StringRef groupPrefix(McastDirection direction) {
+  switch (direction) {
+  case McastDirection::Row:
+    return "row";
+  case McastDirection::Column:
+    return "col";
+  case McastDirection::Grid:
+    return "grid";
+  }
+  llvm_unreachable("unknown multicast direction");
+}
+static StringRef groupName(McastDirection direction) {
+  return direction == McastDirection::Column ? "column"
+                                             : groupPrefix(direction);
+}
+
 namespace {
 /// The runtime facts of the multicast group a kernel's core belongs to along
 /// one direction, read once at the kernel's entry.
@@ -78,7 +95,7 @@ public:
     if (it != groups.end())
       return it->second;
     Location loc = kernel.getLoc();
-    StringRef prefix = direction == McastDirection::Row ? "row" : "col";
+    StringRef prefix = groupPrefix(direction);
     auto arg = [&](McastField field, StringRef what) -> Value {
       auto args = kernel->getAttrOfType<ArrayAttr>(
           TTDialect::kRuntimeArgsAttrName);
@@ -116,11 +133,15 @@ public:
     setCppName(g.sends.getDefiningOp(),
                llvm::formatv("{0}_sends", prefix).str());
     auto init = scf::IfOp::create(b, loc, g.sends, /*withElseRegion=*/false);
-    setComment(init, llvm::formatv("Multicast along the core's grid {0}: the "
+    setComment(init,
+               direction == McastDirection::Grid
+                   ? std::string("Multicast to the whole grid of cores: its "
+                                 "first core reads each block from DRAM and "
+                                 "sends it to all the others")
+                   : llvm::formatv("Multicast along the core's grid {0}: the "
                                    "{0}'s first core reads each block from "
                                    "DRAM and sends it to the others",
-                                   direction == McastDirection::Row ? "row"
-                                                                    : "column")
+                                   groupName(direction))
                          .str());
     OpBuilder then = init.getThenBodyBuilder();
     NocSemaphoreSetOp::create(then, loc, g.valid, i32Const(then, loc, kValid));
@@ -243,9 +264,7 @@ static void expandReads(func::FuncOp kernel) {
       setComment(reserve, op.getMulticast()
                               ? "Receive " + what + ", read by the first core "
                                     "of the " +
-                                    (*op.getMulticast() == McastDirection::Row
-                                         ? std::string("row")
-                                         : std::string("column"))
+                                    groupName(*op.getMulticast()).str()
                               : "Read " + what);
       Value l1 = GetWritePtrOp::create(b, loc, b.getI32Type(), op.getCb());
       l1s.push_back(l1);
@@ -288,15 +307,30 @@ static void expandReads(func::FuncOp kernel) {
       NocSemaphoreWaitOp::create(s, loc, g.ready, g.numDests);
       NocSemaphoreSetOp::create(s, loc, g.ready,
                                 i32Const(s, loc, McastGroups::kInvalid));
+      // The grid's rectangle holds the sender: tt-metal multicasts into it
+      // only with the loopback variants, which count the sender too (it
+      // rewrites its own block and its own VALID flag unchanged).
+      bool loopback = *along == McastDirection::Grid;
+      Value count = g.numDests;
+      if (loopback) {
+        count = arith::AddIOp::create(s, loc, g.numDests, i32Const(s, loc, 1));
+        setCppName(count.getDefiningOp(), "grid_cores");
+      }
       Value dst = GetNocMulticastAddrOp::create(
           s, loc, s.getI64Type(), g.destStartX, g.destStartY, g.destEndX,
           g.destEndY, l1);
-      NocAsyncWriteMulticastOp::create(s, loc, l1, dst, i32Const(s, loc, bytes),
-                                       g.numDests);
+      Value size = i32Const(s, loc, bytes);
+      if (loopback)
+        NocAsyncWriteMulticastLoopbackOp::create(s, loc, l1, dst, size, count);
+      else
+        NocAsyncWriteMulticastOp::create(s, loc, l1, dst, size, count);
       Value flag = GetNocMulticastAddrOp::create(
           s, loc, s.getI64Type(), g.destStartX, g.destStartY, g.destEndX,
           g.destEndY, g.valid);
-      NocSemaphoreSetMulticastOp::create(s, loc, g.valid, flag, g.numDests);
+      if (loopback)
+        NocSemaphoreSetMulticastLoopbackOp::create(s, loc, g.valid, flag, count);
+      else
+        NocSemaphoreSetMulticastOp::create(s, loc, g.valid, flag, count);
       // The pages go back to compute, which may free them for the next
       // read: the multicast must have left L1 first.
       NocAsyncWritesFlushedOp::create(s, loc);

@@ -34,8 +34,15 @@ DataFormat formatOf(Type element) {
   return element.isF32() ? DataFormat::Float32 : DataFormat::Float16_b;
 }
 
+/// The i32 form of each block index of the kernel, cast once at the top of
+/// its body (tt-grid-to-persistent replaces these casts by the core's i32
+/// block coordinates).
+using BlockIndexCasts = DenseMap<Value, Value>;
+
 /// What the analysis decided for one function; the patterns only read it.
 struct MemoryPlan {
+  /// The i32 cast of each block index of the kernel.
+  BlockIndexCasts blockIndexCasts;
   /// Each local buffer's circular buffer handle (created at function entry).
   llvm::MapVector<Operation *, Value> cbOf;
   /// `tiles_per_row` parameter of each global buffer a block moves through.
@@ -113,32 +120,32 @@ std::optional<AffineExpr> affineOffset(Value v, SmallVectorImpl<Value> &leaves) 
   return getAffineDimExpr(pos - leaves.begin(), ctx);
 }
 
-/// `index` as the kernel's uint32_t: the i32 it was cast from, or a cast.
-Value toI32(OpBuilder &b, Location loc, Value index);
+/// `index` as the kernel's uint32_t: a block index's cast, the i32 it was
+/// cast from, or a new cast.
+Value toI32(OpBuilder &b, Location loc, Value index,
+            const BlockIndexCasts &casts);
 
 /// The i32 arithmetic of a simplified affine expression of `leaves`:
 /// constants, dims, sums and products with a constant.
 Value materializeI32(OpBuilder &b, Location loc, AffineExpr e,
-                     ArrayRef<Value> leaves) {
+                     ArrayRef<Value> leaves, const BlockIndexCasts &casts) {
   Type i32 = b.getI32Type();
   if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
     return arith::ConstantIntOp::create(b, loc, i32, c.getValue());
   if (auto d = llvm::dyn_cast<AffineDimExpr>(e)) {
     Value leaf = leaves[d.getPosition()];
-    return leaf.getType().isInteger(32)
-               ? leaf
-               : toI32(b, loc, leaf);
+    return leaf.getType().isInteger(32) ? leaf : toI32(b, loc, leaf, casts);
   }
   auto bin = llvm::cast<AffineBinaryOpExpr>(e);
-  Value lhs = materializeI32(b, loc, bin.getLHS(), leaves);
-  Value rhs = materializeI32(b, loc, bin.getRHS(), leaves);
+  Value lhs = materializeI32(b, loc, bin.getLHS(), leaves, casts);
+  Value rhs = materializeI32(b, loc, bin.getRHS(), leaves, casts);
   if (e.getKind() == AffineExprKind::Add)
     return arith::AddIOp::create(b, loc, lhs, rhs);
   return arith::MulIOp::create(b, loc, lhs, rhs);
 }
 
-/// The offset's leaves looked through the index casts the persistent loop
-/// introduced, so the kernel computes with the i32 values themselves.
+/// The offset's leaves looked through index casts of i32 values (the K
+/// loop's counter), so the kernel computes with the i32 values themselves.
 Value throughCast(Value v) {
   if (auto cast = v.getDefiningOp<arith::IndexCastUIOp>())
     return cast.getIn();
@@ -150,7 +157,8 @@ Value throughCast(Value v) {
 /// The tile coordinate (i32) of an element offset that is provably a multiple
 /// of the tile size (its affine expression is a multiple of 32 for every
 /// value of its leaves), else null: `offset floordiv 32`, simplified.
-Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
+Value toTileCoord(OpBuilder &b, Location loc, Value offset,
+                  const BlockIndexCasts &casts) {
   SmallVector<Value> leaves;
   std::optional<AffineExpr> expr = affineOffset(offset, leaves);
   if (!expr || !expr->isMultipleOf(tl::kTileSize))
@@ -159,19 +167,22 @@ Value toTileCoord(OpBuilder &b, Location loc, Value offset) {
                                         leaves.size(), 0);
   for (Value &leaf : leaves)
     leaf = throughCast(leaf);
-  Value coord = materializeI32(b, loc, tiles, leaves);
-  // The only loop counter a copy offset scales is the K loop's (the block
-  // grid arrives as out_row / out_col): a K step of several tiles starts at
+  Value coord = materializeI32(b, loc, tiles, leaves, casts);
+  // The only loop counter a copy offset scales is the K loop's (block
+  // indices arrive through their casts): a K step of several tiles starts at
   // this tile of K, which the reader uses for A and B.
   if (auto mul = coord.getDefiningOp<arith::MulIOp>())
-    if (llvm::isa<BlockArgument>(throughCast(mul.getLhs())) ||
-        llvm::isa<BlockArgument>(mul.getLhs()))
+    if (Value counter = throughCast(mul.getLhs());
+        llvm::isa<BlockArgument>(counter) && !casts.count(counter))
       setCppName(mul, "k_tile");
   return coord;
 }
 
 /// `index` as the kernel's uint32_t: the i32 it was cast from, or a cast.
-Value toI32(OpBuilder &b, Location loc, Value index) {
+Value toI32(OpBuilder &b, Location loc, Value index,
+            const BlockIndexCasts &casts) {
+  if (Value cast = casts.lookup(index))
+    return cast;
   if (auto cast = index.getDefiningOp<arith::IndexCastUIOp>())
     if (cast.getIn().getType().isInteger(32))
       return cast.getIn();
@@ -290,8 +301,10 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     auto local = llvm::cast<MemRefType>(op.getLocal().getType());
     int64_t rows = local.getDimSize(0) / tl::kTileSize;
     int64_t cols = local.getDimSize(1) / tl::kTileSize;
-    Value row = toTileCoord(rewriter, loc, op.getMatrixIndices()[0]);
-    Value col = toTileCoord(rewriter, loc, op.getMatrixIndices()[1]);
+    Value row =
+        toTileCoord(rewriter, loc, op.getMatrixIndices()[0], plan.blockIndexCasts);
+    Value col =
+        toTileCoord(rewriter, loc, op.getMatrixIndices()[1], plan.blockIndexCasts);
     if (!row || !col)
       return rewriter.notifyMatchFailure(op, "offset not a tile multiple");
     Value perRow = plan.tilesPerRowOf.lookup(op.getGlobal());
@@ -306,7 +319,8 @@ struct CopyLowering : OpConversionPattern<tl::CopyOp> {
     // row.
     if (Value matrixRows = plan.matrixRowsOf.lookup(op)) {
       Value firstRow = arith::MulIOp::create(
-          rewriter, loc, toI32(rewriter, loc, op.getBatchIndex()), matrixRows);
+          rewriter, loc, toI32(rewriter, loc, op.getBatchIndex(), plan.blockIndexCasts),
+          matrixRows);
       row = arith::AddIOp::create(rewriter, loc, firstRow, row);
       if (rowLimit)
         rowLimit = arith::AddIOp::create(rewriter, loc, firstRow, rowLimit);
@@ -845,19 +859,6 @@ struct TTLowerMemorySpacePass
       edgeLimits(load, fragmentType, "Mt", "c_tile_rows",
                  plan.tilesPerRowOf[load.getGlobal()]);
     }
-    // A grid of one-tile-wide blocks over the whole of C has as many block
-    // columns as C has tile columns: grid_x is Nt by construction, so the
-    // kernels get one argument, not two that always agree.
-    if (func->hasAttr(TTDialect::kWholeMatmulAttrName) && nTiles == 1)
-      for (auto gridX :
-           llvm::make_early_inc_range(func.getOps<RuntimeParamOp>()))
-        if (gridX.getName() == "grid_x" &&
-            gridX.getValue() ==
-                uint64_t(tl::tilesFor(
-                    outputType.getDimSize(outputType.getRank() - 1)))) {
-          gridX.getResult().replaceAllUsesWith(plan.tilesPerRowOf[output]);
-          gridX.erase();
-        }
     // A K loop over all of K in one-tile steps runs Kt times: reuse that
     // parameter. Anything else (larger steps, a partial K) is its own.
     // (No operand is stored with rows of K tiles when both are transposed.)
@@ -883,11 +884,12 @@ struct TTLowerMemorySpacePass
         diag << " " << cb.what << " " << cb.bytes << " bytes;";
       return failure();
     }
-    auto kernels = func.getOps<tl::KernelOp>();
-    if (!kernels.empty())
-      return (*kernels.begin()).emitOpError(
-          "run tt-grid-to-persistent before tt-lower-memory-space: the grid "
-          "must be a per-core loop");
+    // The kernel computes with its block indices as uint32_t.
+    auto kernel = gemm->getParentOfType<tl::KernelOp>();
+    b.setInsertionPointToStart(&kernel.getBodyBlock());
+    for (BlockArgument index : kernel.getBlockIndices())
+      plan.blockIndexCasts[index] =
+          arith::IndexCastUIOp::create(b, loc, b.getI32Type(), index);
     return success();
   }
 
@@ -907,7 +909,7 @@ struct TTLowerMemorySpacePass
       return add.emitOpError()
              << "bias region start must be a provable multiple of "
              << tl::kTileSize << " elements";
-    Value colTile = toTileCoord(b, loc, col);
+    Value colTile = toTileCoord(b, loc, col, plan.blockIndexCasts);
     auto [rowLimit, colLimit] = plan.limitsOf.lookup(add);
     auto fragment = llvm::cast<MemRefType>(add.getFragment().getType());
     ReadTilesOp::create(b, loc, add.getBias(), i32Const(b, loc, 0), colTile,
@@ -928,6 +930,8 @@ struct TTLowerMemorySpacePass
       return signalPassFailure();
     ConversionTarget target(getContext());
     target.addIllegalDialect<tl::TLDialect>();
+    // The grid stays: tt-grid-to-persistent turns it into the core's loop.
+    target.addLegalOp<tl::KernelOp>();
     target.addLegalDialect<TTDialect, arith::ArithDialect, scf::SCFDialect,
                            func::FuncDialect>();
     RewritePatternSet patterns(&getContext());
@@ -936,6 +940,9 @@ struct TTLowerMemorySpacePass
     patterns.add<EpilogueLowering>(&getContext());
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       return signalPassFailure();
+    for (Value cast : llvm::make_second_range(plan.blockIndexCasts))
+      if (cast.use_empty())
+        cast.getDefiningOp()->erase();
     // The stacked views of a folded batch have no users left.
     func.walk([](memref::CollapseShapeOp view) {
       if (view->use_empty())

@@ -39,6 +39,22 @@ std::pair<int64_t, int64_t> mlir::tt::chooseSubblock(int64_t m, int64_t n,
   return best;
 }
 
+std::optional<MulticastPlacement>
+mlir::tt::placeMulticast(int64_t gridX, int64_t gridY, DeviceAttr device) {
+  int64_t deviceX = device.getGridX(), deviceY = device.getGridY();
+  if (gridX <= deviceX && gridY <= deviceY)
+    return MulticastPlacement{gridX, gridY, /*folded=*/false};
+  if (gridX != 1 && gridY != 1)
+    return std::nullopt;
+  // The widest rectangle the blocks fill exactly (a split_work_to_cores of
+  // one block per core, row-wise, covers it).
+  int64_t blocks = gridX * gridY;
+  for (int64_t width = std::min(blocks, deviceX); width > 0; --width)
+    if (blocks % width == 0 && blocks / width <= deviceY)
+      return MulticastPlacement{width, blocks / width, /*folded=*/true};
+  return std::nullopt;
+}
+
 static const ttemu::model::DeviceModel &modelOf(Arch arch) {
   return arch == Arch::Blackhole ? ttemu::model::kBlackhole
                                  : ttemu::model::kWormholeB0;
@@ -193,7 +209,10 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   if (c.kind == Schedule::Multicast) {
     // A row's first core reads A's block and multicasts it on its reader
     // (RISCV_1, NoC 1); a column's first core does the same with B on its
-    // writer (RISCV_0, NoC 0), so the two proceed side by side. All the
+    // writer (RISCV_0, NoC 0), so the two proceed side by side. A single
+    // column (row) of blocks folded onto the whole grid is the same
+    // transfer pattern: every core reads its own A (B) block, and one core
+    // reads the shared B (A) block and multicasts it to all the others. All the
     // senders of the grid share the DRAM bandwidth. A sender waits only for
     // its multicast to leave L1 (noc_async_writes_flushed); the flight to the
     // receivers overlaps the next step, so the NoC latency is paid once, at
@@ -214,7 +233,16 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
                             sendStep(bTiles, bBytes, gridY > 1, 1.0));
     lastMovement = std::max(sendStep(aTiles, aBytes, gridX > 1, lastStep),
                             sendStep(bTiles, bBytes, gridY > 1, lastStep));
-    startup = dm.noc_latency_cycles + double(gridX + gridY) * dm.noc_hop_cycles;
+    // The farthest receiver is a rectangle's width plus height away.
+    std::optional<MulticastPlacement> place =
+        placeMulticast(gridX, gridY, device);
+    double hops = place ? double(place->width + place->height)
+                        : double(gridX + gridY);
+    if (place && place->folded) {
+      out.foldedWidth = place->width;
+      out.foldedHeight = place->height;
+    }
+    startup = dm.noc_latency_cycles + hops * dm.noc_hop_cycles;
     aReads = batch * double(p.mTiles) * p.kTiles;
     bReads = batch * double(p.kTiles) * p.nTiles;
   } else {
@@ -338,10 +366,8 @@ mlir::tt::searchSchedules(const MatmulProblem &problem, TargetAttr target,
         for (int64_t bk :
              kStepChoices(problem.kTiles, blockK, kMaxBlockKTiles)) {
           if (kind == Schedule::Multicast &&
-              (llvm::divideCeil(problem.mTiles, bm) >
-                   int64_t(device.getGridY()) ||
-               llvm::divideCeil(problem.nTiles, bn) >
-                   int64_t(device.getGridX())))
+              !placeMulticast(llvm::divideCeil(problem.nTiles, bn),
+                              llvm::divideCeil(problem.mTiles, bm), device))
             continue;
           ScheduleCandidate cand;
           cand.kind = kind;

@@ -19,11 +19,18 @@ using Scored = ScoredSchedule;
 std::string describe(const Scored &s) {
   const ScheduleCandidate &c = s.candidate;
   const SchedulePrediction &p = s.prediction;
+  std::string kind = stringifySchedule(c.kind).str();
+  // One row or column of blocks folded onto the grid: the operand every
+  // block shares goes to all the cores.
+  if (p.foldedWidth > 0)
+    kind += llvm::formatv(" to the whole grid ({0}x{1} cores)", p.foldedWidth,
+                          p.foldedHeight)
+                .str();
   return llvm::formatv(
              "{0} block {1}x{2}x{3} (tiles {4}x{5}x{6}, subblock {7}x{8}) on "
              "{9} cores: {10:f0} cycles predicted, {11:f1}% of peak, {12} "
              "bound, {13} DRAM tile reads, {14} KB of L1",
-             stringifySchedule(c.kind), c.blockM * tl::kTileSize,
+             kind, c.blockM * tl::kTileSize,
              c.blockN * tl::kTileSize, c.blockK * tl::kTileSize, c.blockM,
              c.blockN, c.blockK, c.subblockH, c.subblockW, p.cores, p.cycles,
              100 * p.utilization(), p.bound, p.dramTileReads,

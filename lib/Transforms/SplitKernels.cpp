@@ -41,11 +41,13 @@ std::string bufferName(func::FuncOp func, unsigned arg) {
 bool belongsTo(Operation *op, KernelRole role) {
   // A block multicast down the core's column (B) goes with the writer, on
   // the other RISC and NoC, as in tt-metal's multicast matmul: the row's
-  // and the column's transfers then proceed side by side.
-  if (auto read = llvm::dyn_cast<ReadTilesOp>(op))
-    return role == (read.getMulticast() == McastDirection::Column
-                        ? KernelRole::Writer
-                        : KernelRole::Reader);
+  // and the column's transfers then proceed side by side. So does a block
+  // multicast to the whole grid, beside the core's own reads.
+  if (auto read = llvm::dyn_cast<ReadTilesOp>(op)) {
+    std::optional<McastDirection> along = read.getMulticast();
+    bool writer = along == McastDirection::Column || along == McastDirection::Grid;
+    return role == (writer ? KernelRole::Writer : KernelRole::Reader);
+  }
   if (llvm::isa<WriteTilesOp>(op))
     return role == KernelRole::Writer;
   // Before the split only the compute stage talks to CBs directly.
@@ -193,11 +195,11 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
     // A core that only counts its tiles (compute) need not know where they
     // start.
     kernel.walk([&](scf::ForOp loop) {
-      if (!loop->hasAttr(tl::kPersistentAttrName) ||
-          !loop.getInductionVar().use_empty())
+      if (!loop.getInductionVar().use_empty())
         return;
+      // (The block loop: from the core's first block, its count long.)
       auto range = loop.getLowerBound().getDefiningOp<CoreTileRangeOp>();
-      if (!range)
+      if (!range || range.getStart() != loop.getLowerBound())
         return;
       OpBuilder lb(loop);
       loop.setLowerBound(i32Const(lb, loop.getLoc(), 0));
@@ -297,8 +299,6 @@ struct TTSplitKernelsPass : tt::impl::TTSplitKernelsBase<TTSplitKernelsPass> {
       startCompute(kernel);
 
     // Kernels are `void kernel_main()`; their buffers now come as arguments.
-    kernel->removeAttr(tl::kPersistentAttrName);
-    kernel.walk([](scf::ForOp loop) { loop->removeAttr(tl::kPersistentAttrName); });
     BitVector all(kernel.getNumArguments(), true);
     if (failed(kernel.eraseArguments(all)))
       return kernel.emitError("could not drop the buffer arguments");

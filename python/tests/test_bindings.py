@@ -46,7 +46,7 @@ def test_failed_pass_is_named():
     result = _ttmlir.run_pipeline(src, "tl-to-tt-pipeline", "m.mlir", True)
     assert not result["ok"] and result["failed_pass"] == "tt-lower-memory-space"
     assert "m.mlir:" in result["diagnostics"] and "circular buffers need" in result["diagnostics"]
-    assert result["stages"][-1][0] == "tt-grid-to-persistent"
+    assert result["stages"][-1][0] == "tt-infer-shard"
 
 
 def test_emit_metalium():

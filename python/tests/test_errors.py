@@ -353,7 +353,7 @@ def test_pass_diagnostic_points_at_python():
     assert error.value.pass_name == "tt-lower-memory-space"
     assert str(error.value).startswith("pass tt-lower-memory-space failed:")
     # the IR after every pass that ran is attached
-    assert "tt-grid-to-persistent" in error.value.stages and "tt-lower-memory-space" not in error.value.stages
+    assert "tt-infer-shard" in error.value.stages and "tt-lower-memory-space" not in error.value.stages
 
 
 def test_l1_budget_diagnostic():

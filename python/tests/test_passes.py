@@ -28,6 +28,8 @@ def test_scripted_flow(func):
     assert "tt.multicast = #tt.along<row>" in text and "tt.multicast = #tt.along<column>" in text
     assert text.count("tt.shard = #tt.shard<layout = dram_interleaved") == 3
 
+    mod = tt.lower_memory_space(mod)
+    assert "tt.get_cb" in str(mod) and "tl.kernel" in str(mod) and "tl.copy" not in str(mod)
     mod = tt.grid_to_persistent(mod)
     assert "tt.core_tile_range" in str(mod) and "tl.kernel" not in str(mod)
     mod = tt.lower_to_tiles(mod)
@@ -52,7 +54,7 @@ def test_every_pass_one_by_one(func):
     mod = tt.module(func)
     assert mod.stage == "tl"
     for step in [tt.apply_tt_defaults, tt.infer_default_tt_schedule, tt.infer_default_tt_shard,
-                 tt.grid_to_persistent, tt.lower_memory_space, tt.tensorize,
+                 tt.lower_memory_space, tt.grid_to_persistent, tt.tensorize,
                  tt.split_kernels, tt.lower_dataflow, tt.build_program, tt.verify]:
         mod = step(mod)
     assert mod.stage == "tt-verify" and mod.done

@@ -39,6 +39,25 @@ def test_multicast_kernel_runs_and_reads_each_tile_once():
     assert stats.stats["noc"]["unicast_reads"] == tiles
 
 
+def test_tall_kernel_multicasts_b_to_the_whole_grid():
+    """A T.Kernel of one column of 32 blocks (a tall, skinny C) is longer
+    than the 8x8 grid's columns: folded onto 8x4 cores, each reads its own
+    rows of A and core (0, 0) multicasts B's blocks to all of them."""
+    kernel = tilelang.compile(matmul(1024, 32, 128, 32, 32, 32), out_idx=[2], schedule="multicast")
+    plan = kernel.plan
+    assert {s["name"] for s in plan["semaphores"]} == {"grid_ready", "grid_valid"}
+    assert plan["cores"]["count"] == 32
+    a, b = _inputs(1024, 128, 32)
+    c = kernel(a, b)
+    ref = _reference(a, b)
+    # As above: (1 + 2) * 2^-8 < 2^-6 of max|ref| for 4 K tiles.
+    assert np.max(np.abs(c - ref)) <= np.max(np.abs(ref)) * 2 ** -6
+    profiler = kernel.get_profiler()
+    profiler.do_bench()
+    # Each DRAM tile once: A's 32 x 4 tiles and B's 4 x 1.
+    assert profiler.stats["noc"]["unicast_reads"] == 32 * 4 + 4 * 1
+
+
 def test_reuse_reads_more_than_multicast():
     reuse = tilelang.compile(matmul(128, 256, 128, 64, 32, 32), out_idx=[2], schedule="reuse")
     assert "semaphores" not in reuse.plan

@@ -18,8 +18,8 @@ from .frontend import PrimFunc
 
 __all__ = [
     "module", "fuse_linalg_epilogue", "fold_shared_batch", "apply_tt_defaults", "split_mesh", "select_schedule", "infer_default_tt_schedule", "infer_schedule",
-    "infer_default_tt_shard", "infer_shard", "plan_work", "grid_to_persistent",
-    "lower_memory_space", "tensorize", "lower_to_tiles", "split_kernels",
+    "infer_default_tt_shard", "infer_shard", "plan_work", "lower_memory_space",
+    "grid_to_persistent", "tensorize", "lower_to_tiles", "split_kernels",
     "lower_dataflow", "build_program", "verify", "emit_tt_artifacts", "run_pipeline",
 ]
 
@@ -76,12 +76,12 @@ infer_schedule = infer_default_tt_schedule = _step(
     "schedule (auto: the cheaper for the kernel's blocks).")
 infer_shard = infer_default_tt_shard = _step(
     "tt-infer-shard", "The DRAM layout of every global buffer (tt.shard on each argument).")
-grid_to_persistent = _step(
-    "tt-grid-to-persistent", "The block grid becomes a per-core loop over the blocks it owns.")
 lower_memory_space = _step(
     "tt-lower-memory-space",
-    "Shared buffers to circular buffers, the fragment to DST (options: cb_depth, "
-    "subblock_h, subblock_w).")
+    "Inside the block grid: shared buffers to circular buffers, the fragment to DST "
+    "(options: cb_depth, subblock_h, subblock_w).")
+grid_to_persistent = _step(
+    "tt-grid-to-persistent", "The block grid becomes a per-core loop over the blocks it owns.")
 tensorize = _step("tt-tensorize", "Block matmuls and packs to matmul_tiles and the DST handshake.")
 split_kernels = _step(
     "tt-split-kernels",
@@ -105,7 +105,7 @@ def plan_work(mod):
 
 def lower_to_tiles(mod):
     """The per-core loop, circular buffers and DST, tile-level compute
-    (tt-grid-to-persistent, tt-lower-memory-space, tt-tensorize)."""
+    (tt-lower-memory-space, tt-grid-to-persistent, tt-tensorize)."""
     return tensorize(mod)
 
 

@@ -24,3 +24,14 @@ func.func @batch_split_mismatch() attributes {tt.work_split = #tt.work_split<uni
   }
   return
 }
+
+// -----
+
+// Only a tl.kernel may hold tl ops: the body must be lowered first.
+func.func @body_not_lowered() {
+  tl.kernel [1, 1] as (%bx, %by) {
+    // expected-error @+1 {{'tl.alloc_fragment' op is still in the grid's body: run tt-lower-memory-space before tt-grid-to-persistent (the block loop holds tt ops only)}}
+    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+  }
+  return
+}

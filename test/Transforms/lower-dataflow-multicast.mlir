@@ -88,3 +88,31 @@ func.func @mixed() attributes {tt.kernel_role = #tt.kernel_role<reader>, tt.runt
   tt.read_tiles %b[%c1, %c1] tiles_per_row %c4 block 1 x 1 -> %in1 multicast <column> : !tt.accessor, !tt.cb<1, 2 x !tt.tile<bf16>>
   return
 }
+
+// -----
+
+// A read multicast to the whole grid of cores: the grid group's facts, and
+// the loopback variants, since the rectangle holds the sender (core (0, 0)):
+// they count it, num_dests + 1. The ready handshake still counts receivers.
+// CHECK-LABEL: func.func @grid()
+// CHECK-SAME: tt.runtime_args = ["b", #tt.mcast<grid, is_sender>
+// CHECK-SAME: #tt.mcast<grid, valid_semaphore>]
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : i32
+// CHECK: %[[N:.*]] = tt.get_arg_val {{.*}} as "grid_num_dests"
+// CHECK: %[[READY:.*]] = tt.get_semaphore %{{.*}} as "grid_ready_sem"
+// CHECK: %[[VALID:.*]] = tt.get_semaphore %{{.*}} as "grid_valid_sem"
+// CHECK: tt.cb_reserve_back %{{.*}} {tt.comment = "Receive a 1x2 block of b into cb_in1, read by the first core of the grid"}
+// CHECK: tt.noc_semaphore_wait %[[READY]], %[[N]]
+// CHECK: %[[ALL:.*]] = arith.addi %[[N]], %[[C1]] {tt.name = "grid_cores"} : i32
+// CHECK: tt.noc_async_write_multicast_loopback_src %{{.*}}, %{{.*}}, %{{.*}}, %[[ALL]] : i64
+// CHECK: tt.noc_semaphore_set_multicast_loopback_src %[[VALID]], %{{.*}}, %[[ALL]] : i64
+// CHECK-NOT: tt.noc_async_write_multicast %
+func.func @grid() attributes {tt.kernel_role = #tt.kernel_role<writer>, tt.runtime_args = ["b"]} {
+  %b_addr = tt.get_arg_val 0 as "b_addr" : i32
+  %b = tt.tensor_accessor %b_addr args 0 as "b" : !tt.accessor
+  %in1 = tt.get_cb as "cb_in1" : !tt.cb<1, 4 x !tt.tile<bf16>>
+  %c0 = arith.constant 0 : i32
+  %c2 = arith.constant 2 : i32
+  tt.read_tiles %b[%c0, %c0] tiles_per_row %c2 block 1 x 2 -> %in1 multicast <grid> : !tt.accessor, !tt.cb<1, 4 x !tt.tile<bf16>>
+  return
+}

@@ -9,8 +9,8 @@
 // CHECK-SAME: (%[[A:[^:]*]]: memref<3x96x64xbf16>, %[[B:[^:]*]]: memref<64x32xbf16>, %[[C:[^:]*]]: memref<3x96x32xbf16>)
 // CHECK-DAG: %[[MT:.*]] = tt.runtime_param "Mt" = 3 : i32
 // CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 2 : i32
-// CHECK: %[[BZ:.*]] = arith.divui %{{.*}}, %{{.*}} {tt.name = "out_matrix"} : i32
-// CHECK: %[[BZI:.*]] = arith.index_castui %[[BZ]] : i32 to index
+// CHECK: tl.kernel [1, 2, 3] as (%{{.*}}, %{{.*}}, %[[BZX:.*]]) {
+// CHECK: %[[BZ:.*]] = arith.index_castui %[[BZX]] : index to i32
 // CHECK: scf.for
 // CHECK: %[[AFIRST:.*]] = arith.muli %[[BZ]], %[[MT]] : i32
 // CHECK: %[[AROW:.*]] = arith.addi %[[AFIRST]], %{{.*}} : i32
@@ -26,33 +26,21 @@ func.func @batch_shared_b(%A: memref<3x96x64xbf16>, %B: memref<64x32xbf16>, %C: 
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   %c64 = arith.constant 64 : index
-  %start, %count = tt.core_tile_range blocks : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 1 : i32
-  %grid_y = tt.runtime_param "grid_y" = 2 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %rest = arith.divui %t, %grid_x : i32
-    %by = arith.remui %rest, %grid_y {tt.name = "out_row"} : i32
-    %bz = arith.divui %rest, %grid_y {tt.name = "out_matrix"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
-    %bzi = arith.index_castui %bz : i32 to index
+  tl.kernel [1, 2, 3] as (%bx, %by, %bz) {
     %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<64x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c64 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<64x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c32 : index
-      tl.copy %A[%bzi, %row, %kk] to %a : memref<3x96x64xbf16> to memref<64x32xbf16, #tl.scope<shared>>
+      tl.copy %A[%bz, %row, %kk] to %a : memref<3x96x64xbf16> to memref<64x32xbf16, #tl.scope<shared>>
       tl.copy %B[%kk, %col] to %b : memref<64x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
       tl.gemm %a, %b, %acc : memref<64x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<64x32xf32, #tl.scope<fragment>>
     }
-    tl.copy %acc to %C[%bzi, %row, %col] : memref<64x32xf32, #tl.scope<fragment>> to memref<3x96x32xbf16>
-  } {tl.persistent}
+    tl.copy %acc to %C[%bz, %row, %col] : memref<64x32xf32, #tl.scope<fragment>> to memref<3x96x32xbf16>
+  }
   return
 }
 
@@ -62,7 +50,7 @@ func.func @batch_shared_b(%A: memref<3x96x64xbf16>, %B: memref<64x32xbf16>, %C: 
 // starts at tile row i * Nt. Blocks divide every matrix, so no limits.
 // CHECK-LABEL: func.func @batch_transposed_b
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 2 : i32
-// CHECK: scf.for
+// CHECK: tl.kernel [2, 2, 3]
 // CHECK: tt.read_tiles
 // CHECK: %[[BFIRST:.*]] = arith.muli %{{.*}}, %[[NT]] : i32
 // CHECK: %[[BROW:.*]] = arith.addi %[[BFIRST]], %{{.*}} : i32
@@ -71,34 +59,21 @@ func.func @batch_shared_b(%A: memref<3x96x64xbf16>, %B: memref<64x32xbf16>, %C: 
 func.func @batch_transposed_b(%A: memref<3x64x64xbf16>, %B: memref<3x64x64xbf16>, %C: memref<3x64x64xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 2 : i32
-  %batch = tt.runtime_param "batch" = 3 : i32
-  %c0 = arith.constant 0 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
-    scf.for %m = %c0 to %batch step %c1 : i32 {
-      %bzi = arith.index_castui %m : i32 to index
-      %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-      %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-      %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-      %row = arith.muli %byi, %c32 : index
-      %col = arith.muli %bxi, %c32 : index
-      tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
-      tl.pipelined %k in 2 stages 2 {
-        %kk = arith.muli %k, %c32 : index
-        tl.copy %A[%bzi, %row, %kk] to %a : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-        tl.copy %B[%bzi, %col, %kk] to %b : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-        tl.gemm %a, %b, %acc transpose_b : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
-      }
-      tl.copy %acc to %C[%bzi, %row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<3x64x64xbf16>
+  tl.kernel [2, 2, 3] as (%bx, %by, %bz) {
+    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
+    %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
+    tl.pipelined %k in 2 stages 2 {
+      %kk = arith.muli %k, %c32 : index
+      tl.copy %A[%bz, %row, %kk] to %a : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.copy %B[%bz, %col, %kk] to %b : memref<3x64x64xbf16> to memref<32x32xbf16, #tl.scope<shared>>
+      tl.gemm %a, %b, %acc transpose_b : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
-  } {tl.persistent}
+    tl.copy %acc to %C[%bz, %row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<3x64x64xbf16>
+  }
   return
 }
 
@@ -111,6 +86,7 @@ func.func @batch_transposed_b(%A: memref<3x64x64xbf16>, %B: memref<3x64x64xbf16>
 // CHECK-LABEL: func.func @stacked
 // CHECK-SAME: (%[[A:[^:]*]]: memref<2x64x64xbf16>, %[[B:[^:]*]]: memref<64x32xbf16>, %[[C:[^:]*]]: memref<2x64x32xbf16>)
 // CHECK-NOT: memref.collapse_shape
+// CHECK: tl.kernel [1, 4]
 // CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %{{.*}} block 1 x 1 -> %{{.*}} :
 // CHECK-SAME: memref<2x64x64xbf16>
 // CHECK: tt.read_tiles %[[B]]
@@ -121,20 +97,12 @@ func.func @stacked(%A: memref<2x64x64xbf16>, %B: memref<64x32xbf16>, %C: memref<
   %A2 = memref.collapse_shape %A [[0, 1], [2]] : memref<2x64x64xbf16> into memref<128x64xbf16>
   %C2 = memref.collapse_shape %C [[0, 1], [2]] : memref<2x64x32xbf16> into memref<128x32xbf16>
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 1 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [1, 4] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c32 : index
@@ -143,6 +111,6 @@ func.func @stacked(%A: memref<2x64x64xbf16>, %B: memref<64x32xbf16>, %C: memref<
       tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C2[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<128x32xbf16>
-  } {tl.persistent}
+  }
   return
 }

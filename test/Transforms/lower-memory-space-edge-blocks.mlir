@@ -12,6 +12,7 @@
 // CHECK-DAG: %[[MT:.*]] = tt.runtime_param "Mt" = 3 : i32
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
 // CHECK-DAG: %[[STEPS:.*]] = tt.runtime_param "k_steps" = 2 : i32
+// CHECK: tl.kernel
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[STEPS]] step %{{.*}} : i32 {
 // CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %[[KT]] block 2 x 2 -> %[[IN0]] row_limit %[[MT]] col_limit %[[KT]]
 // CHECK: tt.read_tiles %[[B]][%{{.*}}, %{{.*}}] tiles_per_row %[[NT]] block 2 x 2 -> %[[IN1]] row_limit %[[KT]] col_limit %[[NT]]
@@ -23,20 +24,12 @@
 func.func @edges(%A: memref<96x96xbf16>, %B: memref<96x96xbf16>, %C: memref<96x96xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c64 = arith.constant 64 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 2 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<64x64xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<64x64xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<64x64xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c64 : index
-    %col = arith.muli %bxi, %c64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
     tl.clear %acc : memref<64x64xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c64 : index
@@ -45,7 +38,7 @@ func.func @edges(%A: memref<96x96xbf16>, %B: memref<96x96xbf16>, %C: memref<96x9
       tl.gemm %a, %b, %acc : memref<64x64xbf16, #tl.scope<shared>>, memref<64x64xbf16, #tl.scope<shared>>, memref<64x64xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<64x64xf32, #tl.scope<fragment>> to memref<96x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -53,6 +46,7 @@ func.func @edges(%A: memref<96x96xbf16>, %B: memref<96x96xbf16>, %C: memref<96x9
 
 // Blocks that divide their buffers get no limits and no valid_k.
 // CHECK-LABEL: func.func @no_edges
+// CHECK: tl.kernel
 // CHECK: tt.read_tiles
 // CHECK-NOT: _limit
 // CHECK-SAME: -> %{{[^ ]*}} :
@@ -66,20 +60,12 @@ func.func @edges(%A: memref<96x96xbf16>, %B: memref<96x96xbf16>, %C: memref<96x9
 func.func @no_edges(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memref<128x128xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c64 = arith.constant 64 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 2 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [2, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<64x64xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<64x64xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<64x64xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c64 : index
-    %col = arith.muli %bxi, %c64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
     tl.clear %acc : memref<64x64xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c64 : index
@@ -88,6 +74,6 @@ func.func @no_edges(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memr
       tl.gemm %a, %b, %acc : memref<64x64xbf16, #tl.scope<shared>>, memref<64x64xbf16, #tl.scope<shared>>, memref<64x64xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<64x64xf32, #tl.scope<fragment>> to memref<128x128xbf16>
-  } {tl.persistent}
+  }
   return
 }

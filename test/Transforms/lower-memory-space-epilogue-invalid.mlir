@@ -3,10 +3,7 @@
 func.func @bias_after_step(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %bias: memref<32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -20,7 +17,7 @@ func.func @bias_after_step(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: m
     // expected-error @+1 {{adds the bias after another epilogue step; the Tenstorrent lowering adds the bias first, as the result is unpacked (scale the bias instead)}}
     tl.add_bias %bias[%c0] to %acc : memref<32xbf16> to memref<32x32xf32, #tl.scope<fragment>>
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -29,10 +26,7 @@ func.func @bias_after_step(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: m
 func.func @step_in_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -45,7 +39,7 @@ func.func @step_in_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memr
       tl.activation <relu> %acc : memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -54,10 +48,7 @@ func.func @step_in_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memr
 func.func @step_after_store(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -70,7 +61,7 @@ func.func @step_after_store(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: 
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
     // expected-error @+1 {{is an epilogue step after the fragment's store; apply it before the store}}
     tl.activation <relu> %acc : memref<32x32xf32, #tl.scope<fragment>>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -79,10 +70,7 @@ func.func @step_after_store(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: 
 func.func @two_biases(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %bias: memref<32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -96,6 +84,6 @@ func.func @two_biases(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref
     // expected-error @+1 {{adds a second bias; the Tenstorrent lowering fuses one bias row}}
     tl.add_bias %bias[%c0] to %acc : memref<32xbf16> to memref<32x32xf32, #tl.scope<fragment>>
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  } {tl.persistent}
+  }
   return
 }

@@ -12,8 +12,8 @@
 // CHECK-DAG: %[[PARTIALS:.*]] = tt.get_cb as "cb_partials" : !tt.cb<24, 1 x !tt.tile<f32>>
 // CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
-// CHECK: scf.for
-// CHECK: %[[COL:.*]] = arith.remui {{.*}} {tt.name = "out_col"}
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %{{.*}}) {
+// CHECK-NEXT: %[[COL:.*]] = arith.index_castui %[[BX]] : index to i32
 // CHECK: tt.tile_regs_acquire
 // CHECK: tt.read_tiles %[[BIAS]][%{{.*}}, %[[COL]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[CBBIAS]] :
 // CHECK: scf.for
@@ -25,20 +25,12 @@
 func.func @bias_gelu(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>, %bias: memref<96xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c32 : index
@@ -49,7 +41,7 @@ func.func @bias_gelu(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<
     tl.add_bias %bias[%col] to %acc : memref<96xbf16> to memref<32x32xf32, #tl.scope<fragment>>
     tl.activation <gelu> %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -59,15 +51,13 @@ func.func @bias_gelu(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<
 // its pack; no partials, no epilogue block.
 // CHECK-LABEL: func.func @relu_in_dst
 // CHECK-NOT: cb_partials
+// CHECK: tl.kernel
 // CHECK: tt.pack_block %{{.*}} count 1 epilogue [#tt.scale<2.500000e-01 : f32>, #tt.activation<relu>] :
 // CHECK-NOT: tt.epilogue_block
 func.func @relu_in_dst(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -80,7 +70,7 @@ func.func @relu_in_dst(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
     tl.scale %acc by 0.25 : memref<32x32xf32, #tl.scope<fragment>>
     tl.activation <relu> %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -92,16 +82,14 @@ func.func @relu_in_dst(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memre
 // CHECK-LABEL: func.func @spilled
 // CHECK: %[[PARTIALS:.*]] = tt.get_cb as "cb_partials" : !tt.cb<24, 16 x !tt.tile<f32>>
 // CHECK: %[[OUT:.*]] = tt.get_cb as "cb_out"
+// CHECK: tl.kernel
 // CHECK: tt.matmul_block %{{.*}}, %{{.*}} block 4 x 1 x 4 subblock 2 x 4 spill %[[PARTIALS]] -> %[[PARTIALS]] step
 // CHECK: tt.epilogue_block %[[PARTIALS]] -> %[[OUT]] block 4 x 4 subblock 2 x 4 epilogue [#tt.activation<silu>] matmul
 // CHECK: tt.write_tiles %[[OUT]] -> %{{.*}} block 4 x 4 subblock 2 x 4
 func.func @spilled(%A: memref<128x32xbf16>, %B: memref<32x128xbf16>, %C: memref<128x128xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range blocks : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<128x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x128xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<128x128xf32, #tl.scope<fragment>>
@@ -113,6 +101,6 @@ func.func @spilled(%A: memref<128x32xbf16>, %B: memref<32x128xbf16>, %C: memref<
     }
     tl.activation <silu> %acc : memref<128x128xf32, #tl.scope<fragment>>
     tl.copy %acc to %C[%c0, %c0] : memref<128x128xf32, #tl.scope<fragment>> to memref<128x128xbf16>
-  } {tl.persistent}
+  }
   return
 }

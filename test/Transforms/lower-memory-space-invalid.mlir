@@ -124,26 +124,6 @@ func.func @unaligned_region(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: 
 
 // -----
 
-func.func @still_a_grid(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
-  %c0 = arith.constant 0 : index
-  // expected-error @+1 {{run tt-grid-to-persistent before tt-lower-memory-space: the grid must be a per-core loop}}
-  tl.kernel [1, 1] as (%bx, %by) {
-    %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
-    %c = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    tl.clear %c : memref<32x32xf32, #tl.scope<fragment>>
-    tl.pipelined %k in 1 stages 2 {
-      tl.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.copy %B[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16, #tl.scope<shared>>
-      tl.gemm %a, %b, %c : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
-    }
-    tl.copy %c to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  }
-  return
-}
-
-// -----
-
 // A gemm placed before the copy of its B operand would multiply the previous
 // step's B (or nothing): refused, not compiled to a plain A * B.
 func.func @gemm_before_load(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {

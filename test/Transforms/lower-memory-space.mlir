@@ -1,7 +1,7 @@
 // RUN: tt-opt %s --tt-lower-memory-space --split-input-file | FileCheck %s --implicit-check-not='{{ tl\.[a-z_]+}}'
 // RUN: tt-opt %s --tt-lower-memory-space=cb-depth=4 --split-input-file | FileCheck %s --check-prefix=DEPTH
 
-// The per-core loop of C[64x96] = A[64x64] * B[64x96] in one-tile blocks:
+// The grid of C[64x96] = A[64x64] * B[64x96] in one-tile blocks:
 // shared buffers become input CBs holding `stages` K steps, the fragment DST
 // and a double-buffered output CB, the K loop an scf.for up to Kt, copies
 // tile reads and writes, the gemm a block matmul.
@@ -12,9 +12,9 @@
 // CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
 // CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 2 : i32
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
-// CHECK: scf.for %[[T:.*]] = %{{.*}} : i32 {
-// CHECK: %[[COL:.*]] = arith.remui %[[T]], %{{.*}} {tt.name = "out_col"} : i32
-// CHECK: %[[ROW:.*]] = arith.divui %[[T]], %{{.*}} {tt.name = "out_row"} : i32
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %[[BY:.*]]) {
+// CHECK-NEXT: %[[COL:.*]] = arith.index_castui %[[BX]] : index to i32
+// CHECK-NEXT: %[[ROW:.*]] = arith.index_castui %[[BY]] : index to i32
 // CHECK: tt.tile_regs_acquire
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[KT]] step %{{.*}} : i32 {
 // CHECK: tt.read_tiles %[[A]][%[[ROW]], %{{.*}}] tiles_per_row %[[KT]] block 1 x 1 -> %[[IN0]]
@@ -29,20 +29,12 @@
 func.func @mm(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c32 : index
@@ -51,7 +43,7 @@ func.func @mm(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xb
       tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -61,15 +53,13 @@ func.func @mm(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xb
 // tiles, so no partials CB.
 // CHECK-LABEL: func.func @fp32_fits
 // CHECK-NOT: cb_partials
+// CHECK: tl.kernel
 // CHECK: tt.matmul_block %{{.*}}, %{{.*}} block 2 x 1 x 2 :
 // CHECK: tt.pack_block %{{.*}} count 4
 func.func @fp32_fits(%A: memref<64x32xbf16>, %B: memref<32x64xbf16>, %C: memref<64x64xf32>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = true>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range blocks : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<64x64xf32, #tl.scope<fragment>>
@@ -80,7 +70,7 @@ func.func @fp32_fits(%A: memref<64x32xbf16>, %B: memref<32x64xbf16>, %C: memref<
       tl.gemm %a, %b, %acc : memref<64x32xbf16, #tl.scope<shared>>, memref<32x64xbf16, #tl.scope<shared>>, memref<64x64xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%c0, %c0] : memref<64x64xf32, #tl.scope<fragment>> to memref<64x64xf32>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -90,14 +80,12 @@ func.func @fp32_fits(%A: memref<64x32xbf16>, %B: memref<32x64xbf16>, %C: memref<
 // sums in an f32 CB of the whole block.
 // CHECK-LABEL: func.func @fp32_spills
 // CHECK: tt.get_cb as "cb_partials" : !tt.cb<24, 8 x !tt.tile<f32>>
+// CHECK: tl.kernel
 // CHECK: tt.matmul_block %{{.*}}, %{{.*}} block 2 x 1 x 4 subblock 1 x 4 spill
 func.func @fp32_spills(%A: memref<64x32xbf16>, %B: memref<32x128xbf16>, %C: memref<64x128xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = true>} {
   %c0 = arith.constant 0 : index
-  %start, %count = tt.core_tile_range blocks : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x128xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<64x128xf32, #tl.scope<fragment>>
@@ -108,7 +96,7 @@ func.func @fp32_spills(%A: memref<64x32xbf16>, %B: memref<32x128xbf16>, %C: memr
       tl.gemm %a, %b, %acc : memref<64x32xbf16, #tl.scope<shared>>, memref<32x128xbf16, #tl.scope<shared>>, memref<64x128xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%c0, %c0] : memref<64x128xf32, #tl.scope<fragment>> to memref<64x128xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -122,6 +110,7 @@ func.func @fp32_spills(%A: memref<64x32xbf16>, %B: memref<32x128xbf16>, %C: memr
 // CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 4 x !tt.tile<bf16>>
 // CHECK-DAG: %[[KT:.*]] = tt.runtime_param "Kt" = 2 : i32
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
+// CHECK: tl.kernel
 // CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %[[KT]] block 1 x 2
 // CHECK: tt.read_tiles %[[B]][%{{.*}}, %{{.*}}] tiles_per_row %[[KT]] block 1 x 2 -> %[[IN1]]
 // CHECK: tt.matmul_block %{{.*}}, %[[IN1]] block 1 x 2 x 1 transpose_in1
@@ -130,20 +119,12 @@ func.func @transpose_b(%A: memref<64x64xbf16>, %B: memref<96x64xbf16>, %C: memre
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   %c64 = arith.constant 64 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x64xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 1 stages 2 {
       %kk = arith.muli %k, %c64 : index
@@ -152,7 +133,7 @@ func.func @transpose_b(%A: memref<64x64xbf16>, %B: memref<96x64xbf16>, %C: memre
       tl.gemm %a, %b, %acc transpose_b : memref<32x64xbf16, #tl.scope<shared>>, memref<32x64xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -172,6 +153,7 @@ func.func @transpose_b(%A: memref<64x64xbf16>, %B: memref<96x64xbf16>, %C: memre
 // CHECK-DAG: %[[OUT:.*]] = tt.get_cb as "cb_out" : !tt.cb<16, {{[0-9]+}} x !tt.tile<bf16>>
 // CHECK-DAG: %[[MT:.*]] = tt.runtime_param "Mt" = 2 : i32
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
+// CHECK: tl.kernel
 // CHECK: tt.read_tiles %[[A]][%{{.*}}, %{{.*}}] tiles_per_row %[[MT]] block 2 x 1 -> %[[IN0]]
 // CHECK: tt.read_tiles %[[B]][%{{.*}}, %{{.*}}] tiles_per_row %[[NT]] block 2 x 1 -> %[[IN1]]
 // CHECK: tt.transpose_block %[[IN0]] -> %[[IN0T]] block 2 x 1 packer %[[OUT]]
@@ -181,20 +163,12 @@ func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memre
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
   %c64 = arith.constant 64 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<64x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 1 stages 2 {
       %kk = arith.muli %k, %c64 : index
@@ -203,7 +177,7 @@ func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memre
       tl.gemm %a, %b, %acc transpose_a : memref<64x32xbf16, #tl.scope<shared>>, memref<64x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -219,7 +193,7 @@ func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memre
 // CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1"
 // CHECK-DAG: %[[CIN:.*]] = tt.get_cb as "cb_c_in" : !tt.cb<2, 1 x !tt.tile<bf16>>
 // CHECK-DAG: %[[NT:.*]] = tt.runtime_param "Nt" = 3 : i32
-// CHECK: scf.for
+// CHECK: tl.kernel
 // CHECK: tt.read_tiles %[[C]][%[[ROW:.*]], %[[COL:.*]]] tiles_per_row %[[NT]] block 1 x 1 -> %[[CIN]]
 // CHECK-NEXT: tt.tile_regs_acquire
 // CHECK-NEXT: %[[ONE:.*]] = arith.constant 1 : i32
@@ -236,20 +210,12 @@ func.func @transpose_a(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memre
 func.func @accumulate(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %col = arith.muli %bxi, %c32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
     tl.copy %C[%row, %col] to %acc : memref<64x96xbf16> to memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
       %kk = arith.muli %k, %c32 : index
@@ -258,7 +224,7 @@ func.func @accumulate(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref
       tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -271,15 +237,13 @@ func.func @accumulate(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref
 // CHECK-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 2 x !tt.tile<bf16>>
 // CHECK-DAG: %[[IN1:.*]] = tt.get_cb as "cb_in1" : !tt.cb<1, 2 x !tt.tile<bfp8_b>>
 // CHECK-DAG: tt.get_cb as "cb_out" : !tt.cb<16, 2 x !tt.tile<bf16>>
+// CHECK: tl.kernel
 // CHECK: tt.read_tiles %{{.*}} -> %[[IN1]]
 func.func @bfp8_weights(%A: memref<32x64xbf16>, %B: memref<64x32xbf16> {tt.shard = #tt.shard<layout = dram_interleaved, tiles_y = 2, tiles_x = 1, page_size = 1088, format = bfp8_b>}, %C: memref<32x32xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = lofi, fp32_dest_acc = false>} {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
+  tl.kernel [1, 1] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
@@ -291,7 +255,7 @@ func.func @bfp8_weights(%A: memref<32x64xbf16>, %B: memref<64x32xbf16> {tt.shard
       tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%c0, %c0] : memref<32x32xf32, #tl.scope<fragment>> to memref<32x32xbf16>
-  } {tl.persistent}
+  }
   return
 }
 
@@ -302,27 +266,20 @@ func.func @bfp8_weights(%A: memref<32x64xbf16>, %B: memref<64x32xbf16> {tt.shard
 // (bx * 16 + bx * 16 is bx * 32, whose tile is out_col itself), not only
 // term by term.
 // CHECK-LABEL: func.func @affine_starts
-// CHECK: %[[COL:.*]] = arith.remui %{{.*}}, %{{.*}} {tt.name = "out_col"} : i32
+// CHECK: tl.kernel [3, 2] as (%[[BX:.*]], %{{.*}}) {
+// CHECK-NEXT: %[[COL:.*]] = arith.index_castui %[[BX]] : index to i32
 // CHECK: tt.read_tiles %{{.*}}[%{{.*}}, %[[COL]]] tiles_per_row
 // CHECK: tt.write_tiles %{{.*}} -> %{{.*}}[%{{.*}}, %[[COL]]] tiles_per_row
 func.func @affine_starts(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: memref<64x96xbf16>)
     attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   %c16 = arith.constant 16 : index
   %c32 = arith.constant 32 : index
-  %start, %count = tt.core_tile_range : i32, i32
-  %grid_x = tt.runtime_param "grid_x" = 3 : i32
-  %c1 = arith.constant 1 : i32
-  %end = arith.addi %start, %count : i32
-  scf.for %t = %start to %end step %c1 : i32 {
-    %bx = arith.remui %t, %grid_x {tt.name = "out_col"} : i32
-    %by = arith.divui %t, %grid_x {tt.name = "out_row"} : i32
-    %bxi = arith.index_castui %bx : i32 to index
-    %byi = arith.index_castui %by : i32 to index
+  tl.kernel [3, 2] as (%bx, %by) {
     %a = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %b = tl.alloc_shared : memref<32x32xbf16, #tl.scope<shared>>
     %acc = tl.alloc_fragment : memref<32x32xf32, #tl.scope<fragment>>
-    %row = arith.muli %byi, %c32 : index
-    %half = arith.muli %bxi, %c16 : index
+    %row = arith.muli %by, %c32 : index
+    %half = arith.muli %bx, %c16 : index
     %col = arith.addi %half, %half : index
     tl.clear %acc : memref<32x32xf32, #tl.scope<fragment>>
     tl.pipelined %k in 2 stages 2 {
@@ -332,6 +289,6 @@ func.func @affine_starts(%A: memref<64x64xbf16>, %B: memref<64x96xbf16>, %C: mem
       tl.gemm %a, %b, %acc : memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xbf16, #tl.scope<shared>>, memref<32x32xf32, #tl.scope<fragment>>
     }
     tl.copy %acc to %C[%row, %col] : memref<32x32xf32, #tl.scope<fragment>> to memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }

@@ -1,5 +1,5 @@
-// RUN: tt-opt %s --tl-matmul-to-kernel="block-m=64 block-n=128" --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s --check-prefix=BF16
-// RUN: tt-opt %s --tl-matmul-to-kernel="block-m=64 block-n=128" --tt-apply-target-defaults=fp32-dest-acc=true --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s --check-prefix=FP32
+// RUN: tt-opt %s --tl-matmul-to-kernel="block-m=64 block-n=128" --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-lower-memory-space --tt-grid-to-persistent | FileCheck %s --check-prefix=BF16
+// RUN: tt-opt %s --tl-matmul-to-kernel="block-m=64 block-n=128" --tt-apply-target-defaults=fp32-dest-acc=true --tt-infer-schedule --tt-infer-shard --tt-lower-memory-space --tt-grid-to-persistent | FileCheck %s --check-prefix=FP32
 
 // A 2x4-tile output block fits the 8 bf16 DST tiles of half-sync mode and
 // stays in DST across the K loop; with fp32 accumulation DST holds 4 tiles,

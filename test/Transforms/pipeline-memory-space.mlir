@@ -1,6 +1,6 @@
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s
-// RUN: tt-opt %s --tl-matmul-to-kernel=stages=3 --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space | FileCheck %s --check-prefix=STAGES
-// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-grid-to-persistent --tt-lower-memory-space=cb-depth=4 | FileCheck %s --check-prefix=DEPTH
+// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-lower-memory-space --tt-grid-to-persistent | FileCheck %s
+// RUN: tt-opt %s --tl-matmul-to-kernel=stages=3 --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-lower-memory-space --tt-grid-to-persistent | FileCheck %s --check-prefix=STAGES
+// RUN: tt-opt %s --tl-matmul-to-kernel --tt-apply-target-defaults --tt-infer-schedule --tt-infer-shard --tt-lower-memory-space=cb-depth=4 --tt-grid-to-persistent | FileCheck %s --check-prefix=DEPTH
 
 // CHECK-LABEL: func.func @mm
 // CHECK-SAME: (%[[A:[^:]*]]: memref<64x128xbf16>
@@ -25,7 +25,7 @@
 // CHECK: }
 // CHECK: tt.pack_block %[[OUT]] count 1
 // CHECK: tt.write_tiles %[[OUT]] -> %[[C]][%[[BY]], %[[BX]]] tiles_per_row %[[NT]] block 1 x 1
-// CHECK: } {tl.persistent, tt.comment = "For each output block this core owns (row-major block ids)", tt.name = "tile"}
+// CHECK: } {tt.comment = "For each output block this core owns (row-major block ids)", tt.name = "tile"}
 
 // The K loop's stages set the input CB depth, unless cb-depth overrides it.
 // STAGES-DAG: tt.get_cb as "cb_in0" : !tt.cb<0, 3 x !tt.tile<bf16>>

@@ -37,7 +37,7 @@ func.func @mm(%A: memref<64x64xbf16> {tt.shard = #tt.shard<layout = dram_interle
     tt.tile_regs_release
     tt.cb_push_back %out, %c1 : !tt.cb<16, 2 x !tt.tile<bf16>>
     tt.write_tiles %out -> %C[%by, %bx] tiles_per_row %Nt block 1 x 1 : !tt.cb<16, 2 x !tt.tile<bf16>>, memref<64x96xbf16>
-  } {tl.persistent}
+  }
   return
 }
 

@@ -40,7 +40,7 @@ struct TLToTTPipelineOptions
           clEnumValN(Schedule::Reuse, "reuse",
                      "blocks split over all cores, each core reads its own inputs"),
           clEnumValN(Schedule::Multicast, "multicast",
-                     "one block per core; A multicast along rows, B down columns"))};
+                     "one block per core; A multicast along rows, B down columns (or a shared block to the whole grid)"))};
   PassOptions::Option<System> system{
       *this, "system",
       llvm::cl::desc("the devices a whole matmul is split over"),

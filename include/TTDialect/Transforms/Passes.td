@@ -184,7 +184,7 @@ def TTSelectSchedule : Pass<"tt-select-schedule", "mlir::func::FuncOp"> {
              clEnumValN(::mlir::tt::Schedule::Reuse, "reuse",
                         "blocks split over all cores, each core reads its own inputs"),
              clEnumValN(::mlir::tt::Schedule::Multicast, "multicast",
-                        "one block per core; A multicast along rows, B down columns"))}]>,
+                        "one block per core; A multicast along rows, B down columns (or a shared block to the whole grid)"))}]>,
     Option<"blockM", "block-m", "int64_t", "0", "rows of C per block (0: choose)">,
     Option<"blockN", "block-n", "int64_t", "0", "columns of C per block (0: choose)">,
     Option<"blockK", "block-k", "int64_t", "0", "K extent per K step (0: choose)">,
@@ -227,7 +227,13 @@ def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
     it: A) and each that does not depend on `by` with `#tt.along<column>`
     (B). The first core of each row (column) then reads the block and
     multicasts it, so each DRAM tile is read once. The kernel's grid must fit
-    the device's compute grid.
+    the device's compute grid, or be one row (column) of blocks that fills a
+    rectangle of it: those blocks are folded onto it row by row (the 1D
+    multicast of tt-metal's `matmul_multicore_reuse_mcast_1d` for
+    short-wide and tall-skinny products), each core reads its own B (A)
+    blocks, and the load every block shares is marked
+    `#tt.along<grid>`: core (0, 0) reads it and multicasts it to the whole
+    rectangle.
 
     Example: 120 blocks on an 8x8 Wormhole grid (`reuse`) give
 
@@ -254,7 +260,7 @@ def TTInferSchedule : Pass<"tt-infer-schedule", "mlir::func::FuncOp"> {
              clEnumValN(::mlir::tt::Schedule::Reuse, "reuse",
                         "blocks split over all cores, each core reads its own inputs"),
              clEnumValN(::mlir::tt::Schedule::Multicast, "multicast",
-                        "one block per core; A multicast along rows, B down columns"))}]>,
+                        "one block per core; A multicast along rows, B down columns (or a shared block to the whole grid)"))}]>,
     Option<"explain", "explain", "bool", "false",
            "with schedule=auto, report both schedules' predicted cycles (a remark)">
   ];
@@ -289,7 +295,11 @@ def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
     Replaces `tl.kernel` by a loop over the running core's output tiles
     (`tt.core_tile_range`) and recovers the block indices from the tile id
     (row-major: `bx = t mod grid_x`, `by = t / grid_x`). The grid extents
-    become `tt.runtime_param`s so kernels stay shape-generic.
+    become `tt.runtime_param`s so kernels stay shape-generic. The body must
+    already be in `tt` terms (`tt-lower-memory-space` runs first, while the
+    grid is still visible): it computes with the i32 block coordinates
+    directly. When one-tile-wide blocks cover the whole matmul, `grid_x` is
+    C's tile columns and the store's `Nt` parameter serves for both.
 
     A 3-D grid is a batch: when the function's work split counts every block
     of every matrix, `by = (t / grid_x) mod grid_y` and the matrix
@@ -301,12 +311,21 @@ def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
     Example:
 
     ```mlir
+    tl.kernel [2, 2] as (%bx, %by) {
+      %bx_i32 = arith.index_castui %bx : index to i32
+      tt.read_tiles %A[%by_i32, %k] ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
     %start, %count = tt.core_tile_range : i32, i32
-    %Nt = tt.runtime_param "Nt" = 3 : i32
+    %grid_x = tt.runtime_param "grid_x" = 2 : i32
     scf.for %t = %start to %end step %c1 : i32 {
-      %bx = arith.remui %t, %Nt : i32
-      %by = arith.divui %t, %Nt : i32
-      ...
+      %out_col = arith.remui %t, %grid_x : i32
+      %out_row = arith.divui %t, %grid_x : i32
+      tt.read_tiles %A[%out_row, %k] ...
     }
     ```
   }];
@@ -317,6 +336,11 @@ def TTGridToPersistent : Pass<"tt-grid-to-persistent", "mlir::func::FuncOp"> {
 def TTLowerMemorySpace : Pass<"tt-lower-memory-space", "mlir::func::FuncOp"> {
   let summary = "Shared buffers to circular buffers, fragments to DST plus an output CB";
   let description = [{
+    Runs inside the `tl.kernel` grid (before `tt-grid-to-persistent`), so
+    block indices, the K loop and the fragment's uses are still `tl`
+    structure; the grid is kept and its body comes out in `tt` terms,
+    computing with the block indices as i32 (cast once at the top).
+
     Each shared buffer becomes an input circular buffer (`c_0`, `c_1`, ...)
     holding `depth` K steps of tiles, its loads `tt.read_tiles`; the fragment
     becomes the DST register and a double-buffered output circular buffer

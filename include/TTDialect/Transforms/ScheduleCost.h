@@ -59,6 +59,9 @@ struct SchedulePrediction {
   double idealCycles = 0; ///< matrix-engine cycles spread over every core
   double dramCycles = 0; ///< all DRAM bytes at the device's bandwidth
   uint64_t cores = 0;
+  /// A multicast grid folded onto the device's (1D multicast): the
+  /// rectangle of cores, else 0 x 0.
+  int64_t foldedWidth = 0, foldedHeight = 0;
   uint64_t dramTileReads = 0;
   uint64_t l1Bytes = 0;
   bool fitsL1 = true;
@@ -66,6 +69,20 @@ struct SchedulePrediction {
   std::string bound;
   double utilization() const { return cycles > 0 ? idealCycles / cycles : 0; }
 };
+
+/// Where the multicast schedule puts a `gridX x gridY` grid of output
+/// blocks, one per core: on a `gridX x gridY` rectangle of cores when the
+/// grid fits the device's (2D multicast: A along core rows, B down core
+/// columns), or, for a single row or column of blocks longer than the
+/// device's grid, folded row by row onto a full `width x height` rectangle
+/// of it (1D multicast: the operand every block shares goes from the first
+/// core to all the others). None when neither fits.
+struct MulticastPlacement {
+  int64_t width = 0, height = 0;
+  bool folded = false;
+};
+std::optional<MulticastPlacement>
+placeMulticast(int64_t gridX, int64_t gridY, DeviceAttr device);
 
 /// Predicts `candidate` on `target`. A block that does not divide its
 /// dimension leaves an edge block, computed whole (M, N) or over its valid

@@ -71,11 +71,8 @@ static LogicalResult verifyTileBuffer(Operation *op, MemRefType type,
 }
 
 static LogicalResult verifyInsideKernel(Operation *op) {
-  // After the grid becomes a per-core loop, that loop stands in for the kernel.
-  for (Operation *parent = op->getParentOp(); parent;
-       parent = parent->getParentOp())
-    if (llvm::isa<KernelOp>(parent) || parent->hasAttr(kPersistentAttrName))
-      return success();
+  if (op->getParentOfType<KernelOp>())
+    return success();
   return op->emitOpError("must be nested in a 'tl.kernel'");
 }
 

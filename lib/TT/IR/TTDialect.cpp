@@ -73,7 +73,7 @@ LogicalResult TTDialect::verifyOperationAttribute(Operation *op,
                   "a #tt.schedule on a func.func");
   if (name == kMulticastAttrName) {
     if (failed(expect(llvm::isa<McastDirectionAttr>(value),
-                      "a #tt.along<row> or #tt.along<column>")))
+                      "a #tt.along<row>, #tt.along<column> or #tt.along<grid>")))
       return failure();
     // The tt dialect does not depend on tl: the op is known by name.
     if (op->getName().getStringRef() != "tl.copy")

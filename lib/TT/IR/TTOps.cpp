@@ -400,12 +400,15 @@ LogicalResult SetRuntimeArgsOp::verify() {
 //===----------------------------------------------------------------------===//
 
 /// A constant count of receiving cores must be positive.
-static LogicalResult verifyNumDests(Operation *op, Value numDests) {
+static LogicalResult verifyNumDests(Operation *op, Value numDests,
+                                     bool countsSender = false) {
   APInt value;
   if (matchPattern(numDests, m_ConstantInt(&value)) && value.isZero())
     return op->emitOpError()
-           << "multicasts to 0 cores: num_dests counts the receivers, "
-              "which must not be empty";
+           << "multicasts to 0 cores: num_dests counts "
+           << (countsSender ? "the cores of the rectangle, the sender "
+                              "included"
+                            : "the receivers, which must not be empty");
   return success();
 }
 
@@ -429,6 +432,17 @@ LogicalResult NocAsyncWriteMulticastOp::verify() {
 
 LogicalResult NocSemaphoreSetMulticastOp::verify() {
   return verifyNumDests(*this, getNumDests());
+}
+
+LogicalResult NocAsyncWriteMulticastLoopbackOp::verify() {
+  APInt size;
+  if (matchPattern(getSize(), m_ConstantInt(&size)) && size.isZero())
+    return emitOpError("multicasts 0 bytes");
+  return verifyNumDests(*this, getNumDests(), /*countsSender=*/true);
+}
+
+LogicalResult NocSemaphoreSetMulticastLoopbackOp::verify() {
+  return verifyNumDests(*this, getNumDests(), /*countsSender=*/true);
 }
 
 LogicalResult ReferenceMatmulOp::verify() {

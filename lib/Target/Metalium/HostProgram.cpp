@@ -528,6 +528,23 @@ private:
         if (auto mcast = llvm::dyn_cast<McastArgAttr>(arg))
           directions.insert(mcast.getDirection());
     for (McastDirection d : directions) {
+      if (d == McastDirection::Grid) {
+        // The split's rectangle of cores, one block each: core (0, 0) reads
+        // and sends to the whole rectangle, itself included.
+        os << "        // Multicast to the whole " << w.split.getGridX() << "x"
+           << w.split.getGridY()
+           << " grid of cores: its first core sends to the other "
+           << w.split.getGridX() * w.split.getGridY() - 1
+           << " (NoC coordinates)\n";
+        os << "        const CoreCoord grid_sender = "
+              "dev->worker_core_from_logical_core({0, 0});\n";
+        os << "        const CoreCoord grid_first = grid_sender;\n";
+        os << "        const CoreCoord grid_last = "
+              "dev->worker_core_from_logical_core({"
+           << w.split.getGridX() - 1 << ", " << w.split.getGridY() - 1
+           << "});\n";
+        continue;
+      }
       bool row = d == McastDirection::Row;
       StringRef p = row ? "row" : "col";
       uint32_t extent = row ? w.split.getGridX() : w.split.getGridY();
@@ -556,13 +573,17 @@ private:
   void printMcastArg(McastArgAttr mcast, const KernelInfo &kernel,
                      WorkSplitAttr split) {
     bool row = mcast.getDirection() == McastDirection::Row;
-    StringRef p = row ? "row" : "col";
+    bool grid = mcast.getDirection() == McastDirection::Grid;
+    StringRef p = grid ? "grid" : row ? "row" : "col";
     auto dm = llvm::dyn_cast<DataMovementConfigAttr>(kernel.create.getConfig());
     bool noc1 = dm && dm.getNoc() == Noc::RISCV_1_default;
     StringRef start = noc1 ? "_last" : "_first", end = noc1 ? "_first" : "_last";
     switch (mcast.getField()) {
     case McastField::IsSender:
-      os << "uint32_t(core." << (row ? "x" : "y") << " == 0)";
+      if (grid)
+        os << "uint32_t(core.x == 0 && core.y == 0)";
+      else
+        os << "uint32_t(core." << (row ? "x" : "y") << " == 0)";
       return;
     case McastField::SenderX:
       os << "uint32_t(" << p << "_sender.x)";
@@ -583,8 +604,11 @@ private:
       os << "uint32_t(" << p << end << ".y)";
       return;
     case McastField::NumDests:
-      // The receivers: the rest of the row (column).
-      os << (row ? split.getGridX() : split.getGridY()) - 1;
+      // The receivers: the rest of the row (column, grid).
+      os << (grid  ? split.getGridX() * split.getGridY()
+             : row ? split.getGridX()
+                   : split.getGridY()) -
+                1;
       return;
     case McastField::ReadySemaphore:
     case McastField::ValidSemaphore:

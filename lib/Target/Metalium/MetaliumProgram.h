@@ -203,7 +203,7 @@ StringRef nocName(Noc noc);
 StringRef boardName(Arch arch);
 
 /// The version of tt.plan.json's schema this emitter writes.
-inline constexpr const char *kPlanSchemaVersion = "2.7";
+inline constexpr const char *kPlanSchemaVersion = "2.8";
 
 } // namespace mlir::tt::metalium
 

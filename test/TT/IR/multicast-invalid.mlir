@@ -69,7 +69,39 @@ func.func @mark_on_function() attributes {tt.multicast = #tt.along<row>} {
 
 // -----
 
-// expected-error @+1 {{'tt.multicast' must be a #tt.along<row> or #tt.along<column>, got 1 : i64}}
+// expected-error @+1 {{'tt.multicast' must be a #tt.along<row>, #tt.along<column> or #tt.along<grid>, got 1 : i64}}
 func.func @mark_value() attributes {tt.multicast = 1} {
+  return
+}
+
+// -----
+
+func.func @loopback_no_cores() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+  %c0 = arith.constant 0 : i32
+  %c2048 = arith.constant 2048 : i32
+  %dst = tt.get_noc_multicast_addr %c0, %c0, %c0, %c0, %c0 : i64
+  // expected-error @+1 {{multicasts to 0 cores: num_dests counts the cores of the rectangle, the sender included}}
+  tt.noc_async_write_multicast_loopback_src %c0, %dst, %c2048, %c0 : i64
+  return
+}
+
+// -----
+
+func.func @loopback_no_bytes() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %dst = tt.get_noc_multicast_addr %c0, %c0, %c0, %c0, %c0 : i64
+  // expected-error @+1 {{multicasts 0 bytes}}
+  tt.noc_async_write_multicast_loopback_src %c0, %dst, %c0, %c1 : i64
+  return
+}
+
+// -----
+
+func.func @loopback_flag_no_cores() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
+  %c0 = arith.constant 0 : i32
+  %dst = tt.get_noc_multicast_addr %c0, %c0, %c0, %c0, %c0 : i64
+  // expected-error @+1 {{multicasts to 0 cores: num_dests counts the cores of the rectangle}}
+  tt.noc_semaphore_set_multicast_loopback_src %c0, %dst, %c0 : i64
   return
 }

@@ -15,6 +15,8 @@
 // CHECK-NEXT: tt.noc_semaphore_set_multicast %[[READY]], %[[FLAG]], %[[N]] : i64
 // CHECK-NEXT: %[[REMOTE:.*]] = tt.get_noc_addr %[[X0]], %[[Y0]], %[[READY]] : i64
 // CHECK-NEXT: tt.noc_semaphore_inc %[[REMOTE]], %{{.*}} : i64
+// CHECK-NEXT: tt.noc_async_write_multicast_loopback_src %[[L1]], %[[DST]], %{{.*}}, %[[N]] : i64
+// CHECK-NEXT: tt.noc_semaphore_set_multicast_loopback_src %[[READY]], %[[FLAG]], %[[N]] : i64
 func.func @sender() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
   %id = tt.get_arg_val 0 as "ready_id" : i32
   %x0 = tt.get_arg_val 1 : i32
@@ -35,6 +37,8 @@ func.func @sender() attributes {tt.kernel_role = #tt.kernel_role<reader>} {
   tt.noc_semaphore_set_multicast %ready, %flag, %n : i64
   %remote = tt.get_noc_addr %x0, %y0, %ready : i64
   tt.noc_semaphore_inc %remote, %c1 : i64
+  tt.noc_async_write_multicast_loopback_src %l1, %dst, %c2048, %n : i64
+  tt.noc_semaphore_set_multicast_loopback_src %ready, %flag, %n : i64
   return
 }
 

@@ -235,7 +235,7 @@
 // HOST-NOT:     CreateDevice
 
 // PLAN-LABEL: // ===== FILE: tt.plan.json =====
-// PLAN:         "schema_version": "2.7",
+// PLAN:         "schema_version": "2.8",
 // PLAN:         "arch": "wormhole_b0",
 // PLAN:         "dram_banks": 12,
 // PLAN:         "cores": {
@@ -282,4 +282,4 @@
 // BUILD-LABEL: // ===== FILE: README.txt =====
 // BUILD:       tt-run <this directory>
 
-// VALID: VALID: tt.plan.json schema 2.7: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs
+// VALID: VALID: tt.plan.json schema 2.8: program matmul, 3 kernels on 6 cores, 3 buffers, 3 CBs

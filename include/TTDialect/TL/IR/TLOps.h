@@ -53,9 +53,6 @@ constexpr int64_t tilesFor(int64_t elements) {
 constexpr int64_t paddedToTiles(int64_t elements) {
   return tilesFor(elements) * kTileSize;
 }
-/// Marks the per-core loop that replaces a `tl.kernel` grid; block-local ops
-/// may live in it as they do in a kernel.
-constexpr llvm::StringLiteral kPersistentAttrName = "tl.persistent";
 /// The largest value `v` can take inside a `tl.kernel`, when it is built from
 /// constants, block indices, pipelined-loop counters and `arith.addi/muli`.
 std::optional<int64_t> getStaticUpperBound(Value v);

@@ -371,13 +371,14 @@ def TT_WorkArgAttr : TT_EnumAttr<TT_WorkArg, "work",
 
 def TT_McastDirection : I32EnumAttr<"McastDirection", "the cores a multicast reaches", [
   I32EnumAttrCase<"Row", 0, "row">,
-  I32EnumAttrCase<"Column", 1, "column">
+  I32EnumAttrCase<"Column", 1, "column">,
+  I32EnumAttrCase<"Grid", 2, "grid">
 ]> {
   let cppNamespace = "::mlir::tt";
   let genSpecializedAttr = 0;
 }
 def TT_McastDirectionAttr : TT_EnumAttr<TT_McastDirection, "along",
-    "a multicast along the core's grid row or down its grid column">;
+    "a multicast along the core's grid row, down its grid column, or to the whole rectangle of cores the work split uses">;
 
 def TT_McastField : I32EnumAttr<"McastField", "a per-core fact of a multicast group", [
   I32EnumAttrCase<"IsSender", 0, "is_sender">,

@@ -266,6 +266,30 @@ def TT_NocAsyncWriteMulticastOp : TT_CallOp<"noc_async_write_multicast",
   let hasVerifier = 1;
 }
 
+def TT_NocAsyncWriteMulticastLoopbackOp
+    : TT_CallOp<"noc_async_write_multicast_loopback_src",
+                "noc_async_write_multicast_loopback_src", [TT_DataMovementOnly]> {
+  let summary = "start writing L1 bytes to the same address on a core rectangle that holds the sender";
+  let description = [{
+    `noc_async_write_multicast_loopback_src(src_l1, dst_mcast_addr, size,
+    num_dests)`: a multicast whose rectangle holds the sender, which tt-metal
+    requires this variant for (the sender writes its own L1 too); `num_dests`
+    counts every core of the rectangle, the sender included.
+
+    Example:
+
+    ```mlir
+    tt.noc_async_write_multicast_loopback_src %l1, %dst, %bytes, %cores : i64
+    ```
+  }];
+  let arguments = (ins I32:$srcL1Address, I64:$dstNocAddress, I32:$size,
+                       I32:$numDests);
+  let assemblyFormat = [{
+    $srcL1Address `,` $dstNocAddress `,` $size `,` $numDests attr-dict `:` type($dstNocAddress)
+  }];
+  let hasVerifier = 1;
+}
+
 // Wait and set take the semaphore's L1 pointer in C++; the EmitC
 // conversion passes the pointer tt.get_semaphore declared.
 def TT_NocSemaphoreWaitOp : TT_Op<"noc_semaphore_wait", [TT_DataMovementOnly]> {
@@ -335,6 +359,32 @@ def TT_NocSemaphoreSetMulticastOp : TT_CallOp<"noc_semaphore_set_multicast",
 
     ```mlir
     tt.noc_semaphore_set_multicast %valid, %dst, %num_dests : i64
+    ```
+  }];
+  let arguments = (ins Arg<I32, "local semaphore address",
+                           [MemRead<TT_SemaphoreResource>]>:$srcL1Address,
+                       Arg<I64, "semaphore multicast address",
+                           [MemWrite<TT_SemaphoreResource>]>:$dstNocAddress,
+                       I32:$numDests);
+  let assemblyFormat = [{
+    $srcL1Address `,` $dstNocAddress `,` $numDests attr-dict `:` type($dstNocAddress)
+  }];
+  let hasVerifier = 1;
+}
+
+def TT_NocSemaphoreSetMulticastLoopbackOp
+    : TT_CallOp<"noc_semaphore_set_multicast_loopback_src",
+                "noc_semaphore_set_multicast_loopback_src", [TT_DataMovementOnly]> {
+  let summary = "copy a local semaphore's value to a core rectangle that holds the sender";
+  let description = [{
+    `noc_semaphore_set_multicast_loopback_src(src_l1, dst_mcast_addr,
+    num_dests)`: `tt.noc_semaphore_set_multicast` to a rectangle holding the
+    sender (whose own semaphore is set too); `num_dests` counts the sender.
+
+    Example:
+
+    ```mlir
+    tt.noc_semaphore_set_multicast_loopback_src %valid, %dst, %cores : i64
     ```
   }];
   let arguments = (ins Arg<I32, "local semaphore address",
