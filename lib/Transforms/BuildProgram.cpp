@@ -156,9 +156,7 @@ struct TTBuildProgramPass
       if (inserted) {
         std::string name = llvm::formatv(
             "{0}_{1}",
-            field.getDirection() == McastDirection::Column
-                ? StringRef("col")
-                : stringifyMcastDirection(field.getDirection()),
+            getMcastGroupPrefix(field.getDirection()),
             field.getField() == McastField::ReadySemaphore ? "ready" : "valid");
         SemaphoreOp::create(b, loc, name, cores, /*initial=*/0);
         it->second = FlatSymbolRefAttr::get(ctx, name);

@@ -48,21 +48,9 @@ static Value slotAddress(OpBuilder &b, Location loc, Value base, Value slot,
   return arith::AddIOp::create(b, loc, base, offset);
 }
 
-/// The multicast group of a direction, in C++ names and in words.
-static StringRef groupPrefix(McastDirection direction) {
-  switch (direction) {
-  case McastDirection::Row:
-    return "row";
-  case McastDirection::Column:
-    return "col";
-  case McastDirection::Grid:
-    return "grid";
-  }
-  llvm_unreachable("unknown multicast direction");
-}
+/// A multicast group in words: row, column, grid.
 static StringRef groupName(McastDirection direction) {
-  return direction == McastDirection::Column ? "column"
-                                             : groupPrefix(direction);
+  return stringifyMcastDirection(direction);
 }
 
 namespace {
@@ -95,7 +83,7 @@ public:
     if (it != groups.end())
       return it->second;
     Location loc = kernel.getLoc();
-    StringRef prefix = groupPrefix(direction);
+    StringRef prefix = getMcastGroupPrefix(direction);
     auto arg = [&](McastField field, StringRef what) -> Value {
       auto args = kernel->getAttrOfType<ArrayAttr>(
           TTDialect::kRuntimeArgsAttrName);

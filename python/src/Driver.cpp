@@ -70,10 +70,11 @@ struct Session {
     return parseSourceFile<ModuleOp>(sourceMgr, config);
   }
 
-  /// Copies what was reported into `outcome`.
+  /// Copies what was reported into `outcome`, then an invalid pipeline's
+  /// error.
   Outcome &finish(Outcome &outcome) {
     diagnosticsStream.flush();
-    outcome.diagnostics = diagnostics;
+    outcome.diagnostics = diagnostics + outcome.pipelineError;
     return outcome;
   }
 
@@ -184,27 +185,59 @@ Outcome describePipeline(const std::string &pipeline) {
   return outcome;
 }
 
+/// Parses `source` in `session` and runs `pipeline` on it, recording stages
+/// (with `keepStages`) and the failing pass in `outcome`; null on failure.
+static OwningOpRef<ModuleOp> parseAndRun(Session &session,
+                                         const std::string &pipeline,
+                                         bool keepStages, Outcome &outcome) {
+  OwningOpRef<ModuleOp> module = session.parse();
+  if (!module)
+    return nullptr;
+  PassManager pm(&session.context, ModuleOp::getOperationName());
+  if (failed(addPipeline(pipeline, pm, outcome))) {
+    // Rendered after what the session reported (Session::finish).
+    outcome.pipelineError = std::move(outcome.diagnostics);
+    outcome.diagnostics.clear();
+    return nullptr;
+  }
+  pm.addInstrumentation(
+      std::make_unique<StageRecorder>(*module, keepStages, outcome));
+  if (failed(pm.run(*module)))
+    return nullptr;
+  return module;
+}
+
 Outcome runPipeline(const std::string &source, const std::string &bufferName,
                     const std::string &pipeline, bool keepStages) {
   Outcome outcome;
   Session session(source, bufferName);
-  OwningOpRef<ModuleOp> module = session.parse();
-  if (!module)
-    return session.finish(outcome);
-
-  PassManager pm(&session.context, ModuleOp::getOperationName());
-  if (failed(addPipeline(pipeline, pm, outcome))) {
-    std::string pipelineError = std::move(outcome.diagnostics);
-    session.finish(outcome);
-    outcome.diagnostics += pipelineError;
-    return outcome;
-  }
-  pm.addInstrumentation(
-      std::make_unique<StageRecorder>(*module, keepStages, outcome));
-  if (succeeded(pm.run(*module))) {
+  if (OwningOpRef<ModuleOp> module =
+          parseAndRun(session, pipeline, keepStages, outcome)) {
     outcome.ok = true;
     outcome.ir = print(*module, /*debugInfo=*/true);
   }
+  return session.finish(outcome);
+}
+
+/// Emits the Metalium program of `module` into `outcome.files`.
+static void emitInto(ModuleOp module, Outcome &outcome) {
+  FailureOr<SmallVector<tt::MetaliumFile>> files =
+      tt::emitMetaliumProgram(module);
+  if (failed(files))
+    return;
+  outcome.ok = true;
+  for (tt::MetaliumFile &file : *files)
+    outcome.files.emplace_back(std::move(file.name), std::move(file.contents));
+}
+
+Outcome compileToMetalium(const std::string &source,
+                          const std::string &bufferName,
+                          const std::string &pipeline) {
+  Outcome outcome;
+  Session session(source, bufferName);
+  if (OwningOpRef<ModuleOp> module =
+          parseAndRun(session, pipeline, /*keepStages=*/false, outcome))
+    emitInto(*module, outcome);
   return session.finish(outcome);
 }
 
@@ -215,14 +248,7 @@ Outcome emitMetalium(const std::string &source,
   OwningOpRef<ModuleOp> module = session.parse();
   if (!module)
     return session.finish(outcome);
-  FailureOr<SmallVector<tt::MetaliumFile>> files =
-      tt::emitMetaliumProgram(*module);
-  if (succeeded(files)) {
-    outcome.ok = true;
-    for (tt::MetaliumFile &file : *files)
-      outcome.files.emplace_back(std::move(file.name),
-                                 std::move(file.contents));
-  }
+  emitInto(*module, outcome);
   return session.finish(outcome);
 }
 

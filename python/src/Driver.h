@@ -25,6 +25,8 @@ struct Outcome {
   std::string diagnostics;
   /// Argument of the pass that failed (`tt-lower-memory-space`), if one did.
   std::string failedPass;
+  /// Why the pass pipeline text was refused, if it was (after `diagnostics`).
+  std::string pipelineError;
   /// The module after the call, with locations (`loc(...)`), on success.
   std::string ir;
   /// (pass argument, module after the pass), in run order, when requested.
@@ -55,6 +57,13 @@ Outcome describePipeline(const std::string &pipeline);
 /// Parses `source`, which must hold one lowered tt.program and its kernels,
 /// and emits the Metalium program's files.
 Outcome emitMetalium(const std::string &source, const std::string &bufferName);
+
+/// Parses `source`, runs `pipeline` on it and emits the Metalium program of
+/// the result from the same module, without printing and parsing the IR in
+/// between (runPipeline then emitMetalium, in one step).
+Outcome compileToMetalium(const std::string &source,
+                          const std::string &bufferName,
+                          const std::string &pipeline);
 
 /// The spellings the pipeline's `device` option accepts (the tt dialect's
 /// architectures).

@@ -89,6 +89,21 @@ PYBIND11_MODULE(_ttmlir, m) {
       py::arg("source"), py::arg("name") = "<ir>",
       "Emit the Metalium program of lowered tt IR: file name -> text.");
 
+  m.def(
+      "compile_metalium",
+      [](const std::string &source, const std::string &pipeline,
+         const std::string &name) {
+        tt_python::Outcome outcome;
+        {
+          py::gil_scoped_release release;
+          outcome = tt_python::compileToMetalium(source, name, pipeline);
+        }
+        return toDict(std::move(outcome));
+      },
+      py::arg("source"), py::arg("pipeline"), py::arg("name") = "<ir>",
+      "Run a pass pipeline and emit the Metalium program of its result in "
+      "one step (no IR text in between): file name -> text in `files`.");
+
   m.def("device_names", &tt_python::deviceNames,
         "The devices the pipeline's `device` option accepts.");
   m.def("math_fidelity_names", &tt_python::mathFidelityNames,

@@ -57,6 +57,21 @@ def test_emit_metalium():
     assert not unlowered["ok"] and "error:" in unlowered["diagnostics"] and unlowered["files"] == {}
 
 
+def test_compile_metalium_in_one_step():
+    """The pipeline and the emission on one module give the files of the two
+    steps with IR text in between; a failing pass is named, a bad pipeline
+    refused."""
+    lowered = _ttmlir.run_pipeline(EXAMPLE, "tl-to-tt-pipeline")
+    files = _ttmlir.emit_metalium(lowered["ir"], "lowered.mlir")["files"]
+    result = _ttmlir.compile_metalium(EXAMPLE, "tl-to-tt-pipeline", "matmul_256.mlir")
+    assert result["ok"] and result["files"] == files
+    failing = _ttmlir.compile_metalium(EXAMPLE.replace("stages 2", "stages 1000"), "tl-to-tt-pipeline", "m.mlir")
+    assert not failing["ok"] and failing["failed_pass"] == "tt-lower-memory-space"
+    assert "m.mlir:" in failing["diagnostics"] and failing["files"] == {}
+    bad = _ttmlir.compile_metalium(EXAMPLE, "builtin.module(cse")
+    assert not bad["ok"] and "unbalanced" in bad["diagnostics"]
+
+
 def test_bad_enum_option_names_the_choices(capfd):
     result = _ttmlir.run_pipeline("func.func @f() { return }", "tl-to-tt-pipeline{device=grayskull}")
     assert not result["ok"]

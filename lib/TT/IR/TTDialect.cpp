@@ -180,6 +180,12 @@ DataFormat mlir::tt::getStorageFormat(Value buffer) {
   return element.isF32() ? DataFormat::Float32 : DataFormat::Float16_b;
 }
 
+llvm::StringRef mlir::tt::getMcastGroupPrefix(McastDirection direction) {
+  return direction == McastDirection::Column
+             ? llvm::StringRef("col")
+             : stringifyMcastDirection(direction);
+}
+
 uint64_t mlir::tt::getTileSizeInBytes(DataFormat format) {
   switch (format) {
   case DataFormat::Float16_b:

@@ -574,7 +574,7 @@ private:
                      WorkSplitAttr split) {
     bool row = mcast.getDirection() == McastDirection::Row;
     bool grid = mcast.getDirection() == McastDirection::Grid;
-    StringRef p = grid ? "grid" : row ? "row" : "col";
+    StringRef p = getMcastGroupPrefix(mcast.getDirection());
     auto dm = llvm::dyn_cast<DataMovementConfigAttr>(kernel.create.getConfig());
     bool noc1 = dm && dm.getNoc() == Noc::RISCV_1_default;
     StringRef start = noc1 ? "_last" : "_first", end = noc1 ? "_first" : "_last";

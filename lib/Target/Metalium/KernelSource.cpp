@@ -18,6 +18,7 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Dialect/EmitC/Transforms/Passes.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/Transforms/Passes.h"
@@ -174,7 +175,9 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   auto kernelFunc = llvm::cast<func::FuncOp>(builder.clone(*func.getOperation()));
 
   // One declaration per argument read and CB handle, outside the loops.
+  // (The module is verified once, after the last of these passes.)
   PassManager prepare(ctx);
+  prepare.enableVerifier(false);
   prepare.addPass(createLoopInvariantCodeMotionPass());
   prepare.addPass(createCSEPass());
   if (failed(prepare.run(*module)))
@@ -182,10 +185,11 @@ FailureOr<std::string> metalium::emitKernelSource(const KernelInfo &kernel) {
   SmallVector<LoopCounter> loops = loopCounters(kernelFunc);
 
   PassManager pm(ctx);
+  pm.enableVerifier(false);
   pm.addPass(createConvertTTToEmitC());
   pm.addPass(emitc::createFormExpressionsPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
-  if (failed(pm.run(*module)))
+  if (failed(pm.run(*module)) || failed(verify(*module)))
     return failure();
 
   std::string source;

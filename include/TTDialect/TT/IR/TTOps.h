@@ -56,6 +56,10 @@ constexpr size_t kMaxRuntimeArgs = 341;
 /// Bytes of one 32x32 tile of `format`.
 uint64_t getTileSizeInBytes(DataFormat format);
 
+/// The prefix of a multicast group's names in kernels and host code (its
+/// runtime arguments, semaphores, NoC coordinates): row, col, grid.
+llvm::StringRef getMcastGroupPrefix(McastDirection direction);
+
 /// Block floating point (bfp8_b, bfp4_b): a storage format for a matmul's
 /// inputs, whose values the host converts.
 inline bool isBlockFloat(DataFormat format) {
