@@ -91,6 +91,21 @@ func.func @tiny(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64
 
 // -----
 
+// A tall, skinny product: 64-row blocks as wide as C make one column of 64
+// blocks, folded onto all 8x8 cores; each reads its own rows of A, and B's
+// blocks, read once, are multicast to the whole grid. DRAM reads are at the
+// minimum, where the best reuse schedule reads 2.5x it on fewer cores.
+// WHY-LABEL: remark: schedule: multicast to the whole grid (8x8 cores) block 64x256x{{[0-9]+}} (tiles 2x8x{{[0-9]}}, subblock 1x8) on 64 cores: {{[0-9]+}} cycles predicted, {{[0-9.]+}}% of peak, {{.*}} bound, 4352 DRAM tile reads, {{[0-9]+}} KB of L1; minimum DRAM tile reads 4352
+// WHY: note: best reuse: reuse block {{.*}} ({{1\.[3-9][0-9]}}x the winner)
+// CHECK-LABEL: func.func @tall
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 64, block_n = 256
+func.func @tall(%A: memref<4096x1024xbf16>, %B: memref<1024x256xbf16>, %C: memref<4096x256xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
+  tl.matmul %A, %B into %C : memref<4096x1024xbf16>, memref<1024x256xbf16> into memref<4096x256xbf16>
+  return
+}
+
+// -----
+
 // A schedule already chosen (or written by the user) is kept.
 // CHECK-LABEL: func.func @chosen
 // CHECK-SAME: tt.schedule = #tt.schedule<kind = reuse, block_m = 32, block_n = 32, block_k = 32>
