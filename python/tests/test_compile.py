@@ -94,3 +94,17 @@ def test_whole_buffer_ir_with_block_options():
 def test_pipeline_text():
     assert tilelang.pipeline_text() == "tl-to-tt-pipeline{device=wormhole_b0 math-fidelity=hifi4 cb-depth=0}"
     assert "subblock-h=2 subblock-w=4" in tilelang.pipeline_text(subblock=(2, 4))
+
+
+def test_stages_are_made_when_first_read():
+    """emit() compiles without printing the IR; the stages and the lowered
+    module come when first read, the same as a compile that prints them."""
+    module = tilelang.Module.from_prim_func(matmul(128, 96, 160, 32, 32, 32), explain_schedule=True)
+    fast = module.emit()
+    assert fast._ir is None
+    slow = module._emit_with_stages()
+    assert dict(fast) == dict(slow)
+    assert "schedule:" in fast.schedule_explanation
+    assert fast.schedule_explanation == slow.schedule_explanation
+    assert fast.ir == slow.ir and fast._ir is not None
+    assert fast.module.stage == slow.module.stage == "tt-verify"

@@ -322,7 +322,23 @@ class Module:
         return self._derive(result["ir"], self.position, history, result["diagnostics"])
 
     def emit(self):
-        """Runs what is left of the pipeline and emits the Metalium program."""
+        """Runs what is left of the pipeline and emits the Metalium program.
+
+        The passes and the emission run on one module, with no IR text in
+        between; the IR after every pass (``Artifacts.ir``) and the lowered
+        Module (``Artifacts.module``) are made when first read, by running
+        the same deterministic passes again with their IR printed. A failure
+        is raised with the IR of every stage that ran."""
+        if not self.done:
+            todo = [(step, step.text()) for step in self.steps[self.position + 1:]]
+            result = _native().compile_metalium(self.ir, _anchored(todo), self.name)
+            if result["ok"]:
+                return Artifacts(result["files"], None, self, _remarks=self.remarks + result["diagnostics"],
+                                 _with_stages=self._emit_with_stages)
+        return self._emit_with_stages()
+
+    def _emit_with_stages(self):
+        """emit(), printing the IR after every pass."""
         lowered = self.run_to(None)
         result = _check(_native().emit_metalium(lowered.ir, lowered.name), lowered.history)
         history = dict(lowered.history)
@@ -348,14 +364,34 @@ class Artifacts(Mapping):
       emulator with NumPy inputs and returns the output (see :mod:`.runner`).
     """
 
-    def __init__(self, files, ir, module, out_idx=None):
+    def __init__(self, files, ir, module, out_idx=None, _remarks=None, _with_stages=None):
         self.files = dict(files)
-        self.ir = dict(ir)
-        self.module = module
+        # The stages and the lowered module, or how to make them when first
+        # read (Module.emit compiles without printing the IR).
+        self._ir = dict(ir) if ir is not None else None
+        self._module = module if ir is not None else None
+        self._with_stages = _with_stages
+        self.name = module.name
         self.prim_func = module.prim_func
         self._plan = None
         self.out_idx = out_idx
-        self.schedule_explanation = module.remarks
+        self.schedule_explanation = module.remarks if _remarks is None else _remarks
+
+    def _stages(self):
+        if self._ir is None:
+            staged = self._with_stages()
+            self._ir, self._module = staged.ir, staged.module
+        return self._ir, self._module
+
+    @property
+    def ir(self):
+        """Stage -> IR text: ``tl`` (the input), every pass, ``tt`` (the end)."""
+        return self._stages()[0]
+
+    @property
+    def module(self):
+        """The :class:`Module` after the last pass."""
+        return self._stages()[1]
 
     def __getitem__(self, name):
         return self.files[name]
@@ -367,7 +403,7 @@ class Artifacts(Mapping):
         return len(self.files)
 
     def __repr__(self):
-        return "<tilelang_tt.Artifacts %s: %s>" % (self.module.name, ", ".join(self.files))
+        return "<tilelang_tt.Artifacts %s: %s>" % (self.name, ", ".join(self.files))
 
     @property
     def plan(self):

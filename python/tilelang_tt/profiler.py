@@ -32,10 +32,10 @@ class Profiler:
 
     def __repr__(self):
         if self.stats is None:
-            return "<tilelang_tt.Profiler %s: not run (modeled timing)>" % self.artifacts.module.name
+            return "<tilelang_tt.Profiler %s: not run (modeled timing)>" % self.artifacts.name
         m = self.stats["modeled"]
         return "<tilelang_tt.Profiler %s: %.3f ms modeled, utilization %.1f %% (modeled)>" % (
-            self.artifacts.module.name, m["microseconds"] / 1e3, 100 * m["utilization"])
+            self.artifacts.name, m["microseconds"] / 1e3, 100 * m["utilization"])
 
     def _inputs(self):
         rng = np.random.default_rng(self.seed)

@@ -119,7 +119,7 @@ def _prepare(artifacts, arrays):
     else:
         raise TypeError(
             "%s takes the inputs (%s) or every parameter (%s); got %d arrays" % (
-                artifacts.module.name.replace(".mlir", ""),
+                artifacts.name.replace(".mlir", ""),
                 ", ".join(b["param"] for b in inputs),
                 ", ".join(b["param"] for b in buffers), len(arrays)))
     data = {}
