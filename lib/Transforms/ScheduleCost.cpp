@@ -273,8 +273,14 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
                     double(steps - 1) * std::max(computeStep, movementStep) +
                     std::max(lastStep * computeStep, lastMovement) +
                     blockFinish;
-  double pipeline =
-      startup + movementStep + double(blocksPerCore) * perBlock + tail;
+  // Each step's data movement overlaps the previous step's compute, so the
+  // block's step terms stand for max(compute of step i, movement of step
+  // i + 1) and the block boundary for the next block's first movement; after
+  // the last block only its last step's compute is left, not a movement.
+  double lastWait =
+      std::max(lastStep * computeStep, lastMovement) - lastStep * computeStep;
+  double pipeline = startup + movementStep +
+                    double(blocksPerCore) * perBlock - lastWait + tail;
 
   // C is written once, and read once more when accumulating.
   double dramBytes = aReads * aBytes + bReads * bBytes +

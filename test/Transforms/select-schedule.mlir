@@ -40,12 +40,12 @@ func.func @square_blackhole(%A: memref<2048x2048xbf16>, %B: memref<2048x2048xbf1
 // -----
 
 // K = 544 is 17 tiles, a prime: its only K step up to 8 that divides it is 1,
-// so steps that leave a partial last step compete (3 tiles: 6 steps, the
-// last holding 2).
-// WHY-LABEL: remark: schedule: multicast block 64x64x96 (tiles 2x2x3, subblock 2x2) on 64 cores
-// WHY: note: runner-up: multicast block 64x64x192 (tiles 2x2x6
+// so steps that leave a partial last step compete (6 tiles: 3 steps, the
+// last holding 5; 3 tiles: 6 steps, the last holding 2).
+// WHY-LABEL: remark: schedule: multicast block 64x64x192 (tiles 2x2x6, subblock 2x2) on 64 cores
+// WHY: note: runner-up: multicast block 64x64x96 (tiles 2x2x3
 // CHECK-LABEL: func.func @prime_k
-// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 64, block_n = 64, block_k = 96>
+// CHECK-SAME: tt.schedule = #tt.schedule<kind = multicast, block_m = 64, block_n = 64, block_k = 192>
 func.func @prime_k(%A: memref<512x544xbf16>, %B: memref<544x512xbf16>, %C: memref<512x512xbf16>) attributes {tt.target = #tt.target<device = <wormhole_b0>, math_fidelity = hifi4, fp32_dest_acc = false>} {
   tl.matmul %A, %B into %C : memref<512x544xbf16>, memref<544x512xbf16> into memref<512x512xbf16>
   return
