@@ -48,11 +48,6 @@ static Value slotAddress(OpBuilder &b, Location loc, Value base, Value slot,
   return arith::AddIOp::create(b, loc, base, offset);
 }
 
-/// A multicast group in words: row, column, grid.
-static StringRef groupName(McastDirection direction) {
-  return stringifyMcastDirection(direction);
-}
-
 namespace {
 /// The runtime facts of the multicast group a kernel's core belongs to along
 /// one direction, read once at the kernel's entry.
@@ -129,7 +124,7 @@ public:
                    : llvm::formatv("Multicast along the core's grid {0}: the "
                                    "{0}'s first core reads each block from "
                                    "DRAM and sends it to the others",
-                                   groupName(direction))
+                                   stringifyMcastDirection(direction))
                          .str());
     OpBuilder then = init.getThenBodyBuilder();
     NocSemaphoreSetOp::create(then, loc, g.valid, i32Const(then, loc, kValid));
@@ -252,7 +247,7 @@ static void expandReads(func::FuncOp kernel) {
       setComment(reserve, op.getMulticast()
                               ? "Receive " + what + ", read by the first core "
                                     "of the " +
-                                    groupName(*op.getMulticast()).str()
+                                    stringifyMcastDirection(*op.getMulticast()).str()
                               : "Read " + what);
       Value l1 = GetWritePtrOp::create(b, loc, b.getI32Type(), op.getCb());
       l1s.push_back(l1);

@@ -423,11 +423,18 @@ LogicalResult GetNocMulticastAddrOp::verify() {
   return success();
 }
 
+/// A multicast write moves some bytes to some cores.
+static LogicalResult verifyMulticastWrite(Operation *op, Value size,
+                                          Value numDests, bool countsSender) {
+  APInt bytes;
+  if (matchPattern(size, m_ConstantInt(&bytes)) && bytes.isZero())
+    return op->emitOpError("multicasts 0 bytes");
+  return verifyNumDests(op, numDests, countsSender);
+}
+
 LogicalResult NocAsyncWriteMulticastOp::verify() {
-  APInt size;
-  if (matchPattern(getSize(), m_ConstantInt(&size)) && size.isZero())
-    return emitOpError("multicasts 0 bytes");
-  return verifyNumDests(*this, getNumDests());
+  return verifyMulticastWrite(*this, getSize(), getNumDests(),
+                              /*countsSender=*/false);
 }
 
 LogicalResult NocSemaphoreSetMulticastOp::verify() {
@@ -435,10 +442,8 @@ LogicalResult NocSemaphoreSetMulticastOp::verify() {
 }
 
 LogicalResult NocAsyncWriteMulticastLoopbackOp::verify() {
-  APInt size;
-  if (matchPattern(getSize(), m_ConstantInt(&size)) && size.isZero())
-    return emitOpError("multicasts 0 bytes");
-  return verifyNumDests(*this, getNumDests(), /*countsSender=*/true);
+  return verifyMulticastWrite(*this, getSize(), getNumDests(),
+                              /*countsSender=*/true);
 }
 
 LogicalResult NocSemaphoreSetMulticastLoopbackOp::verify() {
