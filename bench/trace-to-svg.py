@@ -11,7 +11,8 @@ import json
 import sys
 from xml.sax.saxutils import escape
 
-COLORS = {"wait": "#b8b8b8", "math": "#3b6fd8", "pack": "#36a852", "dram": "#f08c2e"}
+COLORS = {"wait": "#b8b8b8", "math": "#3b6fd8", "unpack": "#8a5cd0", "pack": "#36a852", "setup": "#d64545",
+          "dram": "#f08c2e"}
 
 
 def main():

@@ -292,6 +292,16 @@ void spend_math_cycles(std::uint32_t cycles, const char* op) {
     g_cur->math_cycles += cycles;
 }
 
+// `cycles` of setting up the unpacker, the math engine or the packer (an init, a format
+// reconfiguration) on the calling thread's clock, traced as `op`.
+void spend_setup_cycles(std::uint32_t cycles, const char* op) {
+    if (g_cur->launch->tracing)
+        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, op, "setup");
+    g_cur->clock += cycles;
+}
+
+const ttemu::model::DeviceModel& timing_model() { return *g_cur->launch->dev->arch.timing; }
+
 void account_tile_product(ComputeState& s, const char* op) {
     ++g_cur->core->matmul_tiles;
     spend_math_cycles(s.fidelity_cycles, op);
@@ -317,6 +327,7 @@ void hw_startup(std::uint32_t in0, std::uint32_t in1, std::uint32_t out, bool re
     const char* op = "compute_kernel_hw_startup";
     ComputeState& s = cs(op, file, line, kMath);
     configure_formats(s, reverse ? in1 : in0, reverse ? in0 : in1, out, op);
+    spend_setup_cycles(timing_model().init_cycles, op);
 }
 
 void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_cb, const char* op, const char* file,
@@ -327,6 +338,7 @@ void unpack_reconfig(std::uint32_t src, std::int32_t old_cb, std::uint32_t new_c
     s.src_format[src & 1] = format;
     s.src_cb[src & 1] = new_cb;
     s.src_set_by[src & 1] = op;
+    spend_setup_cycles(timing_model().reconfig_cycles, op);
 }
 
 void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, int line) {
@@ -337,6 +349,7 @@ void pack_reconfig(std::int32_t old_cb, std::uint32_t new_cb, const char* file, 
     s.pack_format = format;
     s.pack_cb = new_cb;
     s.pack_set_by = op;
+    spend_setup_cycles(timing_model().reconfig_cycles, op);
 }
 
 void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std::uint32_t, std::uint32_t,
@@ -348,6 +361,7 @@ void mm_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose, std:
     check_tile_cb(cur_cb(in1, "matmul_init"), "matmul_init");
     s.mode = Mode::Matmul;
     s.transpose = transpose != 0;
+    spend_setup_cycles(timing_model().init_cycles, "matmul_init");
 }
 
 void mm_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::uint32_t i1, std::uint32_t dst,
@@ -399,6 +413,7 @@ void unary_op_init(std::uint32_t icb, std::uint32_t ocb, const char* op, const c
     s.mode = Mode::Copy;
     s.copy_cb = icb;
     s.unpack_transpose_faces = s.unpack_transpose_within = false;
+    spend_setup_cycles(timing_model().init_cycles, op);
 }
 
 namespace {
@@ -531,6 +546,7 @@ void sfpu_init(SfpuOp family, const char* op, const char* file, int line) {
     ComputeState& s = cs(op, file, line, kMath);
     s.sfpu_family = static_cast<int>(sfpu_family(family));
     s.sfpu_init_name = op;
+    spend_setup_cycles(timing_model().init_cycles, op);
 }
 
 void sfpu_op(SfpuOp op, std::uint32_t dst, std::uint32_t dst1, std::uint32_t odst, std::uint32_t param,
@@ -573,6 +589,7 @@ void binary_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t op, std::ui
     s.binary_bcast = bcast;
     s.binary_init_name = name;
     s.binary_acc = acc_to_dest;
+    spend_setup_cycles(timing_model().init_cycles, name);
 }
 
 // DST[dst] (+)= A op B', element by element in fp32, where B' is B broadcast as `bcast` says (its
@@ -631,6 +648,7 @@ void copy_init(std::uint32_t cb, bool transpose_faces, bool transpose_within_fac
     s.copy_cb = cb;
     s.unpack_transpose_faces = transpose_faces;
     s.unpack_transpose_within = transpose_within_faces;
+    spend_setup_cycles(timing_model().init_cycles, op);
 }
 
 void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
@@ -650,7 +668,11 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     if (!(cbi < to_dest.size() && to_dest[cbi] == tt::tt_metal::UnpackToDestMode::UnpackToDestFp32))
         to_source_register(*cb, d);
     transpose_faces(d, s.unpack_transpose_faces, s.unpack_transpose_within);
-    g_cur->clock += g_cur->launch->dev->arch.timing->copy_tile_cycles;
+    // Unpacking costs by the tile's bytes in its L1 format.
+    const std::uint32_t unpack_cycles = timing_model().unpack_tile_cycles(cb->page_size);
+    if (g_cur->launch->tracing)
+        g_cur->launch->span(g_cur->clock, unpack_cycles, g_cur->core->index, g_cur->trace_tid, op, "unpack");
+    g_cur->clock += unpack_cycles;
 }
 
 void transpose_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
@@ -693,7 +715,8 @@ void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool ou
     std::uint8_t* out = l1_at(*cb.core, cb.base + (cb.wr_page + pos) * cb.page_size, cb.page_size, op);
     pack(cb, s.dst[dst], out, s.l1_acc);
     if (!out_of_order) ++cb.pack_pos;
-    const std::uint32_t pack_cycles = g_cur->launch->dev->arch.timing->pack_tile_cycles;
+    // Packing costs by the tile's bytes in the CB's format.
+    const std::uint32_t pack_cycles = timing_model().pack_tile_cycles(cb.page_size);
     if (g_cur->launch->tracing)
         g_cur->launch->span(g_cur->clock, pack_cycles, g_cur->core->index, g_cur->trace_tid, "pack_tile", "pack");
     g_cur->clock += pack_cycles;

@@ -161,32 +161,48 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
                     tileCycles / double(device.getNumCores());
 
   // Compute, per K step: the block's tile products on the math thread; when
-  // the block spills, its packing to the partials on the pack thread (the
-  // two overlap). The last step reloads the partial sums once.
+  // the block spills, its packing to the fp32 partials on the pack thread
+  // (the two overlap), after the packer is reconfigured for the CB it packs
+  // to. The last step reloads the partial sums once, each subblock after
+  // reconfiguring and re-initialising for the copy and back for the
+  // products. Unpacking and packing cost by the tile's bytes in its format.
   bool spill = spills(p, c, target);
+  const double partialBytes = 4096; // fp32
+  const double unpackPartial = dm.unpack_tile_cycles(uint64_t(partialBytes));
+  const double packPartial = dm.pack_tile_cycles(uint64_t(partialBytes));
+  const double packOut = dm.pack_tile_cycles(p.outTileBytes);
+  const double init = dm.init_cycles, reconfig = dm.reconfig_cycles;
   double blockTiles = double(c.blockM * c.blockN);
+  double subblocks = blockTiles / double(c.subblockH * c.subblockW);
   double mathStep = blockTiles * c.blockK * tileCycles;
-  double packStep = spill ? blockTiles * dm.pack_tile_cycles : 0;
+  double packStep = spill ? blockTiles * packPartial + reconfig : 0;
   // A^T: the A block passes tile by tile through DST (unpack with the
   // transpose, pack into its CB) before the step's products, on the same
-  // threads: counted in series with them.
+  // threads, between a transpose init and a matmul init: counted in series
+  // with them.
   double transposeStep =
       p.transposeA ? double(c.blockM * c.blockK) *
-                         (dm.copy_tile_cycles + dm.pack_tile_cycles)
+                             (dm.unpack_tile_cycles(p.aTileBytes) +
+                              dm.pack_tile_cycles(p.aTileBytes)) +
+                         2 * init
                    : 0;
   double computeStep = std::max(mathStep, packStep) + transposeStep;
-  double blockFinish = blockTiles * dm.pack_tile_cycles +
-                       (spill && steps > 1 ? blockTiles * dm.copy_tile_cycles : 0);
-  // A fused epilogue: each output tile through the vector engine's steps,
-  // after being unpacked again (and packed once more) when the result goes
-  // through the partials CB (a bias, or a block that spills).
+  double blockFinish =
+      blockTiles * packOut +
+      (spill && steps > 1
+           ? blockTiles * unpackPartial + subblocks * 2 * (init + reconfig)
+           : 0);
+  // A fused epilogue: each output tile through the vector engine's steps
+  // (an init per step and subblock), after being unpacked again (and packed
+  // once more) when the result goes through the partials CB (a bias, or a
+  // block that spills), between reconfigurations to and from it.
   if (p.hasEpilogue()) {
     double sfpu = double(p.simpleSteps) * dm.sfpu_simple_tile_cycles +
                   double(p.transcendentalSteps) * dm.sfpu_transcendental_tile_cycles;
     bool throughCB = p.bias || spill;
-    blockFinish += blockTiles * (sfpu + (throughCB ? dm.copy_tile_cycles +
-                                                         dm.pack_tile_cycles
-                                                   : 0));
+    blockFinish += blockTiles * (sfpu + (throughCB ? unpackPartial + packPartial : 0)) +
+                   subblocks * double(p.simpleSteps + p.transcendentalSteps) * init +
+                   (throughCB ? 2 * (3 * reconfig + init) : 0);
   }
   // C += A * B: each block first reads C's block (before its first K step;
   // every core at once, so they share DRAM) and copies it into DST, or packs
@@ -197,8 +213,8 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
                  std::max(blockTiles * outBytes / nocBytesPerCycle,
                           double(cores) * blockTiles * outBytes /
                               dramBytesPerCycle) +
-                 blockTiles * (dm.copy_tile_cycles +
-                               (spill ? dm.pack_tile_cycles : 0));
+                 blockTiles * (dm.unpack_tile_cycles(p.outTileBytes) +
+                               (spill ? packPartial : 0));
 
   // Data movement, per K step.
   double aTiles = double(c.blockM * c.blockK), bTiles = double(c.blockK * c.blockN);

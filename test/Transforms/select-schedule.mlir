@@ -53,14 +53,14 @@ func.func @prime_k(%A: memref<512x544xbf16>, %B: memref<544x512xbf16>, %C: memre
 
 // -----
 
-// The same 1024^3 block with its extras: C = A * B (39781 cycles, 352 KB of
+// The same 1024^3 block with its extras: C = A * B (40229 cycles, 352 KB of
 // L1), A^T * B (each K step transposes the 4x8-tile A block through DST and
 // the partial sums spill: more cycles, and cb_in0_transposed in L1), and
 // C += A * B (each block first reads C's 4x4 tiles, all cores at once, and
 // starts from them; cb_c_in holds them).
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 39781 cycles predicted, 82.4% of peak, compute bound, 2048 DRAM tile reads, 352 KB of L1
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 43877 cycles predicted, 74.7% of peak, compute bound, 2048 DRAM tile reads, 416 KB of L1
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 47875 cycles predicted, 68.4% of peak, compute bound, 2048 DRAM tile reads, 384 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 40229 cycles predicted, 81.5% of peak, compute bound, 2048 DRAM tile reads, 352 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 44581 cycles predicted, 73.5% of peak, compute bound, 2048 DRAM tile reads, 416 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 48579 cycles predicted, 67.5% of peak, compute bound, 2048 DRAM tile reads, 384 KB of L1
 // CHECK-LABEL: func.func @plain
 // CHECK-LABEL: func.func @transpose_a
 // CHECK-LABEL: func.func @accumulate

@@ -32,8 +32,20 @@ struct DeviceModel {
     // Matrix engine cycles per 32x32 tile product by fidelity phases (LoFi, HiFi2, HiFi3, HiFi4):
     // [anchors] 16 / 32 / 48 / 64, the GEMM_FLOPS report's ideal-cycle definition.
     std::uint32_t matmul_tile_cycles[4];
-    std::uint32_t copy_tile_cycles;     // [estimate] unpack of one tile from a CB into DST
-    std::uint32_t pack_tile_cycles;     // [estimate] pack of one DST tile into a CB page
+    // [estimate] bytes of a tile, in its L1 format, that the unpacker moves from a CB into DST per cycle
+    // (copy_tile, transpose_wh_tile, partial-sum reloads) and the packer from DST into a CB page: 128, so
+    // a bf16 tile (2048 B) takes 16 cycles, fp32 32, bfp8_b 9, bfp4_b 5. The matrix engine's operands are
+    // unpacked on the unpacker's own thread ahead of the products and are not charged.
+    std::uint32_t unpack_bytes_per_cycle;
+    std::uint32_t pack_bytes_per_cycle;
+    // [estimate] an op's init (compute_kernel_hw_startup, matmul_init, copy_tile_to_dst_init_short, the
+    // element-wise and SFPU inits) reprograms the unpacker's and the math engine's address modifiers and
+    // macro-op template: about 16 configuration writes of ~2 cycles each.
+    std::uint32_t init_cycles;
+    // [estimate] a data-format reconfiguration that changes a format (reconfig_data_format*,
+    // pack_reconfig_data_format; the old/new overloads skip it when the formats match): the unit drains,
+    // then ~4 format and tile-size registers are rewritten.
+    std::uint32_t reconfig_cycles;
     // [estimate] vector engine (SFPU) cycles per DST tile: 32 passes of 32 lanes (4 faces x 8 rows of
     // the LLK routines' loop) times the instructions of one pass, ~4 for simple ops (relu, abs, square,
     // scalar and DST-to-DST arithmetic, the fast GELU's table lookup), ~16 for the transcendental ones
@@ -62,12 +74,20 @@ struct DeviceModel {
         return matmul_tile_cycles[(phases < 1 ? 1 : phases > 4 ? 4 : phases) - 1];
     }
     std::uint32_t cores() const { return grid_x * grid_y; }
+    // Cycles to unpack one tile of `tile_bytes` (its size in its L1 format) into DST, and to pack one.
+    std::uint32_t unpack_tile_cycles(std::uint64_t tile_bytes) const {
+        return static_cast<std::uint32_t>((tile_bytes + unpack_bytes_per_cycle - 1) / unpack_bytes_per_cycle);
+    }
+    std::uint32_t pack_tile_cycles(std::uint64_t tile_bytes) const {
+        return static_cast<std::uint32_t>((tile_bytes + pack_bytes_per_cycle - 1) / pack_bytes_per_cycle);
+    }
 };
 
 inline constexpr DeviceModel kWormholeB0{
     "wormhole_b0", 1.0, 8, 8, 12, 288.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/32, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*unpack_bytes_per_cycle=*/128, /*pack_bytes_per_cycle=*/128,
+    /*init_cycles=*/32, /*reconfig_cycles=*/16,
     /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
     /*dram_bank_bytes=*/1ull << 30, /*dram_alignment=*/32, /*dram_reserved_bytes=*/0x10000,
     /*program_dispatch_us=*/5.0, /*host_link_gbps=*/31.5};
@@ -75,7 +95,8 @@ inline constexpr DeviceModel kWormholeB0{
 inline constexpr DeviceModel kBlackhole{
     "blackhole", 1.35, 11, 10, 8, 512.0,
     /*dram_latency_cycles=*/300, /*noc_bytes_per_cycle=*/64, /*noc_issue_cycles=*/4, /*noc_latency_cycles=*/300,
-    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*copy_tile_cycles=*/16, /*pack_tile_cycles=*/16,
+    /*noc_hop_cycles=*/5, {16, 32, 48, 64}, /*unpack_bytes_per_cycle=*/128, /*pack_bytes_per_cycle=*/128,
+    /*init_cycles=*/32, /*reconfig_cycles=*/16,
     /*sfpu_simple_tile_cycles=*/128, /*sfpu_transcendental_tile_cycles=*/512,
     /*dram_bank_bytes=*/0xFFFF0000ull, /*dram_alignment=*/64, /*dram_reserved_bytes=*/0x10000,
     /*program_dispatch_us=*/5.0, /*host_link_gbps=*/63.0};

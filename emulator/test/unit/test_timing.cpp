@@ -110,6 +110,48 @@ void kernel_main() {
     cb_pop_front(tt::CBIndex::c_1, 1);
 }
 )";
+// Per block, 4 tiles copied from c_0 into DST tiles 0-3 (the same input tile; it stays in its CB), then
+// packed into c_16 and pushed. Args: blocks; 1 to re-init the copy before every tile; a CB the unpacker's
+// source A is reconfigured to and back from each block (0: none).
+const char* kCopyThenPack = R"(
+#include "api/compute/compute_kernel_hw_startup.h"
+#include "api/compute/tile_move_copy.h"
+#include "api/compute/reconfig_data_format.h"
+#include "api/compute/pack.h"
+void kernel_main() {
+    const uint32_t blocks = get_arg_val<uint32_t>(0);
+    const uint32_t reinit = get_arg_val<uint32_t>(1);
+    const uint32_t other = get_arg_val<uint32_t>(2);
+    compute_kernel_hw_startup(tt::CBIndex::c_0, tt::CBIndex::c_0, tt::CBIndex::c_16);
+    copy_tile_to_dst_init_short(tt::CBIndex::c_0);
+    cb_wait_front(tt::CBIndex::c_0, 1);
+    for (uint32_t b = 0; b < blocks; ++b) {
+        if (other) {
+            reconfig_data_format_srca(tt::CBIndex::c_0, other);
+            reconfig_data_format_srca(other, tt::CBIndex::c_0);
+        }
+        tile_regs_acquire();
+        for (uint32_t t = 0; t < 4; ++t) {
+            if (reinit) copy_tile_to_dst_init_short(tt::CBIndex::c_0);
+            copy_tile(tt::CBIndex::c_0, 0, t);
+        }
+        tile_regs_commit();
+        cb_reserve_back(tt::CBIndex::c_16, 4);
+        tile_regs_wait();
+        for (uint32_t t = 0; t < 4; ++t) pack_tile(t, tt::CBIndex::c_16);
+        tile_regs_release();
+        cb_push_back(tt::CBIndex::c_16, 4);
+    }
+    cb_pop_front(tt::CBIndex::c_0, 1);
+}
+)";
+const char* kPushOne = R"(
+#include "api/dataflow/dataflow_api.h"
+void kernel_main() {
+    cb_reserve_back(tt::CBIndex::c_0, 1);
+    cb_push_back(tt::CBIndex::c_0, 1);
+}
+)";
 const char* kPushInputs = R"(
 #include "api/dataflow/dataflow_api.h"
 void kernel_main() {
@@ -239,6 +281,24 @@ protected:
         return ttemu::last_program_timing().cycles;
     }
 
+    // copy_then_pack: c_0 and c_16 in `fmt`, c_2 (the reconfiguration's other CB) in `other_fmt`.
+    std::uint64_t copy_then_pack(std::uint32_t blocks, DataFormat fmt, bool reinit = false, bool reconfig = false,
+                                 DataFormat other_fmt = DataFormat::Float16_b) {
+        Program p = CreateProgram();
+        const CoreCoord core(0, 0);
+        cb(p, core, CBIndex::c_0, 1, fmt);
+        cb(p, core, CBIndex::c_2, 1, other_fmt);
+        cb(p, core, CBIndex::c_16, 8, fmt);
+        CreateKernel(p, kernel_file("push_one.cpp", kPushOne), core, reader_cfg());
+        auto w = CreateKernel(p, kernel_file("pop_blocks.cpp", kPopBlocks), core, writer_cfg());
+        SetRuntimeArgs(p, w, core, {blocks});
+        auto c = CreateKernel(p, kernel_file("copy_then_pack.cpp", kCopyThenPack), core,
+                              ComputeConfig{.fp32_dest_acc_en = fmt == DataFormat::Float32});
+        SetRuntimeArgs(p, c, core, {blocks, reinit ? 1u : 0u, reconfig ? static_cast<std::uint32_t>(CBIndex::c_2) : 0u});
+        run(p);
+        return ttemu::last_program_timing().cycles;
+    }
+
     // Each pair (from, to): `from` writes n chunks of `size` bytes to `to` on NoC 0.
     std::uint64_t core_writes(const std::vector<std::pair<CoreCoord, CoreCoord>>& pairs, std::uint32_t n,
                               std::uint32_t size) {
@@ -334,6 +394,40 @@ TEST_F(Timing, PackHidesUnderMathWithHalfSyncDstAndNotWithFullSync) {
     const double ratio = static_cast<double>(full) / half;
     EXPECT_GT(ratio, 1.8) << full << " vs " << half;
     EXPECT_LT(ratio, 2.05) << full << " vs " << half;
+}
+
+// The unpacker and the packer move a tile's bytes in its L1 format (128 B/cycle): per block, 4 copies and
+// 4 packs (overlapping under half-sync DST) of 16 cycles each for bf16, 32 for fp32, 9 for bfp8_b. So fp32
+// takes twice as long as bf16 and bfp8_b 9/16 of it (less the fixed per-block handshakes).
+TEST_F(Timing, UnpackAndPackCostByTheTileFormat) {
+    const std::uint32_t blocks = 200;
+    const double bf16 = static_cast<double>(copy_then_pack(blocks, DataFormat::Float16_b));
+    const double fp32 = static_cast<double>(copy_then_pack(blocks, DataFormat::Float32));
+    const double bfp8 = static_cast<double>(copy_then_pack(blocks, DataFormat::Bfp8_b));
+    EXPECT_GT(fp32 / bf16, 1.8) << fp32 << " vs " << bf16;
+    EXPECT_LT(fp32 / bf16, 2.05) << fp32 << " vs " << bf16;
+    EXPECT_GT(bfp8 / bf16, 9.0 / 16 * 0.9) << bfp8 << " vs " << bf16;
+    EXPECT_LT(bfp8 / bf16, 9.0 / 16 * 1.1) << bfp8 << " vs " << bf16;
+}
+
+// An init before every copy adds init_cycles per tile on the unpack/math thread, which becomes the longer
+// of the two: blocks x 4 x init_cycles more. Reconfiguring source A to a CB of the same format and back
+// is skipped (the old/new overloads compare formats) and costs nothing; to another format and back costs
+// two reconfigurations per block.
+TEST_F(Timing, InitsAndFormatChangesCostWhatTheyCost) {
+    const std::uint32_t blocks = 200;
+    const std::uint64_t once = copy_then_pack(blocks, DataFormat::Float16_b);
+    const std::uint64_t every_tile = copy_then_pack(blocks, DataFormat::Float16_b, /*reinit=*/true);
+    const double inits = static_cast<double>(blocks) * 4 * model().init_cycles;
+    EXPECT_GT(static_cast<double>(every_tile - once), 0.9 * inits) << every_tile << " vs " << once;
+    EXPECT_LT(static_cast<double>(every_tile - once), 1.1 * inits) << every_tile << " vs " << once;
+
+    EXPECT_EQ(copy_then_pack(blocks, DataFormat::Float16_b, false, /*reconfig=*/true, DataFormat::Float16_b), once);
+    const std::uint64_t changed =
+        copy_then_pack(blocks, DataFormat::Float16_b, false, /*reconfig=*/true, DataFormat::Float32);
+    const double reconfigs = static_cast<double>(blocks) * 2 * model().reconfig_cycles;
+    EXPECT_GT(static_cast<double>(changed - once), 0.9 * reconfigs) << changed << " vs " << once;
+    EXPECT_LT(static_cast<double>(changed - once), 1.1 * reconfigs) << changed << " vs " << once;
 }
 
 // NoC 0 routes right, then down. Writers (0,0)->(4,0) and (1,0)->(5,0) share the links (1,0)-(4,0), so
