@@ -4,8 +4,9 @@
 usage: python3 bench/trace-to-svg.py TRACE.json OUT.svg [CORES]
 
 One row per RISC track of the first CORES cores (default 2) and one per DRAM
-bank; spans colored by kind: waits (grey), matrix-engine work (blue), packing
-(green), DRAM bank service (orange). Times are modeled, in microseconds.
+bank; spans colored by kind: waits (grey), matrix-engine work (blue), unpacking
+(purple), packing (green), inits and format reconfigurations (red), DRAM bank
+service (orange). Times are modeled, in microseconds.
 """
 import json
 import sys
@@ -36,7 +37,7 @@ def main():
            'font-size="10">' % (width, height),
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="10" y="16" font-size="12">Modeled timeline (%s, %.1f us modeled; grey: waiting, '
-           'blue: matmul_tiles, green: pack_tile, orange: DRAM bank busy)</text>'
+           'blue: matmul_tiles, purple: copy_tile, green: pack_tile, red: init/reconfig, orange: DRAM bank busy)</text>'
            % (escape(trace["otherData"]["device"]), end)]
     index = {row: i for i, row in enumerate(rows)}
     for row, i in index.items():

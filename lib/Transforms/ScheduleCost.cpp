@@ -277,12 +277,18 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   double tileReads = aReads + bReads;
   out.dramTileReads = tileReads < 0x1p63 ? uint64_t(tileReads) : UINT64_MAX;
 
-  // The output block's writes: overlapped with its last K step.
+  // The output block's writes. A block that spills packs its output
+  // subblock by subblock in its last K step, so the writes start after the
+  // first subblock and overlap the step's other subblocks; the last
+  // subblock's writes overlap nothing.
   double writeBlock =
       std::max(blockTiles * outBytes / nocBytesPerCycle,
                double(cores) * blockTiles * outBytes / dramBytesPerCycle) +
       dm.noc_latency_cycles;
-  double tail = spill ? std::max(0.0, writeBlock - computeStep) : writeBlock;
+  double tail =
+      spill ? std::max(writeBlock / subblocks,
+                       writeBlock - computeStep * (subblocks - 1) / subblocks)
+            : writeBlock;
 
   // The partial last K step multiplies and reads only its valid tiles.
   double perBlock = blockStart +

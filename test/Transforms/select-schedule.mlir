@@ -53,14 +53,15 @@ func.func @prime_k(%A: memref<512x544xbf16>, %B: memref<544x512xbf16>, %C: memre
 
 // -----
 
-// The same 1024^3 block with its extras: C = A * B (40229 cycles, 352 KB of
-// L1), A^T * B (each K step transposes the 4x8-tile A block through DST and
-// the partial sums spill: more cycles, and cb_in0_transposed in L1), and
-// C += A * B (each block first reads C's 4x4 tiles, all cores at once, and
-// starts from them; cb_c_in holds them).
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 40229 cycles predicted, 81.5% of peak, compute bound, 2048 DRAM tile reads, 352 KB of L1
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 44581 cycles predicted, 73.5% of peak, compute bound, 2048 DRAM tile reads, 416 KB of L1
-// WHY-LABEL: remark: schedule: multicast block 128x128x256 (tiles 4x4x8, subblock 2x4) on 64 cores: 48579 cycles predicted, 67.5% of peak, compute bound, 2048 DRAM tile reads, 384 KB of L1
+// The same 1024^3 output block with its extras: C = A * B (42424 cycles with
+// K steps of 2 tiles, 160 KB of L1), A^T * B (each K step transposes the A
+// block through DST and the partial sums spill: more cycles, steps of 4 tiles,
+// and cb_in0_transposed in L1), and C += A * B (each block first reads C's
+// 4x4 tiles, all cores at once, and starts from them; cb_c_in holds them:
+// 32 KB more than the plain product at the same K step).
+// WHY-LABEL: remark: schedule: multicast block 128x128x64 (tiles 4x4x2, subblock 2x4) on 64 cores: 42424 cycles predicted, 77.2% of peak, compute bound, 2048 DRAM tile reads, 160 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x128 (tiles 4x4x4, subblock 2x4) on 64 cores: 47174 cycles predicted, 69.5% of peak, compute bound, 2048 DRAM tile reads, 256 KB of L1
+// WHY-LABEL: remark: schedule: multicast block 128x128x64 (tiles 4x4x2, subblock 2x4) on 64 cores: 50774 cycles predicted, 64.5% of peak, compute bound, 2048 DRAM tile reads, 192 KB of L1
 // CHECK-LABEL: func.func @plain
 // CHECK-LABEL: func.func @transpose_a
 // CHECK-LABEL: func.func @accumulate
