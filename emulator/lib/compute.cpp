@@ -284,23 +284,23 @@ unsigned unpack_matmul_operand(ComputeState& s, std::uint32_t cb_index, std::uin
     }
 }
 
-// `cycles` of the matrix or vector engine on the math clock, traced as `op`.
-void spend_math_cycles(std::uint32_t cycles, const char* op) {
+const ttemu::model::DeviceModel& timing_model() { return *g_cur->launch->dev->arch.timing; }
+
+// `cycles` of work on the calling thread's clock, traced as `op` in `category` ("math", "unpack",
+// "pack", or "setup" for an init or a format reconfiguration).
+void spend_cycles(std::uint32_t cycles, const char* op, const char* category) {
     if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, op, "math");
+        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, op, category);
     g_cur->clock += cycles;
+}
+
+// `cycles` of the matrix or vector engine on the math clock (counted for the bottleneck summary).
+void spend_math_cycles(std::uint32_t cycles, const char* op) {
+    spend_cycles(cycles, op, "math");
     g_cur->math_cycles += cycles;
 }
 
-// `cycles` of setting up the unpacker, the math engine or the packer (an init, a format
-// reconfiguration) on the calling thread's clock, traced as `op`.
-void spend_setup_cycles(std::uint32_t cycles, const char* op) {
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, cycles, g_cur->core->index, g_cur->trace_tid, op, "setup");
-    g_cur->clock += cycles;
-}
-
-const ttemu::model::DeviceModel& timing_model() { return *g_cur->launch->dev->arch.timing; }
+void spend_setup_cycles(std::uint32_t cycles, const char* op) { spend_cycles(cycles, op, "setup"); }
 
 void account_tile_product(ComputeState& s, const char* op) {
     ++g_cur->core->matmul_tiles;
@@ -572,9 +572,8 @@ void sfpu_op(SfpuOp op, std::uint32_t dst, std::uint32_t dst1, std::uint32_t ods
         float* d = s.dst[dst];
         for (int e = 0; e < 1024; ++e) d[e] = sfpu_unary_value(op, d[e], p);
     }
-    const auto* timing = g_cur->launch->dev->arch.timing;
-    const std::uint32_t cycles =
-        sfpu_transcendental(op) ? timing->sfpu_transcendental_tile_cycles : timing->sfpu_simple_tile_cycles;
+    const std::uint32_t cycles = sfpu_transcendental(op) ? timing_model().sfpu_transcendental_tile_cycles
+                                                         : timing_model().sfpu_simple_tile_cycles;
     spend_math_cycles(cycles, name);
 }
 
@@ -635,7 +634,7 @@ void binary_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t i0, std::u
         const float r = op == 0 ? a[e] : op == 3 ? a[e] - b[e] : a[e] + b[e];
         d[e] = s.binary_acc ? d[e] + r : r;
     }
-    const std::uint32_t cycles = op == 0 ? s.fidelity_cycles : g_cur->launch->dev->arch.timing->tile_product_cycles(1);
+    const std::uint32_t cycles = op == 0 ? s.fidelity_cycles : timing_model().tile_product_cycles(1);
     spend_math_cycles(cycles, name);
 }
 
@@ -668,11 +667,7 @@ void copy_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const c
     if (!(cbi < to_dest.size() && to_dest[cbi] == tt::tt_metal::UnpackToDestMode::UnpackToDestFp32))
         to_source_register(*cb, d);
     transpose_faces(d, s.unpack_transpose_faces, s.unpack_transpose_within);
-    // Unpacking costs by the tile's bytes in its L1 format.
-    const std::uint32_t unpack_cycles = timing_model().unpack_tile_cycles(cb->page_size);
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, unpack_cycles, g_cur->core->index, g_cur->trace_tid, op, "unpack");
-    g_cur->clock += unpack_cycles;
+    spend_cycles(timing_model().unpack_tile_cycles(cb->page_size), op, "unpack");
 }
 
 void transpose_tile(std::uint32_t cbi, std::uint32_t tile, std::uint32_t dst, const char* file, int line) {
@@ -715,11 +710,7 @@ void pack_tile(std::uint32_t dst, std::uint32_t cbi, std::uint32_t tile, bool ou
     std::uint8_t* out = l1_at(*cb.core, cb.base + (cb.wr_page + pos) * cb.page_size, cb.page_size, op);
     pack(cb, s.dst[dst], out, s.l1_acc);
     if (!out_of_order) ++cb.pack_pos;
-    // Packing costs by the tile's bytes in the CB's format.
-    const std::uint32_t pack_cycles = timing_model().pack_tile_cycles(cb.page_size);
-    if (g_cur->launch->tracing)
-        g_cur->launch->span(g_cur->clock, pack_cycles, g_cur->core->index, g_cur->trace_tid, "pack_tile", "pack");
-    g_cur->clock += pack_cycles;
+    spend_cycles(timing_model().pack_tile_cycles(cb.page_size), op, "pack");
 }
 
 void pack_l1_acc(std::uint32_t enable, const char* file, int line) {

@@ -81,6 +81,11 @@ void MatmulProblem::addEpilogueStep(Attribute step) {
   ++(simple ? simpleSteps : transcendentalSteps);
 }
 
+/// Partial sums spill to L1 as fp32 tiles.
+static uint64_t partialTileBytes() {
+  return getTileSizeInBytes(DataFormat::Float32);
+}
+
 static bool spills(const MatmulProblem &p, const ScheduleCandidate &c,
                    TargetAttr target) {
   return p.transposeA ||
@@ -105,7 +110,7 @@ uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
                                       uint64_t(c.blockK * c.blockN) * p.bTileBytes);
   int64_t block = c.blockM * c.blockN;
   bool spill = spills(p, c, target);
-  uint64_t partials = spill ? uint64_t(block) * 4096 : 0; // fp32 tiles
+  uint64_t partials = spill ? uint64_t(block) * partialTileBytes() : 0;
   // The transposed A block (cb_in0_transposed) and C's block (cb_c_in).
   uint64_t extra = (p.transposeA ? uint64_t(c.blockM * c.blockK) * p.aTileBytes : 0) +
                    (p.accumulate ? uint64_t(block) * p.outTileBytes : 0);
@@ -113,7 +118,7 @@ uint64_t mlir::tt::scheduleL1Bytes(const MatmulProblem &p,
   // that stays in DST through fp32 partials.
   if (p.bias)
     extra += uint64_t(2 * c.blockN) * p.outTileBytes +
-             (spill ? 0 : uint64_t(block) * 4096);
+             (spill ? 0 : uint64_t(block) * partialTileBytes());
   int64_t out = outputCBTiles(block, c.subblockH * c.subblockW, spill,
                               in + partials + extra, p.outTileBytes,
                               target.getDevice().getL1Size());
@@ -167,9 +172,8 @@ SchedulePrediction mlir::tt::predictSchedule(const MatmulProblem &p,
   // reconfiguring and re-initialising for the copy and back for the
   // products. Unpacking and packing cost by the tile's bytes in its format.
   bool spill = spills(p, c, target);
-  const double partialBytes = 4096; // fp32
-  const double unpackPartial = dm.unpack_tile_cycles(uint64_t(partialBytes));
-  const double packPartial = dm.pack_tile_cycles(uint64_t(partialBytes));
+  const double unpackPartial = dm.unpack_tile_cycles(partialTileBytes());
+  const double packPartial = dm.pack_tile_cycles(partialTileBytes());
   const double packOut = dm.pack_tile_cycles(p.outTileBytes);
   const double init = dm.init_cycles, reconfig = dm.reconfig_cycles;
   double blockTiles = double(c.blockM * c.blockN);
